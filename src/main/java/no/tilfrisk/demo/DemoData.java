@@ -1,0 +1,102 @@
+package no.tilfrisk.demo;
+
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.UUID;
+import no.tilfrisk.account.ApiTokens;
+import no.tilfrisk.account.Role;
+import no.tilfrisk.account.UserAccounts;
+import no.tilfrisk.account.UserForm;
+import no.tilfrisk.organisation.Department;
+import no.tilfrisk.organisation.DepartmentForm;
+import no.tilfrisk.organisation.Departments;
+import no.tilfrisk.organisation.Organisations;
+import no.tilfrisk.platform.tenancy.Tenancy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The demo organisations of {@code ./mvnw spring-boot:run}: «Demo Recovery» with its departments and one user
+ * per role, and «Annen Organisasjon» to try isolation with. Written once; a restart finds them and adds nothing.
+ */
+@Component
+@ConditionalOnProperty(name = "tilfrisk.demo.enabled", havingValue = "true")
+class DemoData implements ApplicationRunner {
+
+    static final UUID DEMO_RECOVERY = UUID.fromString("00000000-0000-4000-8000-00000000d001");
+    static final UUID OTHER_ORGANISATION = UUID.fromString("00000000-0000-4000-8000-00000000a001");
+    static final String PASSWORD = "tilfrisk-demo";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final Organisations organisations;
+    private final Departments departments;
+    private final UserAccounts accounts;
+    private final ApiTokens tokens;
+    private final TransactionTemplate tx;
+
+    DemoData(Organisations organisations, Departments departments, UserAccounts accounts, ApiTokens tokens,
+             TransactionTemplate tx) {
+        this.organisations = organisations;
+        this.departments = departments;
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.tx = tx;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (Tenancy.runAs(DEMO_RECOVERY, () -> organisations.find(DEMO_RECOVERY).isPresent())) {
+            log.info("Demo data already present");
+            return;
+        }
+        // Set-up runs as a system admin of each demo organisation, through the same services as the pages.
+        var context = SecurityContextHolder.getContext();
+        try {
+            SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                    "demo-data", null, AuthorityUtils.createAuthorityList(Role.ORG_ADMIN.authority())));
+            organisations.create(DEMO_RECOVERY, "Demo Recovery");
+            Tenancy.runAs(DEMO_RECOVERY, () -> tx.executeWithoutResult(s -> demoRecovery()));
+            organisations.create(OTHER_ORGANISATION, "Annen Organisasjon");
+            Tenancy.runAs(OTHER_ORGANISATION, () -> tx.executeWithoutResult(s -> otherOrganisation()));
+        } finally {
+            SecurityContextHolder.clearContext();
+            SecurityContextHolder.setContext(context);
+        }
+        log.info("Demo data written: sign in as admin@demo.tilfrisk.no with password {}", PASSWORD);
+    }
+
+    private void demoRecovery() {
+        Department skien = departments.create(UUID.randomUUID(),
+                new DepartmentForm("Skien", "Skien", LocalDate.of(2017, 1, 1)));
+        departments.create(UUID.randomUUID(), new DepartmentForm("Tønsberg", "Tønsberg", null));
+        departments.create(UUID.randomUUID(), new DepartmentForm("Stavanger", "Stavanger", LocalDate.of(2019, 8, 25)));
+        user("admin", "Ada Admin", Role.ORG_ADMIN, null);
+        user("koordinator", "Kari Koordinator", Role.COORDINATOR, skien);
+        user("ansatt", "Anders Ansatt", Role.STAFF, skien);
+        user("frivillig", "Frida Frivillig", Role.VOLUNTEER, null);
+        user("deltaker", "Dag Deltaker", Role.PARTICIPANT, null);
+        user("styret", "Siri Styreleder", Role.REPORT_VIEWER, null);
+    }
+
+    private void otherOrganisation() {
+        departments.create(UUID.randomUUID(), new DepartmentForm("Bergen", "Bergen", LocalDate.of(2020, 3, 1)));
+        UUID admin = accounts.register(new UserForm("admin@annen.tilfrisk.no", "Andre Admin",
+                Set.of(Role.ORG_ADMIN), Set.of()), PASSWORD);
+        tokens.issue(admin, "demo", "demo-annen");
+    }
+
+    private void user(String localPart, String name, Role role, Department department) {
+        UUID id = accounts.register(new UserForm(localPart + "@demo.tilfrisk.no", name, Set.of(role),
+                department == null ? Set.of() : Set.of(department.id())), PASSWORD);
+        tokens.issue(id, "demo", "demo-" + localPart);
+    }
+}

@@ -1,0 +1,91 @@
+package no.tilfrisk.organisation;
+
+import java.util.List;
+import java.util.UUID;
+import no.tilfrisk.platform.tenancy.Tenancy;
+import no.tilfrisk.platform.web.InvalidInputException;
+import no.tilfrisk.platform.web.NotFoundException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The departments of the caller's organisation. Department names and places are not personal data: everyone
+ * signed in to the organisation may read them; only an organisation admin changes them.
+ */
+@Service
+public class Departments {
+
+    private static final String COLUMNS = "id, name, municipality, start_date";
+
+    private final JdbcClient db;
+
+    Departments(JdbcClient db) {
+        this.db = db;
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<Department> list() {
+        return db.sql("SELECT " + COLUMNS + " FROM department WHERE organisation_id = ? ORDER BY lower(name)")
+                .param(Tenancy.requireOrganisationId())
+                .query(Department.class).list();
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Department get(UUID id) {
+        return db.sql("SELECT " + COLUMNS + " FROM department WHERE id = ? AND organisation_id = ?")
+                .params(id, Tenancy.requireOrganisationId())
+                .query(Department.class).optional()
+                .orElseThrow(() -> new NotFoundException("Department"));
+    }
+
+    /**
+     * Creates a department under the id the caller chose. The form carries that id from the page it was shown
+     * on, so submitting it twice creates one department: the second insert finds the id taken and returns the
+     * first one.
+     */
+    @PreAuthorize("hasRole('ORG_ADMIN')")
+    @Transactional
+    public Department create(UUID id, DepartmentForm form) {
+        UUID organisation = Tenancy.requireOrganisationId();
+        int inserted;
+        try {
+            inserted = db.sql("""
+                            INSERT INTO department (id, organisation_id, name, municipality, start_date)
+                            VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")
+                    .params(id, organisation, form.trimmedName(), form.trimmedMunicipality(), form.getStartDate())
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw new InvalidInputException("name", "department.name.taken");
+        }
+        if (inserted == 0) {
+            // a repeated submit of the same form, or an id another organisation holds
+            return get(id);
+        }
+        return new Department(id, form.trimmedName(), form.trimmedMunicipality(), form.getStartDate());
+    }
+
+    @PreAuthorize("hasRole('ORG_ADMIN')")
+    @Transactional
+    public Department update(UUID id, DepartmentForm form) {
+        int updated;
+        try {
+            updated = db.sql("""
+                            UPDATE department SET name = ?, municipality = ?, start_date = ?, updated_at = now()
+                            WHERE id = ? AND organisation_id = ?""")
+                    .params(form.trimmedName(), form.trimmedMunicipality(), form.getStartDate(), id,
+                            Tenancy.requireOrganisationId())
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw new InvalidInputException("name", "department.name.taken");
+        }
+        if (updated == 0) {
+            throw new NotFoundException("Department");
+        }
+        return new Department(id, form.trimmedName(), form.trimmedMunicipality(), form.getStartDate());
+    }
+}

@@ -1,0 +1,44 @@
+package no.tilfrisk.organisation;
+
+import java.util.Optional;
+import java.util.UUID;
+import no.tilfrisk.platform.tenancy.Tenancy;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The tenants. An organisation's data is invisible to every other. */
+@Service
+public class Organisations {
+
+    private final JdbcClient db;
+    private final TransactionTemplate tx;
+
+    Organisations(JdbcClient db, TransactionTemplate tx) {
+        this.db = db;
+        this.tx = tx;
+    }
+
+    /** The caller's own organisation. */
+    @Transactional(readOnly = true)
+    public Organisation current() {
+        return find(Tenancy.requireOrganisationId()).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Organisation> find(UUID id) {
+        return db.sql("SELECT id, name FROM organisation WHERE id = ?").param(id).query(Organisation.class).optional();
+    }
+
+    /**
+     * Registers a new organisation. There is no page for this yet: organisations are set up by the operator
+     * (and by demo data). Runs in the new organisation's own tenancy, as row-level security requires.
+     */
+    public Organisation create(UUID id, String name) {
+        return Tenancy.runAs(id, () -> tx.execute(status -> {
+            db.sql("INSERT INTO organisation (id, name) VALUES (?, ?)").params(id, name).update();
+            return new Organisation(id, name);
+        }));
+    }
+}

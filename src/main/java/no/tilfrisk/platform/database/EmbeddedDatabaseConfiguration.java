@@ -1,0 +1,48 @@
+package no.tilfrisk.platform.database;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+/**
+ * Without {@code spring.datasource.url}, Tilfrisk runs its own PostgreSQL 17 with data under
+ * {@code tilfrisk.data-dir}. Flyway migrates as the owning role; the application connects as a role that owns
+ * nothing, so row-level security applies to it.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+class EmbeddedDatabaseConfiguration {
+
+    @Bean(destroyMethod = "release")
+    EmbeddedPostgresServer embeddedPostgresServer(@Value("${tilfrisk.data-dir:./data}") Path dataDir,
+                                                  @Value("${tilfrisk.embedded.clean:false}") boolean clean) {
+        return EmbeddedPostgresServer.acquire(dataDir.resolve("postgres"), clean);
+    }
+
+    @Bean
+    @Primary
+    HikariDataSource dataSource(EmbeddedPostgresServer server,
+                                @Value("${tilfrisk.embedded.pool-size:10}") int poolSize) {
+        HikariDataSource ds = new HikariDataSource();
+        ds.setPoolName("tilfrisk");
+        ds.setJdbcUrl(server.jdbcUrl());
+        ds.setUsername(EmbeddedPostgresServer.APP_ROLE);
+        ds.setPassword(EmbeddedPostgresServer.APP_PASSWORD);
+        ds.setMaximumPoolSize(poolSize);
+        return ds;
+    }
+
+    @Bean
+    @FlywayDataSource
+    DataSource flywayDataSource(EmbeddedPostgresServer server) {
+        return new SimpleDriverDataSource(new org.postgresql.Driver(), server.jdbcUrl(),
+                EmbeddedPostgresServer.OWNER_ROLE, EmbeddedPostgresServer.OWNER_PASSWORD);
+    }
+}

@@ -1,0 +1,121 @@
+package no.tilfrisk.platform.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One PostgreSQL 17 server per data directory and JVM. Several Spring contexts in one test JVM share it;
+ * the server stops when the last of them closes, so the data directory is always shut down cleanly.
+ */
+public final class EmbeddedPostgresServer {
+
+    public static final String DATABASE = "tilfrisk";
+    public static final String OWNER_ROLE = "tilfrisk_owner";
+    public static final String APP_ROLE = "tilfrisk_app";
+    // The embedded server listens on loopback only; these passwords only keep the roles distinct.
+    public static final String OWNER_PASSWORD = "tilfrisk_owner";
+    public static final String APP_PASSWORD = "tilfrisk_app";
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+    private static final Map<Path, EmbeddedPostgresServer> running = new HashMap<>();
+
+    private final Path dataDirectory;
+    private final EmbeddedPostgres postgres;
+    private int users;
+
+    private EmbeddedPostgresServer(Path dataDirectory, EmbeddedPostgres postgres) {
+        this.dataDirectory = dataDirectory;
+        this.postgres = postgres;
+    }
+
+    /** Starts the server for this directory, or joins the one already running in this JVM. */
+    public static synchronized EmbeddedPostgresServer acquire(Path dataDirectory, boolean clean) {
+        Path key = dataDirectory.toAbsolutePath().normalize();
+        EmbeddedPostgresServer server = running.get(key);
+        if (server == null) {
+            server = new EmbeddedPostgresServer(key, start(key, clean));
+            server.createRolesAndDatabase();
+            running.put(key, server);
+        }
+        server.users++;
+        return server;
+    }
+
+    private static EmbeddedPostgres start(Path directory, boolean clean) {
+        try {
+            Files.createDirectories(directory.getParent());
+            long started = System.nanoTime();
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(directory)
+                    .setCleanDataDirectory(clean)
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("max_connections", "100")
+                    // durability: a write reported as saved survives a crash
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("timezone", "UTC")
+                    .setLocaleConfig("encoding", "UTF8")
+                    .start();
+            log.info("Embedded PostgreSQL started on port {} with data in {} ({} ms)", postgres.getPort(), directory,
+                    (System.nanoTime() - started) / 1_000_000);
+            return postgres;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory, e);
+        }
+    }
+
+    private void createRolesAndDatabase() {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("""
+                    DO $$ BEGIN
+                      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%1$s') THEN
+                        CREATE ROLE %1$s LOGIN PASSWORD '%2$s';
+                      END IF;
+                      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%3$s') THEN
+                        CREATE ROLE %3$s LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD '%4$s';
+                      END IF;
+                    END $$""".formatted(OWNER_ROLE, OWNER_PASSWORD, APP_ROLE, APP_PASSWORD));
+            boolean exists;
+            try (var rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+                exists = rs.next();
+            }
+            if (!exists) {
+                s.execute("CREATE DATABASE " + DATABASE + " OWNER " + OWNER_ROLE);
+                s.execute("REVOKE ALL ON DATABASE " + DATABASE + " FROM PUBLIC");
+                s.execute("GRANT CONNECT ON DATABASE " + DATABASE + " TO " + APP_ROLE);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not prepare the embedded database", e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE;
+    }
+
+    /** Leaves the server; the last user stops it. */
+    public void release() {
+        synchronized (EmbeddedPostgresServer.class) {
+            if (--users > 0) {
+                return;
+            }
+            running.remove(dataDirectory);
+        }
+        try {
+            postgres.close();
+            log.info("Embedded PostgreSQL stopped");
+        } catch (IOException e) {
+            log.warn("Embedded PostgreSQL did not stop cleanly", e);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package no.tilfrisk.platform.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error from the API as RFC 9457 problem+json, in the caller's language, with one entry per wrong field.
+ * Never a stack trace.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+    private final MessageSource messages;
+
+    ApiProblems(MessageSource messages) {
+        this.messages = messages;
+        setMessageSource(messages);
+    }
+
+    record FieldProblem(String field, String message) {
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(invalid(ex.getBindingResult()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "problem.unreadable"));
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<ProblemDetail> invalidInput(InvalidInputException ex) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "problem.invalid");
+        problem.setProperty("errors", List.of(new FieldProblem(ex.field(),
+                messages.getMessage(ex.code(), null, LocaleContextHolder.getLocale()))));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(NotFoundException ex) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "problem.not-found"));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException ex) {
+        if (ex.getParameter().hasParameterAnnotation(PathVariable.class)) {
+            // An id that is not a UUID names nothing that exists.
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "problem.not-found"));
+        }
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "problem.invalid");
+        problem.setProperty("errors", List.of(new FieldProblem(ex.getName(),
+                messages.getMessage("problem.wrong-type", null, LocaleContextHolder.getLocale()))));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> denied(AccessDeniedException ex) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem(HttpStatus.FORBIDDEN, "problem.forbidden"));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        logger.error("Unexpected error in API call", ex);
+        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "problem.internal"));
+    }
+
+    private ProblemDetail invalid(BindingResult result) {
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "problem.invalid");
+        List<FieldProblem> fields = result.getFieldErrors().stream()
+                .map(e -> new FieldProblem(e.getField(), messages.getMessage(e, locale)))
+                .toList();
+        problem.setProperty("errors", fields);
+        return problem;
+    }
+
+    private ProblemDetail problem(HttpStatus status, String key) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+                messages.getMessage(key, null, LocaleContextHolder.getLocale()));
+        problem.setTitle(messages.getMessage(key + ".title", null, LocaleContextHolder.getLocale()));
+        problem.setType(URI.create("about:blank"));
+        return problem;
+    }
+}

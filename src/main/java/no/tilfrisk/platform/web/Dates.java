@@ -1,0 +1,42 @@
+package no.tilfrisk.platform.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Dates as people read them: stored in UTC, shown in Europe/Oslo; dd.MM.yyyy in bokmål. Templates call it as
+ * {@code @dates}.
+ */
+@Component("dates")
+public class Dates {
+
+    public static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
+
+    private static final DateTimeFormatter NB_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private static final DateTimeFormatter NB_DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy 'kl.' HH:mm");
+    private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter EN_DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
+
+    public String date(LocalDate date) {
+        if (date == null) {
+            return "";
+        }
+        return (english() ? EN_DATE : NB_DATE).format(date);
+    }
+
+    public String dateTime(Instant instant) {
+        if (instant == null) {
+            return "";
+        }
+        return (english() ? EN_DATE_TIME : NB_DATE_TIME).format(instant.atZone(OSLO));
+    }
+
+    private static boolean english() {
+        return "en".equals(LocaleContextHolder.getLocale().getLanguage());
+    }
+}

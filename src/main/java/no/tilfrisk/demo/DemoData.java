@@ -19,6 +19,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -59,17 +60,18 @@ class DemoData implements ApplicationRunner {
             return;
         }
         // Set-up runs as a system admin of each demo organisation, through the same services as the pages.
-        var context = SecurityContextHolder.getContext();
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext system = SecurityContextHolder.createEmptyContext();
+        system.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                "demo-data", null, AuthorityUtils.createAuthorityList(Role.ORG_ADMIN.authority())));
+        SecurityContextHolder.setContext(system);
         try {
-            SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                    "demo-data", null, AuthorityUtils.createAuthorityList(Role.ORG_ADMIN.authority())));
             organisations.create(DEMO_RECOVERY, "Demo Recovery");
             Tenancy.runAs(DEMO_RECOVERY, () -> tx.executeWithoutResult(s -> demoRecovery()));
             organisations.create(OTHER_ORGANISATION, "Annen Organisasjon");
             Tenancy.runAs(OTHER_ORGANISATION, () -> tx.executeWithoutResult(s -> otherOrganisation()));
         } finally {
-            SecurityContextHolder.clearContext();
-            SecurityContextHolder.setContext(context);
+            SecurityContextHolder.setContext(previous);
         }
         log.info("Demo data written: sign in as admin@demo.tilfrisk.no with password {}", PASSWORD);
     }

@@ -1,0 +1,43 @@
+package no.tilfrisk.platform;
+
+import static no.tilfrisk.Demo.bearer;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import no.tilfrisk.TilfriskTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+@TilfriskTest
+class OperationsTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void livenessAndReadinessAreOpenAndUp() throws Exception {
+        mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+        mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+    }
+
+    @Test
+    void metricsAreForAdminsOnly() throws Exception {
+        mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/actuator/prometheus").header("Authorization", bearer("demo-ansatt"))).andExpect(status().isForbidden());
+        mvc.perform(get("/actuator/prometheus").header("Authorization", bearer("demo-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("jvm_memory_used_bytes")));
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheApi() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/me']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/departments/{id}'].put").exists());
+    }
+}

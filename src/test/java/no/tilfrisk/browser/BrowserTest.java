@@ -1,0 +1,156 @@
+package no.tilfrisk.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import no.tilfrisk.Demo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The real UI in the system's Chromium: sign in, create a department, switch to English, on a desktop and a
+ * 360 px phone, with axe-core on each page. Skipped, with a message, where Chromium is not installed.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "tilfrisk.data-dir=target/test-data",
+        "tilfrisk.embedded.clean=true",
+        "tilfrisk.demo.enabled=true"
+})
+class BrowserTest {
+
+    private static final Path CHROMIUM = Path.of(System.getProperty("tilfrisk.chromium", "/usr/bin/chromium"));
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    private BrowserContext context;
+    private Page page;
+
+    @BeforeAll
+    static void launch() {
+        assumeTrue(Files.isExecutable(CHROMIUM), "Browser tests skipped: no Chromium at " + CHROMIUM
+                + ". Install it with 'apt-get install chromium' (.ci/run does), or set -Dtilfrisk.chromium=PATH.");
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void open() {
+        context = browser.newContext(new Browser.NewContextOptions().setLocale("en-US"));
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closeContext() {
+        context.close();
+    }
+
+    @Test
+    void theAdminSignsInCreatesADepartmentAndSwitchesToEnglish() {
+        page.navigate(url("/login"));
+        // Norwegian first, whatever the browser's own language
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Logg inn i Tilfrisk"))).isVisible();
+        assertAccessible("login");
+
+        page.getByLabel("E-postadresse").fill(Demo.ADMIN);
+        page.getByLabel("Passord").fill(Demo.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Logg inn")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Hei, Ada Admin"))).isVisible();
+        assertAccessible("dashboard");
+
+        page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Hovedmeny"))
+                .getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Avdelinger")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Opprett avdeling")).click();
+        assertThat(page.locator(".error-summary")).containsText("Skriv inn et navn på avdelingen.");
+        assertAccessible("departments with errors");
+
+        String name = "Notodden " + UUID.randomUUID().toString().substring(0, 6);
+        page.getByLabel("Navn").fill(name);
+        page.getByLabel("Kommune").fill("Notodden");
+        page.getByLabel("Startdato").fill("2024-02-01");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Opprett avdeling")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText(name);
+        assertThat(page.getByRole(AriaRole.TABLE)).containsText(name);
+        assertThat(page.getByRole(AriaRole.TABLE)).containsText("01.02.2024");
+        assertAccessible("departments");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("English")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Departments").setExact(true))).isVisible();
+        assertThat(page.getByRole(AriaRole.TABLE)).containsText("1 Feb 2024");
+        assertThat(page.locator("html")).hasAttribute("lang", "en");
+        assertAccessible("departments in English");
+    }
+
+    @Test
+    void pagesWorkOnA360PixelPhone() {
+        page.setViewportSize(360, 740);
+        page.navigate(url("/login"));
+        page.getByLabel("E-postadresse").fill(Demo.ADMIN);
+        page.getByLabel("Passord").fill(Demo.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Logg inn")).click();
+        for (String path : List.of("/", "/admin/departments", "/admin/users", "/account/tokens")) {
+            page.navigate(url(path));
+            Number overflow = (Number) page.evaluate("document.documentElement.scrollWidth - window.innerWidth");
+            assertThat(overflow.intValue()).as("horizontal overflow on " + path).isLessThanOrEqualTo(0);
+            assertAccessible(path + " on a phone");
+        }
+    }
+
+    @Test
+    void theSkipLinkLeadsToTheMainContent() {
+        page.navigate(url("/login"));
+        page.keyboard().press("Tab");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Hopp til hovedinnhold"))).isFocused();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("main")).isFocused();
+    }
+
+    private void assertAccessible(String where) {
+        List<Rule> serious = new AxeBuilder(page).analyze().getViolations().stream()
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                .toList();
+        assertThat(serious).as("serious or critical axe-core violations on " + where + ": "
+                + serious.stream().map(v -> v.getId() + " " + v.getNodes().size()).toList()).isEmpty();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}

@@ -1,7 +1,6 @@
 package no.tilfrisk.platform.database;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -9,6 +8,7 @@ import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
@@ -21,9 +21,9 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "release")
-    EmbeddedPostgresServer embeddedPostgresServer(@Value("${tilfrisk.data-dir:./data}") Path dataDir,
-                                                  @Value("${tilfrisk.embedded.clean:false}") boolean clean) {
-        return EmbeddedPostgresServer.acquire(dataDir.resolve("postgres"), clean);
+    EmbeddedPostgresServer embeddedPostgresServer(Environment env) {
+        return EmbeddedPostgresServer.acquire(EarlyEmbeddedPostgresStart.dataDirectory(env),
+                env.getProperty("tilfrisk.embedded.clean", Boolean.class, false));
     }
 
     @Bean

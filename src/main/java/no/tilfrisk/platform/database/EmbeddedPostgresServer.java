@@ -10,12 +10,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One PostgreSQL 17 server per data directory and JVM. Several Spring contexts in one test JVM share it;
  * the server stops when the last of them closes, so the data directory is always shut down cleanly.
+ * The server may be started early, in the background, while Spring builds its context.
  */
 public final class EmbeddedPostgresServer {
 
@@ -27,7 +30,7 @@ public final class EmbeddedPostgresServer {
     public static final String APP_PASSWORD = "tilfrisk_app";
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
-    private static final Map<Path, EmbeddedPostgresServer> running = new HashMap<>();
+    private static final Map<Path, CompletableFuture<EmbeddedPostgresServer>> servers = new HashMap<>();
 
     private final Path dataDirectory;
     private final EmbeddedPostgres postgres;
@@ -38,17 +41,39 @@ public final class EmbeddedPostgresServer {
         this.postgres = postgres;
     }
 
-    /** Starts the server for this directory, or joins the one already running in this JVM. */
-    public static synchronized EmbeddedPostgresServer acquire(Path dataDirectory, boolean clean) {
-        Path key = dataDirectory.toAbsolutePath().normalize();
-        EmbeddedPostgresServer server = running.get(key);
-        if (server == null) {
-            server = new EmbeddedPostgresServer(key, start(key, clean));
+    /** Starts the server for this directory in the background, unless it is starting or running already. */
+    public static synchronized void prepare(Path dataDirectory, boolean clean) {
+        servers.computeIfAbsent(key(dataDirectory), directory -> CompletableFuture.supplyAsync(() -> {
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(directory, start(directory, clean));
             server.createRolesAndDatabase();
-            running.put(key, server);
+            return server;
+        }));
+    }
+
+    /** The server for this directory, started now or joined if it is already starting or running. */
+    public static EmbeddedPostgresServer acquire(Path dataDirectory, boolean clean) {
+        CompletableFuture<EmbeddedPostgresServer> starting;
+        synchronized (EmbeddedPostgresServer.class) {
+            prepare(dataDirectory, clean);
+            starting = servers.get(key(dataDirectory));
         }
-        server.users++;
+        EmbeddedPostgresServer server;
+        try {
+            server = starting.join();
+        } catch (CompletionException e) {
+            synchronized (EmbeddedPostgresServer.class) {
+                servers.remove(key(dataDirectory));
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        synchronized (EmbeddedPostgresServer.class) {
+            server.users++;
+        }
         return server;
+    }
+
+    private static Path key(Path dataDirectory) {
+        return dataDirectory.toAbsolutePath().normalize();
     }
 
     private static EmbeddedPostgres start(Path directory, boolean clean) {
@@ -109,7 +134,7 @@ public final class EmbeddedPostgresServer {
             if (--users > 0) {
                 return;
             }
-            running.remove(dataDirectory);
+            servers.remove(dataDirectory);
         }
         try {
             postgres.close();

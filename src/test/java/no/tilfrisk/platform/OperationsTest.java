@@ -38,6 +38,7 @@ class OperationsTest {
         mvc.perform(get("/v3/api-docs"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/v1/me']").exists())
+                .andExpect(jsonPath("$.components.securitySchemes.token.scheme").value("bearer"))
                 .andExpect(jsonPath("$.paths['/api/v1/departments/{id}'].put").exists());
     }
 }

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -50,6 +51,32 @@ public class UserAccounts {
         return db.sql(SELECT + " WHERE u.organisation_id = ? ORDER BY lower(u.display_name)")
                 .param(Tenancy.requireOrganisationId())
                 .query(UserAccounts::account).list();
+    }
+
+    /** The person an account belongs to (a participant's own account), if any. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<UUID> personOf(UUID userId) {
+        return db.sql("SELECT person_id FROM app_user WHERE id = ? AND organisation_id = ? AND person_id IS NOT NULL")
+                .params(userId, Tenancy.requireOrganisationId()).query(UUID.class).optional();
+    }
+
+    /** Links an account to the person it belongs to. For set-up (demo data) and the coming invitations. */
+    @Transactional
+    public void linkPerson(UUID userId, UUID personId) {
+        db.sql("UPDATE app_user SET person_id = ? WHERE id = ? AND organisation_id = ?")
+                .params(personId, userId, Tenancy.requireOrganisationId()).update();
+    }
+
+    /** The names of staff and other users of this organisation, to show who did what. */
+    @Transactional(readOnly = true)
+    public Map<UUID, String> names(Set<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return db.sql("SELECT id, display_name FROM app_user WHERE organisation_id = ? AND id = ANY(?)")
+                .params(Tenancy.requireOrganisationId(), ids.toArray(UUID[]::new))
+                .query((rs, i) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     @PreAuthorize("hasRole('ORG_ADMIN')")

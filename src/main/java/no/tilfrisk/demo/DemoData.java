@@ -11,6 +11,7 @@ import no.tilfrisk.organisation.Department;
 import no.tilfrisk.organisation.DepartmentForm;
 import no.tilfrisk.organisation.Departments;
 import no.tilfrisk.organisation.Organisations;
+import no.tilfrisk.platform.tenancy.SystemPrincipal;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,9 +44,11 @@ class DemoData implements ApplicationRunner {
     private final UserAccounts accounts;
     private final ApiTokens tokens;
     private final TransactionTemplate tx;
+    private final DemoPersons persons;
 
     DemoData(Organisations organisations, Departments departments, UserAccounts accounts, ApiTokens tokens,
-             TransactionTemplate tx) {
+             TransactionTemplate tx, DemoPersons persons) {
+        this.persons = persons;
         this.organisations = organisations;
         this.departments = departments;
         this.accounts = accounts;
@@ -60,20 +63,25 @@ class DemoData implements ApplicationRunner {
             return;
         }
         // Set-up runs as a system admin of each demo organisation, through the same services as the pages.
+        organisations.create(DEMO_RECOVERY, "Demo Recovery");
+        asSystem(DEMO_RECOVERY, this::demoRecovery);
+        organisations.create(OTHER_ORGANISATION, "Annen Organisasjon");
+        asSystem(OTHER_ORGANISATION, this::otherOrganisation);
+        log.info("Demo data written: sign in as admin@demo.tilfrisk.no with password {}", PASSWORD);
+    }
+
+    /** Set-up runs as Tilfrisk itself with admin rights in one organisation, through the same services as the pages. */
+    private void asSystem(UUID organisation, Runnable work) {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext system = SecurityContextHolder.createEmptyContext();
-        system.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "demo-data", null, AuthorityUtils.createAuthorityList(Role.ORG_ADMIN.authority())));
+        system.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(new SystemPrincipal(organisation),
+                null, AuthorityUtils.createAuthorityList(Role.ORG_ADMIN.authority())));
         SecurityContextHolder.setContext(system);
         try {
-            organisations.create(DEMO_RECOVERY, "Demo Recovery");
-            Tenancy.runAs(DEMO_RECOVERY, () -> tx.executeWithoutResult(s -> demoRecovery()));
-            organisations.create(OTHER_ORGANISATION, "Annen Organisasjon");
-            Tenancy.runAs(OTHER_ORGANISATION, () -> tx.executeWithoutResult(s -> otherOrganisation()));
+            Tenancy.runAs(organisation, () -> tx.executeWithoutResult(s -> work.run()));
         } finally {
             SecurityContextHolder.setContext(previous);
         }
-        log.info("Demo data written: sign in as admin@demo.tilfrisk.no with password {}", PASSWORD);
     }
 
     private void demoRecovery() {
@@ -85,8 +93,10 @@ class DemoData implements ApplicationRunner {
         user("koordinator", "Kari Koordinator", Role.COORDINATOR, skien);
         user("ansatt", "Anders Ansatt", Role.STAFF, skien);
         user("frivillig", "Frida Frivillig", Role.VOLUNTEER, null);
-        user("deltaker", "Dag Deltaker", Role.PARTICIPANT, null);
+        UUID participant = user("deltaker", "Dag Deltaker", Role.PARTICIPANT, null);
         user("styret", "Siri Styreleder", Role.REPORT_VIEWER, null);
+        accounts.linkPerson(participant, persons.write(departments.list().stream()
+                .sorted(java.util.Comparator.comparing((Department d) -> !d.name().equals("Skien"))).toList()));
     }
 
     private void otherOrganisation() {
@@ -96,9 +106,10 @@ class DemoData implements ApplicationRunner {
         tokens.issue(admin, "demo", "demo-annen");
     }
 
-    private void user(String localPart, String name, Role role, Department department) {
+    private UUID user(String localPart, String name, Role role, Department department) {
         UUID id = accounts.register(new UserForm(localPart + "@demo.tilfrisk.no", name, Set.of(role),
                 department == null ? Set.of() : Set.of(department.id())), PASSWORD);
         tokens.issue(id, "demo", "demo-" + localPart);
+        return id;
     }
 }

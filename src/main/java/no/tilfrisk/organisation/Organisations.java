@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.UUID;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,6 +30,20 @@ public class Organisations {
     @Transactional(readOnly = true)
     public Optional<Organisation> find(UUID id) {
         return db.sql("SELECT id, name FROM organisation WHERE id = ?").param(id).query(Organisation.class).optional();
+    }
+
+    @Transactional(readOnly = true)
+    public OrganisationSettings settings() {
+        return db.sql("SELECT national_id_enabled, retention_months FROM organisation WHERE id = ?")
+                .param(Tenancy.requireOrganisationId()).query((rs, i) -> new OrganisationSettings(rs.getBoolean(1), rs.getInt(2))).single();
+    }
+
+    @PreAuthorize("hasRole('ORG_ADMIN')")
+    @Transactional
+    public void changeSettings(OrganisationSettings settings) {
+        db.sql("UPDATE organisation SET national_id_enabled = ?, retention_months = ? WHERE id = ?")
+                .params(settings.nationalIdEnabled(), settings.retentionMonths(), Tenancy.requireOrganisationId())
+                .update();
     }
 
     /**

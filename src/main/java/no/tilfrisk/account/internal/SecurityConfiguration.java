@@ -68,6 +68,8 @@ class SecurityConfiguration {
                                 "/favicon.ico", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                                 "/swagger-ui/**").permitAll()
                         .requestMatchers("/admin/**").hasRole("ORG_ADMIN")
+                        .requestMatchers("/persons/**", "/persons").hasAnyRole("ORG_ADMIN", "COORDINATOR", "STAFF")
+                        .requestMatchers("/min-side/**").hasRole("PARTICIPANT")
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")

@@ -1,0 +1,117 @@
+package no.tilfrisk.audit;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import no.tilfrisk.account.UserAccounts;
+import java.util.UUID;
+import no.tilfrisk.platform.tenancy.Tenancy;
+import no.tilfrisk.platform.tenancy.TenantPrincipal;
+import no.tilfrisk.platform.web.RequestIds;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The record of who read or changed whose personal data. Written in the caller's transaction, so a change and
+ * its audit row are saved together or not at all. Append-only: the app's database role cannot change or delete
+ * a row, and the database chains each row to the one before it.
+ */
+@Service
+public class AuditTrail {
+
+    private final JdbcClient db;
+    private final UserAccounts users;
+
+    AuditTrail(JdbcClient db, UserAccounts users) {
+        this.db = db;
+        this.users = users;
+    }
+
+    /** Records one access. {@code what} names the module and field group, e.g. {@code person.note}. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(UUID personId, AuditAction action, String what) {
+        var origin = RequestIds.current();
+        db.sql("""
+                        INSERT INTO audit_event (organisation_id, actor_id, person_id, action, what, request_id, client_address)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(Tenancy.requireOrganisationId(), actorId(), personId, action.name(), what,
+                        origin.requestId(), origin.clientAddress())
+                .update();
+    }
+
+    /** The trail, newest first, filtered by person, actor and dates (each optional). */
+    @PreAuthorize("hasRole('ORG_ADMIN')")
+    @Transactional(readOnly = true)
+    public List<AuditEntry> search(UUID personId, UUID actorId, LocalDate from, LocalDate to, int limit) {
+        return withNames(db.sql(SELECT + """
+                         WHERE e.organisation_id = :org
+                           AND (CAST(:person AS uuid) IS NULL OR e.person_id = :person)
+                           AND (CAST(:actor AS uuid) IS NULL OR e.actor_id = :actor)
+                           AND (CAST(:from AS date) IS NULL OR e.at >= (CAST(:from AS date) AT TIME ZONE 'Europe/Oslo'))
+                           AND (CAST(:to AS date) IS NULL OR e.at < ((CAST(:to AS date) + 1) AT TIME ZONE 'Europe/Oslo'))
+                         ORDER BY e.seq DESC LIMIT :limit""")
+                .param("org", Tenancy.requireOrganisationId())
+                .param("person", personId).param("actor", actorId).param("from", from).param("to", to)
+                .param("limit", limit)
+                .query(AuditEntry.class).list());
+    }
+
+    /**
+     * Who other than the person has looked at or changed their data: for the person themself («hvem har sett
+     * mine data»).
+     */
+    @Transactional(readOnly = true)
+    public List<AuditEntry> accessTo(UUID personId, UUID exceptActor) {
+        return withNames(db.sql(SELECT + """
+                         WHERE e.organisation_id = ? AND e.person_id = ? AND e.actor_id IS DISTINCT FROM ?
+                         ORDER BY e.seq DESC LIMIT 500""")
+                .params(Tenancy.requireOrganisationId(), personId, exceptActor)
+                .query(AuditEntry.class).list());
+    }
+
+    /** Checks every row's hash and its link to the row before: a changed, inserted or removed row shows. */
+    @PreAuthorize("hasRole('ORG_ADMIN')")
+    @Transactional(readOnly = true)
+    public ChainVerification verify() {
+        List<long[]> broken = db.sql("""
+                        SELECT seq,
+                               CASE WHEN hash = sha256(prev_hash || audit_event_content(e)) THEN 1 ELSE 0 END AS intact,
+                               CASE WHEN prev_hash = coalesce(lag(hash) OVER (ORDER BY seq), '\\x'::bytea) THEN 1 ELSE 0 END AS linked
+                        FROM audit_event e WHERE organisation_id = ? ORDER BY seq""")
+                .param(Tenancy.requireOrganisationId())
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getInt(2), rs.getInt(3)}).list();
+        long firstBroken = broken.stream().filter(r -> r[1] == 0 || r[2] == 0).mapToLong(r -> r[0]).findFirst().orElse(-1);
+        return new ChainVerification(broken.size(), firstBroken < 0 ? null : firstBroken);
+    }
+
+    public record ChainVerification(int rowsChecked, Long firstBrokenSeq) {
+        public boolean intact() {
+            return firstBrokenSeq == null;
+        }
+    }
+
+    private static UUID actorId() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getPrincipal() instanceof TenantPrincipal p ? p.userId() : null;
+    }
+
+    private List<AuditEntry> withNames(List<AuditEntry> entries) {
+        Map<UUID, String> names = users.names(entries.stream().map(AuditEntry::actorId).filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
+        return entries.stream().map(e -> new AuditEntry(e.seq(), e.at(), e.actorId(), names.get(e.actorId()),
+                e.personId(), e.action(), e.what(), e.requestId(), e.clientAddress())).toList();
+    }
+
+    private static final String SELECT = """
+            SELECT e.seq, e.at, e.actor_id, NULL AS actor_name, e.person_id, e.action, e.what,
+                   e.request_id, e.client_address
+              FROM audit_event e
+            """;
+}

@@ -1,0 +1,7 @@
+package no.tilfrisk.person;
+
+public enum ConsentMethod {
+    VERBAL,
+    SIGNED,
+    SELF_SERVICE
+}

@@ -1,0 +1,12 @@
+package no.tilfrisk.person;
+
+/** What a consent is for. Each is given and withdrawn on its own. */
+public enum ConsentPurpose {
+    REGISTRATION,
+    CONTACT_SMS,
+    CONTACT_EMAIL,
+    INVOLVE_RELATIVE,
+    SHARE_WITH_PARTNER,
+    STATISTICS,
+    PHOTOS
+}

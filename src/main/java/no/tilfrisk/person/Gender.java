@@ -1,0 +1,8 @@
+package no.tilfrisk.person;
+
+public enum Gender {
+    FEMALE,
+    MALE,
+    OTHER,
+    UNSPECIFIED
+}

@@ -1,0 +1,17 @@
+package no.tilfrisk.person;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Everything on a person's page. {@code note} is null when the reader may not see it; the national id number
+ * is only ever masked here.
+ */
+public record PersonDetails(UUID id, String displayName, String fullName, Integer birthYear, LocalDate birthDate,
+                            Gender gender, String phone, String email, String municipality, String note,
+                            boolean noteVisible, String nationalIdMasked, boolean active, Instant deactivatedAt,
+                            String deactivationReason, Instant createdAt, List<RoleSpan> roles,
+                            List<Membership> memberships, List<Consent> consents) {
+}

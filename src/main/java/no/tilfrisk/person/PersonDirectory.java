@@ -1,0 +1,268 @@
+package no.tilfrisk.person;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import no.tilfrisk.audit.AuditAction;
+import no.tilfrisk.audit.AuditTrail;
+import no.tilfrisk.organisation.Organisations;
+import no.tilfrisk.person.internal.PersonAccess;
+import no.tilfrisk.platform.crypto.FieldEncryption;
+import no.tilfrisk.platform.tenancy.Tenancy;
+import no.tilfrisk.platform.web.InvalidInputException;
+import no.tilfrisk.platform.web.NotFoundException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The persons of an organisation: registration with the least data that serves, search, their page, roles and
+ * department memberships, deactivation. Every read and write of a person's data is in the audit trail, in the
+ * same transaction. Other modules read persons through this service.
+ */
+@Service
+@PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF')")
+public class PersonDirectory {
+
+    public record Page<T>(List<T> items, int page, int size, long total) {
+        public boolean hasPrevious() {
+            return page > 0;
+        }
+
+        public boolean hasNext() {
+            return (long) (page + 1) * size < total;
+        }
+    }
+
+    /** The outcome of registering: done, or a warning that the person may already be registered. */
+    public sealed interface Registration permits Registered, PossibleDuplicate {
+    }
+
+    public record Registered(UUID id) implements Registration {
+    }
+
+    public record PossibleDuplicate(int matches) implements Registration {
+    }
+
+    private final JdbcClient db;
+    private final FieldEncryption crypto;
+    private final AuditTrail audit;
+    private final PersonAccess access;
+    private final Organisations organisations;
+    private final PersonRecords records;
+
+    PersonDirectory(JdbcClient db, FieldEncryption crypto, AuditTrail audit, PersonAccess access,
+                    Organisations organisations, PersonRecords records) {
+        this.db = db;
+        this.crypto = crypto;
+        this.audit = audit;
+        this.access = access;
+        this.organisations = organisations;
+        this.records = records;
+    }
+
+    /** Search by name, phone or e-mail (and by the exact national id number), filtered by department and role. */
+    @Transactional
+    public Page<PersonSummary> search(String q, UUID departmentId, PersonRole role, int page, int size) {
+        String query = q == null ? "" : q.strip();
+        String fingerprint = NationalIdNumber.isValid(query) ? crypto.fingerprint(NationalIdNumber.normalise(query)) : null;
+        String where = """
+                 FROM person p
+                WHERE p.organisation_id = :org AND p.erased_at IS NULL AND """ + PersonAccess.VISIBLE + """
+                  AND (:q = '' OR p.display_name ILIKE :like OR p.full_name ILIKE :like OR p.email ILIKE :like
+                       OR (:digits <> '' AND regexp_replace(p.phone, '[^0-9]', '', 'g') LIKE :digitsLike)
+                       OR p.national_id_mac = :fingerprint)
+                  AND (CAST(:department AS uuid) IS NULL OR EXISTS (SELECT 1 FROM person_department d
+                        WHERE d.person_id = p.id AND d.department_id = :department
+                          AND (d.to_date IS NULL OR d.to_date >= current_date)))
+                  AND (CAST(:role AS text) IS NULL OR EXISTS (SELECT 1 FROM person_role r
+                        WHERE r.person_id = p.id AND r.role = :role AND (r.to_date IS NULL OR r.to_date >= current_date)))
+                """;
+        String digits = query.replaceAll("[^0-9]", "");
+        var params = new java.util.HashMap<String, Object>();
+        params.put("org", Tenancy.requireOrganisationId());
+        params.put("admin", PersonAccess.isAdmin());
+        params.put("departments", PersonAccess.departments());
+        params.put("q", query);
+        params.put("like", "%" + escapeLike(query) + "%");
+        params.put("digits", digits.length() >= 3 ? digits : "");
+        params.put("digitsLike", "%" + digits + "%");
+        params.put("fingerprint", fingerprint);
+        params.put("department", departmentId);
+        params.put("role", role == null ? null : role.name());
+        long total = db.sql("SELECT count(*)" + where).params(params).query(Long.class).single();
+        params.put("limit", size);
+        params.put("offset", page * size);
+        List<PersonSummary> items = db.sql("SELECT p.id, p.display_name, p.full_name, p.birth_year, p.phone, p.email, p.active"
+                        + where + " ORDER BY p.active DESC, lower(p.display_name), p.id LIMIT :limit OFFSET :offset")
+                .params(params).query(PersonSummary.class).list();
+        audit.record(null, AuditAction.LIST, "person.list");
+        return new Page<>(items, page, size, total);
+    }
+
+    @Transactional
+    public PersonDetails get(UUID id) {
+        access.require(id);
+        PersonDetails details = records.details(id);
+        audit.record(id, AuditAction.READ, "person.profile");
+        if (details.note() != null) {
+            audit.record(id, AuditAction.READ, "person.note");
+        }
+        return details;
+    }
+
+    /**
+     * Registers a person under the id the form carried (so a double submit registers one), unless someone with
+     * the same name and birth year exists and the user has not confirmed.
+     */
+    @Transactional
+    public Registration register(UUID id, PersonForm form) {
+        if (records.exists(id)) {
+            access.require(id);
+            return new Registered(id);
+        }
+        if (form.getDepartmentId() == null && !PersonAccess.isAdmin()) {
+            throw new InvalidInputException("departmentId", "person.department.required");
+        }
+        if (form.getDepartmentId() != null && !PersonAccess.mayUseDepartment(form.getDepartmentId())) {
+            throw new InvalidInputException("departmentId", "person.department.notYours");
+        }
+        if (!form.isConfirmDuplicate()) {
+            int matches = records.possibleDuplicates(null, form.getDisplayName(), form.getFullName(), form.effectiveBirthYear());
+            if (matches > 0) {
+                return new PossibleDuplicate(matches);
+            }
+        }
+        String nationalId = nationalId(form);
+        db.sql("""
+                        INSERT INTO person (id, organisation_id, display_name, full_name, birth_year, birth_date, gender,
+                                            phone, email, municipality)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, Tenancy.requireOrganisationId(), form.getDisplayName().strip(),
+                        PersonForm.blankToNull(form.getFullName()), form.effectiveBirthYear(), form.getBirthDate(),
+                        form.getGender() == null ? null : form.getGender().name(), PersonForm.blankToNull(form.getPhone()),
+                        PersonForm.blankToNull(form.getEmail()), PersonForm.blankToNull(form.getMunicipality()))
+                .update();
+        writeSecrets(id, form.getNote(), nationalId);
+        LocalDate today = LocalDate.now(no.tilfrisk.platform.web.Dates.OSLO);
+        if (form.getRole() != null) {
+            records.addRole(id, form.getRole(), today);
+        }
+        if (form.getDepartmentId() != null) {
+            records.addMembership(id, form.getDepartmentId(), today);
+        }
+        audit.record(id, AuditAction.CREATE, "person.profile");
+        return new Registered(id);
+    }
+
+    @Transactional
+    public void update(UUID id, PersonForm form) {
+        access.require(id);
+        String nationalId = nationalId(form);
+        db.sql("""
+                        UPDATE person SET display_name = ?, full_name = ?, birth_year = ?, birth_date = ?, gender = ?,
+                               phone = ?, email = ?, municipality = ?, updated_at = now(), last_activity_at = now()
+                         WHERE id = ? AND organisation_id = ? AND erased_at IS NULL""")
+                .params(form.getDisplayName().strip(), PersonForm.blankToNull(form.getFullName()), form.effectiveBirthYear(),
+                        form.getBirthDate(), form.getGender() == null ? null : form.getGender().name(),
+                        PersonForm.blankToNull(form.getPhone()), PersonForm.blankToNull(form.getEmail()),
+                        PersonForm.blankToNull(form.getMunicipality()), id, Tenancy.requireOrganisationId())
+                .update();
+        writeSecrets(id, form.getNote(), nationalId);
+        audit.record(id, AuditAction.UPDATE, "person.profile");
+    }
+
+    @Transactional
+    public void deactivate(UUID id, String reason) {
+        access.require(id);
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "person.deactivate.reason.required");
+        }
+        if (reason.length() > 500) {
+            throw new InvalidInputException("reason", "person.deactivate.reason.size");
+        }
+        db.sql("UPDATE person SET active = false, deactivated_at = now(), deactivation_reason = ?, updated_at = now() WHERE id = ?")
+                .params(reason.strip(), id).update();
+        audit.record(id, AuditAction.DEACTIVATE, "person.status");
+    }
+
+    @Transactional
+    public void reactivate(UUID id) {
+        access.require(id);
+        db.sql("UPDATE person SET active = true, deactivated_at = NULL, deactivation_reason = NULL, updated_at = now() WHERE id = ?")
+                .param(id).update();
+        audit.record(id, AuditAction.REACTIVATE, "person.status");
+    }
+
+    @Transactional
+    public void addRole(UUID id, PersonRole role, LocalDate from) {
+        access.require(id);
+        records.addRole(id, role, from);
+        audit.record(id, AuditAction.UPDATE, "person.roles");
+    }
+
+    @Transactional
+    public void endRole(UUID id, UUID roleId, LocalDate to) {
+        access.require(id);
+        records.endRole(id, roleId, to);
+        audit.record(id, AuditAction.UPDATE, "person.roles");
+    }
+
+    @Transactional
+    public void addMembership(UUID id, UUID departmentId, LocalDate from) {
+        access.require(id);
+        if (!PersonAccess.mayUseDepartment(departmentId)) {
+            throw new InvalidInputException("departmentId", "person.department.notYours");
+        }
+        records.addMembership(id, departmentId, from);
+        audit.record(id, AuditAction.UPDATE, "person.memberships");
+    }
+
+    @Transactional
+    public void endMembership(UUID id, UUID membershipId, LocalDate to) {
+        access.require(id);
+        records.endMembership(id, membershipId, to);
+        audit.record(id, AuditAction.UPDATE, "person.memberships");
+    }
+
+    private String nationalId(PersonForm form) {
+        String given = NationalIdNumber.normalise(form.getNationalId());
+        if (given.isEmpty()) {
+            return null;
+        }
+        if (!organisations.settings().nationalIdEnabled()) {
+            throw new InvalidInputException("nationalId", "person.nationalId.disabled");
+        }
+        if (!NationalIdNumber.isValid(given)) {
+            throw new InvalidInputException("nationalId", "person.nationalId.invalid");
+        }
+        return given;
+    }
+
+    private void writeSecrets(UUID id, String note, String nationalId) {
+        db.sql("UPDATE person SET note_encrypted = ? WHERE id = ?")
+                .params(crypto.encrypt(PersonForm.blankToNull(note), PersonRecords.noteContext(id)), id).update();
+        if (nationalId != null) {
+            try {
+                db.sql("UPDATE person SET national_id_encrypted = ?, national_id_mac = ? WHERE id = ?")
+                        .params(crypto.encrypt(nationalId, PersonRecords.nationalIdContext(id)),
+                                crypto.fingerprint(nationalId), id)
+                        .update();
+            } catch (DuplicateKeyException e) {
+                throw new InvalidInputException("nationalId", "person.nationalId.taken");
+            }
+        }
+    }
+
+    private static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    static void requireFound(int rows) {
+        if (rows == 0) {
+            throw new NotFoundException("Person");
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package no.tilfrisk.person;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import no.tilfrisk.organisation.Department;
+import no.tilfrisk.organisation.Departments;
+import no.tilfrisk.platform.crypto.FieldEncryption;
+import no.tilfrisk.platform.tenancy.Tenancy;
+import no.tilfrisk.platform.web.InvalidInputException;
+import no.tilfrisk.platform.web.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The person tables, read and written without rights checks or audit: the services around it do those. */
+@Component
+class PersonRecords {
+
+    private final JdbcClient db;
+    private final FieldEncryption crypto;
+    private final Departments departments;
+
+    PersonRecords(JdbcClient db, FieldEncryption crypto, Departments departments) {
+        this.db = db;
+        this.crypto = crypto;
+        this.departments = departments;
+    }
+
+    static String noteContext(UUID personId) {
+        return "person.note:" + personId;
+    }
+
+    static String nationalIdContext(UUID personId) {
+        return "person.national_id:" + personId;
+    }
+
+    boolean exists(UUID id) {
+        return db.sql("SELECT EXISTS (SELECT 1 FROM person WHERE id = ? AND organisation_id = ?)")
+                .params(id, Tenancy.requireOrganisationId()).query(Boolean.class).single();
+    }
+
+    int possibleDuplicates(UUID except, String displayName, String fullName, Integer birthYear) {
+        if (birthYear == null) {
+            return 0;
+        }
+        return db.sql("""
+                        SELECT count(*) FROM person
+                         WHERE organisation_id = :org AND birth_year = :year AND erased_at IS NULL
+                           AND id IS DISTINCT FROM :except
+                           AND (lower(display_name) IN (lower(:display), lower(:full)) OR lower(full_name) IN (lower(:display), lower(:full)))""")
+                .param("org", Tenancy.requireOrganisationId()).param("year", birthYear).param("except", except)
+                .param("display", displayName == null ? "" : displayName.strip())
+                .param("full", fullName == null || fullName.isBlank() ? displayName.strip() : fullName.strip())
+                .query(Integer.class).single();
+    }
+
+    record Row(UUID id, String displayName, String fullName, Integer birthYear, LocalDate birthDate, String gender,
+               String phone, String email, String municipality, byte[] noteEncrypted, byte[] nationalIdEncrypted,
+               boolean active, Instant deactivatedAt, String deactivationReason, Instant createdAt) {
+    }
+
+    Row row(UUID id) {
+        return db.sql("""
+                        SELECT id, display_name, full_name, birth_year, birth_date, gender, phone, email, municipality,
+                               note_encrypted, national_id_encrypted, active, deactivated_at, deactivation_reason, created_at
+                          FROM person WHERE id = ? AND organisation_id = ?""")
+                .params(id, Tenancy.requireOrganisationId())
+                .query(Row.class).optional().orElseThrow(() -> new NotFoundException("Person"));
+    }
+
+    PersonDetails details(UUID id) {
+        Row r = row(id);
+        String nationalId = crypto.decrypt(r.nationalIdEncrypted(), nationalIdContext(id));
+        return new PersonDetails(r.id(), r.displayName(), r.fullName(), r.birthYear(), r.birthDate(),
+                r.gender() == null ? null : Gender.valueOf(r.gender()), r.phone(), r.email(), r.municipality(),
+                crypto.decrypt(r.noteEncrypted(), noteContext(id)), true,
+                nationalId == null ? null : NationalIdNumber.masked(nationalId), r.active(), r.deactivatedAt(),
+                r.deactivationReason(), r.createdAt(), roles(id), memberships(id), consents(id));
+    }
+
+    String nationalId(UUID id) {
+        return crypto.decrypt(row(id).nationalIdEncrypted(), nationalIdContext(id));
+    }
+
+    List<RoleSpan> roles(UUID id) {
+        return db.sql("SELECT id, role, from_date AS \"from\", to_date AS \"to\" FROM person_role WHERE person_id = ? ORDER BY from_date, role")
+                .param(id).query(RoleSpan.class).list();
+    }
+
+    List<Membership> memberships(UUID id) {
+        Map<UUID, String> names = departments.list().stream().collect(Collectors.toMap(Department::id, Department::name));
+        return db.sql("SELECT id, department_id, from_date, to_date FROM person_department WHERE person_id = ? ORDER BY from_date")
+                .param(id)
+                .query((rs, i) -> new Membership(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        names.get(rs.getObject(2, UUID.class)), rs.getObject(3, LocalDate.class),
+                        rs.getObject(4, LocalDate.class)))
+                .list();
+    }
+
+    List<Consent> consents(UUID id) {
+        return db.sql("""
+                        SELECT id, purpose, relative_id, partner, given_at, given_by, method, withdrawn_at, withdrawn_by,
+                               withdrawal_method
+                          FROM consent WHERE person_id = ? ORDER BY given_at DESC""")
+                .param(id).query(Consent.class).list();
+    }
+
+    void addRole(UUID id, PersonRole role, LocalDate from) {
+        if (role == null) {
+            throw new InvalidInputException("role", "person.role.required");
+        }
+        db.sql("INSERT INTO person_role (id, organisation_id, person_id, role, from_date) VALUES (?, ?, ?, ?, ?)")
+                .params(UUID.randomUUID(), Tenancy.requireOrganisationId(), id, role.name(), from == null ? LocalDate.now() : from)
+                .update();
+        touch(id);
+    }
+
+    void endRole(UUID id, UUID roleId, LocalDate to) {
+        int ended = db.sql("UPDATE person_role SET to_date = ? WHERE id = ? AND person_id = ? AND from_date <= ?")
+                .params(to, roleId, id, to).update();
+        if (ended == 0) {
+            throw new InvalidInputException("to", "person.end.invalid");
+        }
+        touch(id);
+    }
+
+    void addMembership(UUID id, UUID departmentId, LocalDate from) {
+        // only a department of this organisation: a foreign key alone would accept another organisation's id
+        int added = db.sql("""
+                        INSERT INTO person_department (id, organisation_id, person_id, department_id, from_date)
+                        SELECT ?, d.organisation_id, ?, d.id, ? FROM department d WHERE d.id = ? AND d.organisation_id = ?""")
+                .params(UUID.randomUUID(), id, from == null ? LocalDate.now() : from, departmentId, Tenancy.requireOrganisationId())
+                .update();
+        if (added == 0) {
+            throw new InvalidInputException("departmentId", "person.department.unknown");
+        }
+        touch(id);
+    }
+
+    void endMembership(UUID id, UUID membershipId, LocalDate to) {
+        int ended = db.sql("UPDATE person_department SET to_date = ? WHERE id = ? AND person_id = ? AND from_date <= ?")
+                .params(to, membershipId, id, to).update();
+        if (ended == 0) {
+            throw new InvalidInputException("to", "person.end.invalid");
+        }
+        touch(id);
+    }
+
+    void touch(UUID id) {
+        db.sql("UPDATE person SET last_activity_at = now(), updated_at = now() WHERE id = ?").param(id).update();
+    }
+}

@@ -1,0 +1,191 @@
+package no.tilfrisk.person.internal;
+
+import jakarta.validation.Valid;
+import java.time.LocalDate;
+import java.util.UUID;
+import no.tilfrisk.organisation.Departments;
+import no.tilfrisk.person.ConsentForm;
+import no.tilfrisk.person.ConsentMethod;
+import no.tilfrisk.person.ConsentPurpose;
+import no.tilfrisk.person.Consents;
+import no.tilfrisk.person.Gender;
+import no.tilfrisk.person.PersonDetails;
+import no.tilfrisk.person.PersonDirectory;
+import no.tilfrisk.person.PersonForm;
+import no.tilfrisk.person.PersonRole;
+import no.tilfrisk.platform.web.InvalidInputException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The pages for persons: list with search-as-you-type, registration, the person's page and its changes. */
+@Controller
+@RequestMapping("/persons")
+class PersonController {
+
+    private static final int PAGE_SIZE = 25;
+
+    private final PersonDirectory persons;
+    private final Consents consents;
+    private final Departments departments;
+
+    PersonController(PersonDirectory persons, Consents consents, Departments departments) {
+        this.persons = persons;
+        this.consents = consents;
+        this.departments = departments;
+    }
+
+    @ModelAttribute
+    void choices(Model model) {
+        model.addAttribute("allRoles", PersonRole.values());
+        model.addAttribute("allGenders", Gender.values());
+        model.addAttribute("allPurposes", ConsentPurpose.values());
+        model.addAttribute("allMethods", ConsentMethod.values());
+        model.addAttribute("myDepartments", departments.list().stream()
+                .filter(d -> PersonAccess.mayUseDepartment(d.id())).toList());
+    }
+
+    @GetMapping
+    String list(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) UUID department,
+                @RequestParam(required = false) PersonRole role, @RequestParam(defaultValue = "0") int page,
+                @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        model.addAttribute("q", q);
+        model.addAttribute("department", department);
+        model.addAttribute("role", role);
+        model.addAttribute("result", persons.search(q, department, role, Math.max(0, page), PAGE_SIZE));
+        // search-as-you-type asks for the result list only
+        return htmx != null ? "person/list :: results" : "person/list";
+    }
+
+    @GetMapping("/new")
+    String newPerson(Model model) {
+        model.addAttribute("form", new PersonForm());
+        model.addAttribute("formId", UUID.randomUUID());
+        return "person/form";
+    }
+
+    @PostMapping
+    String register(@RequestParam UUID formId, @Valid @ModelAttribute("form") PersonForm form, BindingResult errors,
+                    Model model) {
+        if (!errors.hasErrors()) {
+            try {
+                var outcome = persons.register(formId, form);
+                if (outcome instanceof PersonDirectory.Registered registered) {
+                    return "redirect:/persons/" + registered.id() + "?registered";
+                }
+                model.addAttribute("duplicates", ((PersonDirectory.PossibleDuplicate) outcome).matches());
+            } catch (InvalidInputException e) {
+                e.addTo(errors);
+            }
+        }
+        model.addAttribute("formId", formId);
+        return "person/form";
+    }
+
+    @GetMapping("/{id}")
+    String show(@PathVariable UUID id, Model model) {
+        model.addAttribute("person", persons.get(id));
+        if (!model.containsAttribute("consentForm")) {
+            model.addAttribute("consentForm", new ConsentForm());
+        }
+        model.addAttribute("today", LocalDate.now());
+        return "person/show";
+    }
+
+    @GetMapping("/{id}/edit")
+    String edit(@PathVariable UUID id, Model model) {
+        PersonDetails person = persons.get(id);
+        model.addAttribute("person", person);
+        model.addAttribute("form", PersonForm.of(person));
+        return "person/form";
+    }
+
+    @PostMapping("/{id}")
+    String update(@PathVariable UUID id, @Valid @ModelAttribute("form") PersonForm form, BindingResult errors,
+                  Model model, RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                persons.update(id, form);
+                redirect.addFlashAttribute("saved", true);
+                return "redirect:/persons/" + id;
+            } catch (InvalidInputException e) {
+                e.addTo(errors);
+            }
+        }
+        model.addAttribute("person", persons.get(id));
+        return "person/form";
+    }
+
+    @PostMapping("/{id}/deactivate")
+    String deactivate(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        return act(id, redirect, () -> persons.deactivate(id, reason), "deactivated");
+    }
+
+    @PostMapping("/{id}/reactivate")
+    String reactivate(@PathVariable UUID id, RedirectAttributes redirect) {
+        return act(id, redirect, () -> persons.reactivate(id), "reactivated");
+    }
+
+    @PostMapping("/{id}/roles")
+    String addRole(@PathVariable UUID id, @RequestParam(required = false) PersonRole role,
+                   @RequestParam(required = false) LocalDate from, RedirectAttributes redirect) {
+        return act(id, redirect, () -> persons.addRole(id, role, from), "saved");
+    }
+
+    @PostMapping("/{id}/roles/{roleId}/end")
+    String endRole(@PathVariable UUID id, @PathVariable UUID roleId, @RequestParam(required = false) LocalDate to,
+                   RedirectAttributes redirect) {
+        return act(id, redirect, () -> persons.endRole(id, roleId, to == null ? LocalDate.now() : to), "saved");
+    }
+
+    @PostMapping("/{id}/memberships")
+    String addMembership(@PathVariable UUID id, @RequestParam(required = false) UUID departmentId,
+                         @RequestParam(required = false) LocalDate from, RedirectAttributes redirect) {
+        return act(id, redirect, () -> persons.addMembership(id, departmentId, from), "saved");
+    }
+
+    @PostMapping("/{id}/memberships/{membershipId}/end")
+    String endMembership(@PathVariable UUID id, @PathVariable UUID membershipId,
+                         @RequestParam(required = false) LocalDate to, RedirectAttributes redirect) {
+        return act(id, redirect, () -> persons.endMembership(id, membershipId, to == null ? LocalDate.now() : to), "saved");
+    }
+
+    @PostMapping("/{id}/consents")
+    String giveConsent(@PathVariable UUID id, @Valid @ModelAttribute("consentForm") ConsentForm form,
+                       BindingResult errors, Model model, RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                consents.give(id, form);
+                redirect.addFlashAttribute("consentGiven", true);
+                return "redirect:/persons/" + id + "#consents";
+            } catch (InvalidInputException e) {
+                e.addTo(errors);
+            }
+        }
+        return show(id, model);
+    }
+
+    @PostMapping("/{id}/consents/{consentId}/withdraw")
+    String withdrawConsent(@PathVariable UUID id, @PathVariable UUID consentId,
+                           @RequestParam(required = false) ConsentMethod method, RedirectAttributes redirect) {
+        return act(id, redirect, () -> consents.withdraw(id, consentId, method), "consentWithdrawn");
+    }
+
+    private static String act(UUID id, RedirectAttributes redirect, Runnable action, String done) {
+        try {
+            action.run();
+            redirect.addFlashAttribute(done, true);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("actionError", e.code());
+        }
+        return "redirect:/persons/" + id;
+    }
+}

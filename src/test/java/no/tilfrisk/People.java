@@ -1,0 +1,58 @@
+package no.tilfrisk;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import no.tilfrisk.organisation.Department;
+import no.tilfrisk.organisation.Departments;
+import no.tilfrisk.person.PersonDirectory;
+import no.tilfrisk.person.PersonForm;
+import no.tilfrisk.person.PersonRole;
+import no.tilfrisk.platform.tenancy.SystemPrincipal;
+import no.tilfrisk.platform.tenancy.Tenancy;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** Test persons in a given department, registered as the organisation's system admin. */
+@TestComponent
+public class People {
+
+    private final PersonDirectory persons;
+    private final Departments departments;
+
+    public People(PersonDirectory persons, Departments departments) {
+        this.persons = persons;
+        this.departments = departments;
+    }
+
+    public UUID register(UUID organisation, String departmentName, String displayName) {
+        return asSystem(organisation, () -> {
+            PersonForm form = new PersonForm();
+            form.setDisplayName(displayName);
+            form.setRole(PersonRole.PARTICIPANT);
+            form.setDepartmentId(department(departmentName).id());
+            form.setConfirmDuplicate(true);
+            return ((PersonDirectory.Registered) persons.register(UUID.randomUUID(), form)).id();
+        });
+    }
+
+    public Department department(String name) {
+        List<Department> all = departments.list();
+        return all.stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    public static <T> T asSystem(UUID organisation, Supplier<T> work) {
+        var previous = SecurityContextHolder.getContext();
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(new SystemPrincipal(organisation),
+                null, AuthorityUtils.createAuthorityList("ROLE_ORG_ADMIN")));
+        SecurityContextHolder.setContext(context);
+        try {
+            return Tenancy.runAs(organisation, work);
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+}

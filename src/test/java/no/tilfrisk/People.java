@@ -21,10 +21,12 @@ public class People {
 
     private final PersonDirectory persons;
     private final Departments departments;
+    private final no.tilfrisk.person.Consents consents;
 
-    public People(PersonDirectory persons, Departments departments) {
+    public People(PersonDirectory persons, Departments departments, no.tilfrisk.person.Consents consents) {
         this.persons = persons;
         this.departments = departments;
+        this.consents = consents;
     }
 
     public UUID register(UUID organisation, String departmentName, String displayName) {
@@ -36,6 +38,17 @@ public class People {
             form.setConfirmDuplicate(true);
             return ((PersonDirectory.Registered) persons.register(UUID.randomUUID(), form)).id();
         });
+    }
+
+    /** Must run inside {@link #asSystem}. */
+    public no.tilfrisk.person.PersonDetails details(UUID person) {
+        return persons.get(person);
+    }
+
+    /** Gives a consent and returns its id. Must run inside {@link #asSystem}. */
+    public UUID consent(UUID person) {
+        return consents.give(person, new no.tilfrisk.person.ConsentForm(no.tilfrisk.person.ConsentPurpose.STATISTICS,
+                no.tilfrisk.person.ConsentMethod.VERBAL, null, null)).id();
     }
 
     public Department department(String name) {

@@ -136,15 +136,17 @@ public class PersonDirectory {
             }
         }
         String nationalId = nationalId(form);
-        db.sql("""
+        // an id that exists but is not visible (another organisation's) registers nothing and reveals nothing
+        int inserted = db.sql("""
                         INSERT INTO person (id, organisation_id, display_name, full_name, birth_year, birth_date, gender,
                                             phone, email, municipality)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")
                 .params(id, Tenancy.requireOrganisationId(), form.getDisplayName().strip(),
                         PersonForm.blankToNull(form.getFullName()), form.effectiveBirthYear(), form.getBirthDate(),
                         form.getGender() == null ? null : form.getGender().name(), PersonForm.blankToNull(form.getPhone()),
                         PersonForm.blankToNull(form.getEmail()), PersonForm.blankToNull(form.getMunicipality()))
                 .update();
+        requireFound(inserted);
         writeSecrets(id, form.getNote(), nationalId);
         LocalDate today = LocalDate.now(no.tilfrisk.platform.web.Dates.OSLO);
         if (form.getRole() != null) {

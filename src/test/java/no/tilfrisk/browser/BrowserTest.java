@@ -119,13 +119,62 @@ class BrowserTest {
     }
 
     @Test
+    void staffRegisterAPersonSeeTheDuplicateWarningAndRecordAConsent() {
+        signIn(Demo.STAFF);
+        page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Hovedmeny"))
+                .getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Personer")).click();
+        assertAccessible("person list");
+        String name = "Kari " + UUID.randomUUID().toString().substring(0, 5);
+        for (int attempt = 0; attempt < 2; attempt++) {
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Registrer person")).click();
+            page.getByLabel("Visningsnavn (kallenavn holder)").fill(name);
+            page.getByLabel("Fødselsår").fill("1979");
+            page.getByLabel("Rolle").selectOption("PARTICIPANT");
+            page.getByLabel("Avdeling").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Skien"));
+            if (attempt == 0) {
+                assertAccessible("registration form");
+            }
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registrer")).click();
+            if (attempt == 0) {
+                assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(name))).isVisible();
+                page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tilbake til personer")).click();
+            }
+        }
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("Finnes personen allerede?");
+        assertAccessible("duplicate warning");
+        page.getByLabel("Det er en annen person. Registrer likevel.").check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registrer")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(name))).isVisible();
+
+        page.getByLabel("Formål").selectOption("CONTACT_SMS");
+        page.getByLabel("Hvordan").selectOption("SIGNED");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registrer samtykke")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Samtykket er registrert.");
+        assertThat(page.locator("#consents-section table")).containsText("Kontakt på SMS");
+        assertAccessible("person page");
+
+        page.navigate(url("/persons"));
+        page.getByLabel("Søk").pressSequentially(name.substring(0, 7), new com.microsoft.playwright.Locator.PressSequentiallyOptions().setDelay(30));
+        assertThat(page.locator("#results")).containsText("2 personer");
+    }
+
+    private void signIn(String email) {
+        page.navigate(url("/login"));
+        page.getByLabel("E-postadresse").fill(email);
+        page.getByLabel("Passord").fill(Demo.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Logg inn")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("Hei");
+    }
+
+    @Test
     void pagesWorkOnA360PixelPhone() {
         page.setViewportSize(360, 740);
         page.navigate(url("/login"));
         page.getByLabel("E-postadresse").fill(Demo.ADMIN);
         page.getByLabel("Passord").fill(Demo.PASSWORD);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Logg inn")).click();
-        for (String path : List.of("/", "/admin/departments", "/admin/users", "/account/tokens")) {
+        for (String path : List.of("/", "/admin/departments", "/admin/users", "/account/tokens", "/persons",
+                "/persons/new", "/admin/audit", "/admin/settings")) {
             page.navigate(url(path));
             Number overflow = (Number) page.evaluate("document.documentElement.scrollWidth - window.innerWidth");
             assertThat(overflow.intValue()).as("horizontal overflow on " + path).isLessThanOrEqualTo(0);

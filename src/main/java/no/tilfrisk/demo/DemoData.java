@@ -56,6 +56,7 @@ class DemoData implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (Tenancy.runAs(DEMO_RECOVERY, () -> organisations.find(DEMO_RECOVERY).isPresent())) {
+            passwordOnly(); // also for demo data written before organisations had the setting
             log.info("Demo data already present");
             return;
         }
@@ -70,10 +71,17 @@ class DemoData implements ApplicationRunner {
             Tenancy.runAs(DEMO_RECOVERY, () -> tx.executeWithoutResult(s -> demoRecovery()));
             organisations.create(OTHER_ORGANISATION, "Annen Organisasjon");
             Tenancy.runAs(OTHER_ORGANISATION, () -> tx.executeWithoutResult(s -> otherOrganisation()));
+            passwordOnly();
         } finally {
             SecurityContextHolder.setContext(previous);
         }
         log.info("Demo data written: sign in as admin@demo.tilfrisk.no with password {}", PASSWORD);
+    }
+
+    /** The demo users sign in with the password alone; anyone may still turn on a second factor for themselves. */
+    private void passwordOnly() {
+        organisations.requireSecondFactor(DEMO_RECOVERY, false);
+        organisations.requireSecondFactor(OTHER_ORGANISATION, false);
     }
 
     private void demoRecovery() {

@@ -10,6 +10,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
@@ -135,7 +136,14 @@ class SecondFactorTest {
         browser.get("/login/second-factor")
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Skriv inn koden fra appen")));
+        // the password alone neither sees nor changes a factor that is set up
         browser.get("/account/second-factor").andExpect(redirectedUrl("/login/second-factor"));
+        browser.post("/account/second-factor/recovery-codes")
+                .andExpect(redirectedUrl("/account/second-factor"))
+                .andExpect(flash().attributeCount(0));
+        browser.post("/account/second-factor", "code", code(enrolled.secret(), currentStep()))
+                .andExpect(redirectedUrl("/account/second-factor"))
+                .andExpect(flash().attributeCount(0));
 
         browser.post("/login/second-factor", "code", code(enrolled.secret(), enrolled.step() + 1))
                 .andExpect(redirectedUrlPattern("**/account/tokens?continue"));

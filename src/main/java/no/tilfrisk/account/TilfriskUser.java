@@ -26,10 +26,13 @@ public final class TilfriskUser implements UserDetails, CredentialsContainer, Te
     private final boolean active;
     private final Set<Role> roles;
     private final Set<UUID> departmentIds;
+    private final boolean secondFactorEnrolled;
+    private final boolean secondFactorRequiredByOrganisation;
     private String passwordHash;
 
     public TilfriskUser(UUID userId, UUID organisationId, String email, String displayName, String passwordHash,
-                        boolean active, Set<Role> roles, Set<UUID> departmentIds) {
+                        boolean active, Set<Role> roles, Set<UUID> departmentIds, boolean secondFactorEnrolled,
+                        boolean secondFactorRequiredByOrganisation) {
         this.userId = userId;
         this.organisationId = organisationId;
         this.email = email;
@@ -38,6 +41,8 @@ public final class TilfriskUser implements UserDetails, CredentialsContainer, Te
         this.active = active;
         this.roles = Set.copyOf(roles);
         this.departmentIds = Set.copyOf(departmentIds);
+        this.secondFactorEnrolled = secondFactorEnrolled;
+        this.secondFactorRequiredByOrganisation = secondFactorRequiredByOrganisation;
     }
 
     @Override
@@ -70,6 +75,16 @@ public final class TilfriskUser implements UserDetails, CredentialsContainer, Te
     @Override
     public Set<String> roleNames() {
         return roles.stream().map(Role::name).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * Whether signing in with a password must be followed by a second factor: always once the user has set one
+     * up, and for everyone who can see personal data where the organisation requires it (they set it up at
+     * their next sign-in). As it was when the user signed in.
+     */
+    public boolean needsSecondFactor() {
+        return secondFactorEnrolled
+                || secondFactorRequiredByOrganisation && roles.stream().anyMatch(Role::seesPersonalData);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -161,6 +162,20 @@ public class UserAccounts {
         return new TemporaryPassword(id, account.email(), password);
     }
 
+    /**
+     * Removes the user's second factor and recovery codes, for a lost phone, and ends their sessions. Where
+     * the organisation requires a second factor, the user sets up a new one at the next sign-in.
+     */
+    @PreAuthorize("hasRole('ORG_ADMIN')")
+    @Transactional
+    public void resetSecondFactor(UUID id) {
+        UserAccount account = get(id);
+        UUID organisation = Tenancy.requireOrganisationId();
+        db.sql("DELETE FROM recovery_code WHERE user_id = ? AND organisation_id = ?").params(id, organisation).update();
+        db.sql("DELETE FROM second_factor WHERE user_id = ? AND organisation_id = ?").params(id, organisation).update();
+        endSessions(account.email());
+    }
+
     private void writeRolesAndDepartments(UUID id, UserForm form) {
         UUID organisation = Tenancy.requireOrganisationId();
         for (Role role : form.getRoles()) {
@@ -203,14 +218,17 @@ public class UserAccounts {
             SELECT u.id, u.email, u.display_name, u.active,
                    coalesce((SELECT array_agg(r.role) FROM user_role r WHERE r.user_id = u.id), '{}') AS roles,
                    coalesce((SELECT array_agg(d.department_id) FROM user_department d WHERE d.user_id = u.id), '{}')
-                       AS department_ids
+                       AS department_ids,
+                   (SELECT f.enrolled_at FROM second_factor f WHERE f.user_id = u.id) AS second_factor_enrolled_at
             FROM app_user u""";
 
     private static UserAccount account(ResultSet rs, int row) throws SQLException {
         Set<Role> roles = Arrays.stream((String[]) array(rs.getArray("roles"))).map(Role::valueOf)
                 .collect(Collectors.toSet());
         return new UserAccount(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name"),
-                rs.getBoolean("active"), roles, Set.of((UUID[]) array(rs.getArray("department_ids"))));
+                rs.getBoolean("active"), roles, Set.of((UUID[]) array(rs.getArray("department_ids"))),
+                rs.getObject("second_factor_enrolled_at", OffsetDateTime.class) == null ? null
+                        : rs.getObject("second_factor_enrolled_at", OffsetDateTime.class).toInstant());
     }
 
     private static Object[] array(Array array) throws SQLException {

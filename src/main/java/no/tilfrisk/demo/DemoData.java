@@ -59,6 +59,7 @@ class DemoData implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (Tenancy.runAs(DEMO_RECOVERY, () -> organisations.find(DEMO_RECOVERY).isPresent())) {
+            passwordOnly(); // also for demo data written before organisations had the setting
             log.info("Demo data already present");
             return;
         }
@@ -67,6 +68,7 @@ class DemoData implements ApplicationRunner {
         asSystem(DEMO_RECOVERY, this::demoRecovery);
         organisations.create(OTHER_ORGANISATION, "Annen Organisasjon");
         asSystem(OTHER_ORGANISATION, this::otherOrganisation);
+        passwordOnly();
         log.info("Demo data written: sign in as admin@demo.tilfrisk.no with password {}", PASSWORD);
     }
 
@@ -82,6 +84,12 @@ class DemoData implements ApplicationRunner {
         } finally {
             SecurityContextHolder.setContext(previous);
         }
+    }
+
+    /** The demo users sign in with the password alone; anyone may still turn on a second factor for themselves. */
+    private void passwordOnly() {
+        organisations.requireSecondFactor(DEMO_RECOVERY, false);
+        organisations.requireSecondFactor(OTHER_ORGANISATION, false);
     }
 
     private void demoRecovery() {

@@ -47,6 +47,15 @@ public class Organisations {
     }
 
     /**
+     * Whether everyone in the organisation who can see personal data must sign in with a second factor. On
+     * for every new organisation; turned off only by the operator (and for the demo organisations).
+     */
+    public void requireSecondFactor(UUID id, boolean required) {
+        Tenancy.runAs(id, () -> tx.executeWithoutResult(status ->
+                db.sql("UPDATE organisation SET require_second_factor = ? WHERE id = ?").params(required, id).update()));
+    }
+
+    /**
      * Registers a new organisation. There is no page for this yet: organisations are set up by the operator
      * (and by demo data). Runs in the new organisation's own tenancy, as row-level security requires.
      */

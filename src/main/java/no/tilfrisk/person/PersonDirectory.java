@@ -264,11 +264,11 @@ public class PersonDirectory {
 
     private void writeSecrets(UUID id, String note, String nationalId) {
         db.sql("UPDATE person SET note_encrypted = ? WHERE id = ?")
-                .params(crypto.encrypt(PersonForm.blankToNull(note), PersonRecords.noteContext(id)), id).update();
+                .params(crypto.encryptText(PersonForm.blankToNull(note), PersonRecords.noteContext(id)), id).update();
         if (nationalId != null) {
             try {
                 db.sql("UPDATE person SET national_id_encrypted = ?, national_id_mac = ? WHERE id = ?")
-                        .params(crypto.encrypt(nationalId, PersonRecords.nationalIdContext(id)),
+                        .params(crypto.encryptText(nationalId, PersonRecords.nationalIdContext(id)),
                                 crypto.fingerprint(nationalId), id)
                         .update();
             } catch (DuplicateKeyException e) {

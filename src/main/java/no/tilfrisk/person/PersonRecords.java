@@ -73,16 +73,16 @@ class PersonRecords {
 
     PersonDetails details(UUID id) {
         Row r = row(id);
-        String nationalId = crypto.decrypt(r.nationalIdEncrypted(), nationalIdContext(id));
+        String nationalId = crypto.decryptText(r.nationalIdEncrypted(), nationalIdContext(id));
         return new PersonDetails(r.id(), r.displayName(), r.fullName(), r.birthYear(), r.birthDate(),
                 r.gender() == null ? null : Gender.valueOf(r.gender()), r.phone(), r.email(), r.municipality(),
-                crypto.decrypt(r.noteEncrypted(), noteContext(id)), true,
+                crypto.decryptText(r.noteEncrypted(), noteContext(id)), true,
                 nationalId == null ? null : NationalIdNumber.masked(nationalId), r.active(), r.deactivatedAt(),
                 r.deactivationReason(), r.createdAt(), roles(id), memberships(id), consents(id));
     }
 
     String nationalId(UUID id) {
-        return crypto.decrypt(row(id).nationalIdEncrypted(), nationalIdContext(id));
+        return crypto.decryptText(row(id).nationalIdEncrypted(), nationalIdContext(id));
     }
 
     List<RoleSpan> roles(UUID id) {

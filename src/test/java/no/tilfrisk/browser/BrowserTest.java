@@ -9,22 +9,31 @@ import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
+import dev.samstevens.totp.code.DefaultCodeGenerator;
+import dev.samstevens.totp.code.HashingAlgorithm;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import no.tilfrisk.Demo;
+import no.tilfrisk.TestAccounts;
+import no.tilfrisk.account.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 
 /**
  * The real UI in the system's Chromium: sign in, create a department, switch to English, on a desktop and a
@@ -35,6 +44,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "tilfrisk.embedded.clean=true",
         "tilfrisk.demo.enabled=true"
 })
+@Import(TestAccounts.class)
 class BrowserTest {
 
     private static final Path CHROMIUM = Path.of(System.getProperty("tilfrisk.chromium", "/usr/bin/chromium"));
@@ -44,6 +54,8 @@ class BrowserTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    TestAccounts testAccounts;
 
     private BrowserContext context;
     private Page page;
@@ -183,12 +195,62 @@ class BrowserTest {
     }
 
     @Test
+    void aUserTurnsOnTwoStepSignInOnAPhoneAndThenSignsInWithACode() throws Exception {
+        var account = testAccounts.create(Demo.DEMO_RECOVERY, Role.STAFF, Set.of());
+        page.setViewportSize(360, 740);
+        page.navigate(url("/login"));
+        signIn(account.email(), account.password());
+        page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Hovedmeny"))
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Totrinnsinnlogging")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Slå på totrinnsinnlogging"))).isVisible();
+        assertThat(page.getByRole(AriaRole.IMG, new Page.GetByRoleOptions().setName("QR-kode"))).isVisible();
+        assertFitsAndAccessible("second factor set-up on a phone");
+
+        String secret = page.locator("code.secret").textContent().replace(" ", "");
+        page.getByLabel("Kode").fill("000000".equals(code(secret, 0)) ? "111111" : "000000");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Slå på totrinnsinnlogging")).click();
+        assertThat(page.locator(".error-summary")).isVisible();
+        assertFitsAndAccessible("second factor set-up with an error");
+
+        long step = Instant.now().getEpochSecond() / 30;
+        page.getByLabel("Kode").fill(code(secret, step));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Slå på totrinnsinnlogging")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Totrinnsinnlogging er slått på.");
+        assertThat(page.locator(".recovery-codes li")).hasCount(10);
+        assertFitsAndAccessible("recovery codes on a phone");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Logg ut")).click();
+        signIn(account.email(), account.password());
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Skriv inn koden fra appen"))).isVisible();
+        assertFitsAndAccessible("second factor prompt on a phone");
+        page.getByLabel("Kode").fill(code(secret, step + 1));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Logg inn")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Hei, Test STAFF"))).isVisible();
+    }
+
+    @Test
     void theSkipLinkLeadsToTheMainContent() {
         page.navigate(url("/login"));
         page.keyboard().press("Tab");
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Hopp til hovedinnhold"))).isFocused();
         page.keyboard().press("Enter");
         assertThat(page.locator("main")).isFocused();
+    }
+
+    private void signIn(String email, String password) {
+        page.getByLabel("E-postadresse").fill(email);
+        page.getByLabel("Passord").fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Logg inn")).click();
+    }
+
+    private void assertFitsAndAccessible(String where) {
+        Number overflow = (Number) page.evaluate("document.documentElement.scrollWidth - window.innerWidth");
+        assertThat(overflow.intValue()).as("horizontal overflow on " + where).isLessThanOrEqualTo(0);
+        assertAccessible(where);
+    }
+
+    private static String code(String secret, long step) throws Exception {
+        return new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6).generate(secret, step);
     }
 
     private void assertAccessible(String where) {

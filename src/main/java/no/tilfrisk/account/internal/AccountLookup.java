@@ -47,7 +47,8 @@ class AccountLookup implements UserDetailsService {
         Set<UUID> departments = Set.of((UUID[]) array(rs.getArray("department_ids")));
         return new TilfriskUser(rs.getObject("id", UUID.class), rs.getObject("organisation_id", UUID.class),
                 rs.getString("email"), rs.getString("display_name"), rs.getString("password_hash"),
-                rs.getBoolean("active"), roles, departments);
+                rs.getBoolean("active"), roles, departments, rs.getBoolean("second_factor_enrolled"),
+                rs.getBoolean("second_factor_required"));
     }
 
     private static Object[] array(Array array) throws SQLException {

@@ -5,16 +5,22 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import no.tilfrisk.account.TilfriskUser;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authorization.AuthorizationManagerFactories;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -26,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two doors: the API and actuator take bearer tokens and no session; pages take a form sign-in with a session
- * in PostgreSQL, CSRF protection and throttling of failed attempts. Both send the same security headers.
+ * in PostgreSQL, CSRF protection, throttling of failed attempts and, for those who need it, a second factor
+ * (TOTP) after the password. Both send the same security headers.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -63,22 +70,33 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, SignInThrottle throttle) {
+        // Every rule below that lets a signed-in user in also asks for the second factor from those who need it
+        // (TilfriskUser.needsSecondFactor); until they give it, only the second-factor pages and logout open.
+        var fullySignedIn = AuthorizationManagerFactories.<RequestAuthorizationContext>multiFactor()
+                .when(SecurityConfiguration::needsSecondFactor)
+                .requireFactors(FactorGrantedAuthority.PASSWORD_AUTHORITY, SecondFactors.AUTHORITY)
+                .build();
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
                                 "/favicon.ico", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                                 "/swagger-ui/**").permitAll()
-                        .requestMatchers("/admin/**").hasRole("ORG_ADMIN")
-                        .requestMatchers("/persons/**", "/persons").hasAnyRole("ORG_ADMIN", "COORDINATOR", "STAFF")
-                        .requestMatchers("/min-side/**").hasRole("PARTICIPANT")
-                        .anyRequest().authenticated())
+                        .requestMatchers("/login/second-factor", "/account/second-factor",
+                                "/account/second-factor/**").authenticated()
+                        .requestMatchers("/admin/**").access(fullySignedIn.hasRole("ORG_ADMIN"))
+                        .requestMatchers("/persons/**", "/persons")
+                        .access(fullySignedIn.hasAnyRole("ORG_ADMIN", "COORDINATOR", "STAFF"))
+                        .requestMatchers("/min-side/**").access(fullySignedIn.hasRole("PARTICIPANT"))
+                        .anyRequest().access(fullySignedIn.authenticated()))
                 .formLogin(form -> form
                         .loginPage("/login")
                         .usernameParameter("email")
-                        .successHandler(new ThrottleClearingSuccessHandler(throttle))
+                        .successHandler(new PasswordSuccessHandler(throttle))
                         .failureHandler((request, response, exception) -> {
                             throttle.failed(request.getParameter("email"), request.getRemoteAddr());
                             response.sendRedirect(request.getContextPath() + "/login?error");
                         }))
+                .exceptionHandling(e -> e.defaultDeniedHandlerForMissingAuthority(
+                        new LoginUrlAuthenticationEntryPoint("/login/second-factor"), SecondFactors.AUTHORITY))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .addFilterBefore(new ThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .headers(h -> h
@@ -87,6 +105,11 @@ class SecurityConfiguration {
                         .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
                                 "camera=(), microphone=(), geolocation=(), payment=()")));
         return http.build();
+    }
+
+    /** Only users who signed in on a page can need it: API tokens never ask for a second factor. */
+    private static boolean needsSecondFactor(Authentication authentication) {
+        return authentication.getPrincipal() instanceof TilfriskUser user && user.needsSecondFactor();
     }
 
     /** Refuses a sign-in attempt while the account or the address is throttled, before the password is checked. */
@@ -114,17 +137,26 @@ class SecurityConfiguration {
         }
     }
 
-    static final class ThrottleClearingSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler {
+    /**
+     * After the right password: on to the second factor where one is needed, else to the page asked for. The
+     * account's failed attempts are cleared only when sign-in is complete, or a known password would let an
+     * attacker guess codes without end.
+     */
+    static final class PasswordSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler {
         private final SignInThrottle throttle;
 
-        ThrottleClearingSuccessHandler(SignInThrottle throttle) {
+        PasswordSuccessHandler(SignInThrottle throttle) {
             this.throttle = throttle;
         }
 
         @Override
         public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
-                                            org.springframework.security.core.Authentication authentication)
+                                            Authentication authentication)
                 throws ServletException, IOException {
+            if (needsSecondFactor(authentication)) {
+                getRedirectStrategy().sendRedirect(request, response, "/login/second-factor");
+                return;
+            }
             throttle.succeeded(authentication.getName());
             super.onAuthenticationSuccess(request, response, authentication);
         }

@@ -19,7 +19,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The admin's page for user accounts: create, change roles and departments, deactivate, reset password. */
+/**
+ * The admin's page for user accounts: create, change roles and departments, deactivate, reset password, reset
+ * the second factor.
+ */
 @Controller
 @RequestMapping("/admin/users")
 class UserAdminController {
@@ -97,6 +100,13 @@ class UserAdminController {
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("actionError", e.code());
         }
+        return "redirect:/admin/users/" + id;
+    }
+
+    @PostMapping("/{id}/second-factor")
+    String resetSecondFactor(@PathVariable UUID id, RedirectAttributes redirect) {
+        accounts.resetSecondFactor(id);
+        redirect.addFlashAttribute("secondFactorReset", true);
         return "redirect:/admin/users/" + id;
     }
 

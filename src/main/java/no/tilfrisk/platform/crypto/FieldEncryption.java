@@ -14,6 +14,7 @@ import com.google.crypto.tink.mac.PredefinedMacParameters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -25,10 +26,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Encryption of free-text notes and national id numbers with Google Tink (AES-256-GCM), and a keyed MAC for
- * finding a national id number by exact match. Keys come from the environment ({@code TILFRISK_AEAD_KEYSET},
- * {@code TILFRISK_MAC_KEYSET}, Tink JSON keysets) or from files in {@code tilfrisk.keys-dir}; where neither
- * exists, new keys are made and written there. The database never sees a key.
+ * Encrypts single fields (second-factor secrets, notes, national id numbers) with Google Tink AEAD before they
+ * reach the database, and makes keyed fingerprints (HMAC) for finding a national id number by exact match.
+ * Each keyset comes from its setting (the JSON keyset itself, for an environment variable) or else from its
+ * file, which is made on first start when it does not exist. Associated data binds a ciphertext to its row, so
+ * it cannot be moved to another.
  */
 @Component
 public class FieldEncryption {
@@ -38,38 +40,45 @@ public class FieldEncryption {
     private final Aead aead;
     private final Mac mac;
 
-    FieldEncryption(@Value("${tilfrisk.keys-dir:${tilfrisk.data-dir:./data}/keys}") Path dir,
-                    @Value("${TILFRISK_AEAD_KEYSET:}") String aeadKeyset,
-                    @Value("${TILFRISK_MAC_KEYSET:}") String macKeyset) throws GeneralSecurityException {
-        AeadConfig.register();
-        MacConfig.register();
-        this.aead = keyset(aeadKeyset, dir.resolve("aead.json"), PredefinedAeadParameters.AES256_GCM)
-                .getPrimitive(RegistryConfiguration.get(), Aead.class);
-        this.mac = keyset(macKeyset, dir.resolve("mac.json"), PredefinedMacParameters.HMAC_SHA256_256BITTAG)
-                .getPrimitive(RegistryConfiguration.get(), Mac.class);
+    FieldEncryption(@Value("${tilfrisk.field-encryption.keyset:}") String keyset,
+                    @Value("${tilfrisk.field-encryption.keyset-file}") Path keysetFile,
+                    @Value("${tilfrisk.field-encryption.mac-keyset:}") String macKeyset,
+                    @Value("${tilfrisk.field-encryption.mac-keyset-file}") Path macKeysetFile) {
+        try {
+            AeadConfig.register();
+            MacConfig.register();
+            this.aead = handle(keyset, keysetFile, PredefinedAeadParameters.AES256_GCM)
+                    .getPrimitive(RegistryConfiguration.get(), Aead.class);
+            this.mac = handle(macKeyset, macKeysetFile, PredefinedMacParameters.HMAC_SHA256_256BITTAG)
+                    .getPrimitive(RegistryConfiguration.get(), Mac.class);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("A field encryption keyset is not a valid Tink keyset", e);
+        }
     }
 
-    /** Encrypts text bound to its context (such as the record it belongs to), so a ciphertext cannot be moved. */
-    public byte[] encrypt(String plaintext, String context) {
-        if (plaintext == null) {
-            return null;
-        }
+    public byte[] encrypt(byte[] plaintext, String associatedData) {
         try {
-            return aead.encrypt(plaintext.getBytes(StandardCharsets.UTF_8), context.getBytes(StandardCharsets.UTF_8));
+            return aead.encrypt(plaintext, associatedData.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Encryption failed", e);
         }
     }
 
-    public String decrypt(byte[] ciphertext, String context) {
-        if (ciphertext == null) {
-            return null;
-        }
+    public byte[] decrypt(byte[] ciphertext, String associatedData) {
         try {
-            return new String(aead.decrypt(ciphertext, context.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+            return aead.decrypt(ciphertext, associatedData.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Decryption failed: wrong key or a ciphertext moved between records", e);
+            throw new IllegalStateException("Decryption failed: wrong key, or the value belongs to another row", e);
         }
+    }
+
+    /** Text in, ciphertext out; null stays null. */
+    public byte[] encryptText(String plaintext, String associatedData) {
+        return plaintext == null ? null : encrypt(plaintext.getBytes(StandardCharsets.UTF_8), associatedData);
+    }
+
+    public String decryptText(byte[] ciphertext, String associatedData) {
+        return ciphertext == null ? null : new String(decrypt(ciphertext, associatedData), StandardCharsets.UTF_8);
     }
 
     /** A keyed fingerprint for exact-match search; the same value gives the same fingerprint. */
@@ -81,27 +90,36 @@ public class FieldEncryption {
         }
     }
 
-    private static KeysetHandle keyset(String fromEnvironment, Path file, Parameters parameters)
-            throws GeneralSecurityException {
+    private static KeysetHandle handle(String keyset, Path file, Parameters parameters) throws GeneralSecurityException {
+        return TinkJsonProtoKeysetFormat.parseKeyset(keyset.isBlank() ? readOrCreate(file, parameters) : keyset,
+                InsecureSecretKeyAccess.get());
+    }
+
+    private static String readOrCreate(Path file, Parameters parameters) throws GeneralSecurityException {
         try {
-            if (!fromEnvironment.isBlank()) {
-                return TinkJsonProtoKeysetFormat.parseKeyset(fromEnvironment, InsecureSecretKeyAccess.get());
-            }
             if (Files.exists(file)) {
-                return TinkJsonProtoKeysetFormat.parseKeyset(Files.readString(file), InsecureSecretKeyAccess.get());
+                return Files.readString(file);
             }
-            KeysetHandle created = KeysetHandle.generateNew(parameters);
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, TinkJsonProtoKeysetFormat.serializeKeyset(created, InsecureSecretKeyAccess.get()));
+            String json = TinkJsonProtoKeysetFormat.serializeKeyset(KeysetHandle.generateNew(parameters),
+                    InsecureSecretKeyAccess.get());
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), ".keyset", ".tmp");
             try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system
+                if (Files.getFileStore(temporary).supportsFileAttributeView("posix")) {
+                    Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
+                }
+                Files.writeString(temporary, json);
+                Files.move(temporary, file);
+                log.warn("Made a new field encryption keyset in {}. Back it up: without it, encrypted fields "
+                        + "cannot be read.", file);
+                return json;
+            } catch (FileAlreadyExistsException e) {
+                return Files.readString(file); // another node or context made it first
+            } finally {
+                Files.deleteIfExists(temporary);
             }
-            log.warn("Made a new encryption key in {}. Back it up: without it, encrypted fields cannot be read.", file);
-            return created;
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read or write the key " + file, e);
+            throw new UncheckedIOException("Could not read or write the field encryption keyset " + file, e);
         }
     }
 }

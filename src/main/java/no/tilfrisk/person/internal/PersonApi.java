@@ -11,6 +11,8 @@ import no.tilfrisk.person.Consent;
 import no.tilfrisk.person.ConsentForm;
 import no.tilfrisk.person.ConsentMethod;
 import no.tilfrisk.person.Consents;
+import no.tilfrisk.person.DataSubjectRights;
+import no.tilfrisk.person.PersonExport;
 import no.tilfrisk.person.PersonDetails;
 import no.tilfrisk.person.PersonDirectory;
 import no.tilfrisk.person.PersonForm;
@@ -36,10 +38,12 @@ class PersonApi {
 
     private final PersonDirectory persons;
     private final Consents consents;
+    private final DataSubjectRights rights;
 
-    PersonApi(PersonDirectory persons, Consents consents) {
+    PersonApi(PersonDirectory persons, Consents consents, DataSubjectRights rights) {
         this.persons = persons;
         this.consents = consents;
+        this.rights = rights;
     }
 
     @GetMapping
@@ -89,6 +93,12 @@ class PersonApi {
     PersonDetails deactivate(@PathVariable UUID id, @RequestBody Map<String, String> body) {
         persons.deactivate(id, body.get("reason"));
         return persons.get(id);
+    }
+
+    @GetMapping("/{id}/export")
+    @Operation(summary = "Everything held about the person, for the person's right of access")
+    PersonExport export(@PathVariable UUID id) {
+        return rights.export(id);
     }
 
     @GetMapping("/{id}/consents")

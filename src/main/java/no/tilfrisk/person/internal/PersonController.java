@@ -8,12 +8,16 @@ import no.tilfrisk.person.ConsentForm;
 import no.tilfrisk.person.ConsentMethod;
 import no.tilfrisk.person.ConsentPurpose;
 import no.tilfrisk.person.Consents;
+import no.tilfrisk.person.DataSubjectRights;
+import no.tilfrisk.person.PersonExport;
 import no.tilfrisk.person.Gender;
 import no.tilfrisk.person.PersonDetails;
 import no.tilfrisk.person.PersonDirectory;
 import no.tilfrisk.person.PersonForm;
 import no.tilfrisk.person.PersonRole;
 import no.tilfrisk.platform.web.InvalidInputException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -24,6 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The pages for persons: list with search-as-you-type, registration, the person's page and its changes. */
@@ -36,11 +41,13 @@ class PersonController {
     private final PersonDirectory persons;
     private final Consents consents;
     private final Departments departments;
+    private final DataSubjectRights rights;
 
-    PersonController(PersonDirectory persons, Consents consents, Departments departments) {
+    PersonController(PersonDirectory persons, Consents consents, Departments departments, DataSubjectRights rights) {
         this.persons = persons;
         this.consents = consents;
         this.departments = departments;
+        this.rights = rights;
     }
 
     @ModelAttribute
@@ -63,6 +70,41 @@ class PersonController {
         model.addAttribute("result", persons.search(q, department, role, Math.max(0, page), PAGE_SIZE));
         // search-as-you-type asks for the result list only
         return htmx != null ? "person/list :: results" : "person/list";
+    }
+
+    @GetMapping("/review")
+    String review(Model model) {
+        model.addAttribute("due", rights.retentionReview());
+        return "person/review";
+    }
+
+    /** Everything about the person as a JSON file to hand over (the right of access and to data portability). */
+    @GetMapping("/{id}/export")
+    @ResponseBody
+    ResponseEntity<PersonExport> export(@PathVariable UUID id) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"tilfrisk-person-" + id + ".json\"")
+                .body(rights.export(id));
+    }
+
+    /** The same as a page to read or print. */
+    @GetMapping("/{id}/export/print")
+    String exportPage(@PathVariable UUID id, Model model) {
+        model.addAttribute("export", rights.export(id));
+        return "person/export";
+    }
+
+    @PostMapping("/{id}/erase")
+    String erase(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirm,
+                 RedirectAttributes redirect) {
+        try {
+            rights.erase(id, confirm);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("actionError", e.code());
+            return "redirect:/persons/" + id;
+        }
+        redirect.addFlashAttribute("erased", true);
+        return "redirect:/persons";
     }
 
     @GetMapping("/new")

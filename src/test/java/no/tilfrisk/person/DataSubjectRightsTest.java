@@ -1,0 +1,108 @@
+package no.tilfrisk.person;
+
+import static no.tilfrisk.Demo.DEMO_RECOVERY;
+import static no.tilfrisk.Demo.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.UUID;
+import no.tilfrisk.Demo;
+import no.tilfrisk.People;
+import no.tilfrisk.TilfriskTest;
+import no.tilfrisk.platform.tenancy.Tenancy;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@TilfriskTest
+@Import(People.class)
+class DataSubjectRightsTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    UserDetailsService accounts;
+    @Autowired
+    People people;
+    @Autowired
+    JdbcClient db;
+    @Autowired
+    TransactionTemplate tx;
+
+    @Test
+    void theExportHoldsEverythingAndIsAudited() throws Exception {
+        String name = "Eksport " + UUID.randomUUID();
+        UUID id = people.register(DEMO_RECOVERY, "Skien", name);
+        mvc.perform(post("/persons/" + id).with(user(accounts.loadUserByUsername(Demo.STAFF))).with(csrf())
+                .param("displayName", name).param("phone", "912 34 567").param("note", "Eget notat"));
+        mvc.perform(get("/api/v1/persons/" + id + "/export").header("Authorization", bearer("demo-ansatt")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.person.displayName").value(name))
+                .andExpect(jsonPath("$.person.phone").value("912 34 567"))
+                .andExpect(jsonPath("$.person.note").value("Eget notat"))
+                .andExpect(jsonPath("$.person.roles[0].role").value("PARTICIPANT"))
+                .andExpect(jsonPath("$.person.memberships[0].departmentName").value("Skien"))
+                .andExpect(jsonPath("$.accessLog[0].actorName").value("Anders Ansatt"));
+        mvc.perform(get("/persons/" + id + "/export").with(user(accounts.loadUserByUsername(Demo.STAFF))))
+                .andExpect(header().string("Content-Disposition", containsString("attachment")));
+        mvc.perform(get("/persons/" + id + "/export/print").with(user(accounts.loadUserByUsername(Demo.STAFF))))
+                .andExpect(content().string(containsString("Alt som er registrert om " + name)));
+        assertThat(count("SELECT count(*) FROM audit_event WHERE person_id = ? AND action = 'EXPORT'", id)).isEqualTo(3);
+    }
+
+    @Test
+    void erasureRemovesIdentityButKeepsTheCounts() throws Exception {
+        String name = "Slettes " + UUID.randomUUID();
+        UUID id = people.register(DEMO_RECOVERY, "Skien", name);
+        var coordinator = accounts.loadUserByUsername("koordinator@demo.tilfrisk.no");
+        mvc.perform(post("/persons/" + id).with(user(coordinator)).with(csrf())
+                .param("displayName", name).param("fullName", "Helt Navn").param("email", "slett@example.org"));
+
+        mvc.perform(post("/persons/" + id + "/erase").with(user(coordinator)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(count("SELECT count(*) FROM person WHERE id = ? AND erased_at IS NULL", id))
+                .as("nothing erased without the confirmation").isEqualTo(1);
+        mvc.perform(post("/persons/" + id + "/erase").with(user(accounts.loadUserByUsername(Demo.STAFF))).with(csrf())
+                        .param("confirm", "true"))
+                .andExpect(status().isForbidden());
+
+        mvc.perform(post("/persons/" + id + "/erase").with(user(coordinator)).with(csrf()).param("confirm", "true"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(count("SELECT count(*) FROM person WHERE id = ? AND erased_at IS NOT NULL AND full_name IS NULL "
+                + "AND email IS NULL AND display_name = 'Slettet person'", id)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM person_role WHERE person_id = ?", id)).as("role still counted").isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM person_department WHERE person_id = ?", id)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM audit_event WHERE person_id = ? AND action = 'ERASE'", id)).isEqualTo(1);
+        mvc.perform(get("/persons").param("q", name).header("HX-Request", "true").with(user(coordinator)))
+                .andExpect(content().string(containsString("0 personer")))
+                .andExpect(content().string(not(containsString(name))));
+    }
+
+    @Test
+    void personsWithoutActivityForTheRetentionPeriodAreListedForReview() throws Exception {
+        String name = "Gammel " + UUID.randomUUID();
+        UUID id = people.register(DEMO_RECOVERY, "Skien", name);
+        Tenancy.runAs(DEMO_RECOVERY, () -> tx.executeWithoutResult(s ->
+                db.sql("UPDATE person SET last_activity_at = now() - interval '25 months' WHERE id = ?").param(id).update()));
+        mvc.perform(get("/persons/review").with(user(accounts.loadUserByUsername("koordinator@demo.tilfrisk.no"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(name)));
+    }
+
+    private int count(String sql, UUID id) {
+        return Tenancy.runAs(DEMO_RECOVERY, () -> tx.execute(s -> db.sql(sql).param(id).query(Integer.class).single()));
+    }
+}

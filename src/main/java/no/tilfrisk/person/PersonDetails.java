@@ -13,5 +13,6 @@ public record PersonDetails(UUID id, String displayName, String fullName, Intege
                             Gender gender, String phone, String email, String municipality, String note,
                             boolean noteVisible, String nationalIdMasked, boolean active, Instant deactivatedAt,
                             String deactivationReason, Instant createdAt, List<RoleSpan> roles,
-                            List<Membership> memberships, List<Consent> consents) {
+                            List<Membership> memberships, List<Consent> consents, List<Relative> relatives,
+                            List<TimelineEntry> timeline) {
 }

@@ -22,11 +22,13 @@ class PersonRecords {
     private final JdbcClient db;
     private final FieldEncryption crypto;
     private final Departments departments;
+    private final List<TimelineSource> timelineSources;
 
-    PersonRecords(JdbcClient db, FieldEncryption crypto, Departments departments) {
+    PersonRecords(JdbcClient db, FieldEncryption crypto, Departments departments, List<TimelineSource> timelineSources) {
         this.db = db;
         this.crypto = crypto;
         this.departments = departments;
+        this.timelineSources = timelineSources;
     }
 
     static String noteContext(UUID personId) {
@@ -74,11 +76,15 @@ class PersonRecords {
     PersonDetails details(UUID id) {
         Row r = row(id);
         String nationalId = crypto.decryptText(r.nationalIdEncrypted(), nationalIdContext(id));
+        List<RoleSpan> roles = roles(id);
+        List<Membership> memberships = memberships(id);
+        List<Consent> consents = consents(id);
         return new PersonDetails(r.id(), r.displayName(), r.fullName(), r.birthYear(), r.birthDate(),
                 r.gender() == null ? null : Gender.valueOf(r.gender()), r.phone(), r.email(), r.municipality(),
                 crypto.decryptText(r.noteEncrypted(), noteContext(id)), true,
                 nationalId == null ? null : NationalIdNumber.masked(nationalId), r.active(), r.deactivatedAt(),
-                r.deactivationReason(), r.createdAt(), roles(id), memberships(id), consents(id));
+                r.deactivationReason(), r.createdAt(), roles, memberships, consents, relatives(id),
+                timeline(r, roles, memberships, consents));
     }
 
     String nationalId(UUID id) {
@@ -106,6 +112,65 @@ class PersonRecords {
                                withdrawal_method
                           FROM consent WHERE person_id = ? ORDER BY given_at DESC""")
                 .param(id).query(Consent.class).list();
+    }
+
+    List<Relative> relatives(UUID id) {
+        return db.sql("""
+                        SELECT r.id AS link_id, p.id AS person_id, p.display_name, r.relation
+                          FROM person_relation r JOIN person p ON p.id = CASE WHEN r.participant_id = ? THEN r.relative_id ELSE r.participant_id END
+                         WHERE (r.participant_id = ? OR r.relative_id = ?) ORDER BY lower(p.display_name)""")
+                .params(id, id, id).query(Relative.class).list();
+    }
+
+    void linkRelative(UUID participantId, UUID relativeId, String relation) {
+        if (participantId.equals(relativeId)) {
+            throw new InvalidInputException("relativeId", "relative.self");
+        }
+        db.sql("""
+                        INSERT INTO person_relation (id, organisation_id, participant_id, relative_id, relation)
+                        VALUES (?, ?, ?, ?, ?) ON CONFLICT (participant_id, relative_id) DO UPDATE SET relation = EXCLUDED.relation""")
+                .params(UUID.randomUUID(), Tenancy.requireOrganisationId(), participantId, relativeId,
+                        relation == null || relation.isBlank() ? null : relation.strip())
+                .update();
+        touch(participantId);
+    }
+
+    /** Removing a link that is not there (a second click) changes nothing and is no error. */
+    void unlinkRelative(UUID personId, UUID linkId) {
+        db.sql("DELETE FROM person_relation WHERE id = ? AND (participant_id = ? OR relative_id = ?)")
+                .params(linkId, personId, personId).update();
+    }
+
+    /** The timeline, newest first: registration, roles, memberships, consents, and what other modules add. */
+    private List<TimelineEntry> timeline(Row r, List<RoleSpan> roles, List<Membership> memberships,
+                                         List<Consent> consents) {
+        List<TimelineEntry> entries = new java.util.ArrayList<>();
+        entries.add(new TimelineEntry(r.createdAt(), "timeline.registered", null));
+        java.time.ZoneId oslo = no.tilfrisk.platform.web.Dates.OSLO;
+        for (RoleSpan role : roles) {
+            entries.add(new TimelineEntry(role.from().atStartOfDay(oslo).toInstant(), "timeline.role.from", role.role().name()));
+            if (role.to() != null) {
+                entries.add(new TimelineEntry(role.to().atStartOfDay(oslo).toInstant(), "timeline.role.to", role.role().name()));
+            }
+        }
+        for (Membership m : memberships) {
+            entries.add(new TimelineEntry(m.from().atStartOfDay(oslo).toInstant(), "timeline.membership.from", m.departmentName()));
+            if (m.to() != null) {
+                entries.add(new TimelineEntry(m.to().atStartOfDay(oslo).toInstant(), "timeline.membership.to", m.departmentName()));
+            }
+        }
+        for (Consent c : consents) {
+            entries.add(new TimelineEntry(c.givenAt(), "timeline.consent.given", c.purpose().name()));
+            if (c.withdrawnAt() != null) {
+                entries.add(new TimelineEntry(c.withdrawnAt(), "timeline.consent.withdrawn", c.purpose().name()));
+            }
+        }
+        if (r.deactivatedAt() != null) {
+            entries.add(new TimelineEntry(r.deactivatedAt(), "timeline.deactivated", null));
+        }
+        timelineSources.forEach(source -> entries.addAll(source.entriesFor(r.id())));
+        entries.sort(java.util.Comparator.comparing(TimelineEntry::at).reversed());
+        return entries;
     }
 
     void addRole(UUID id, PersonRole role, LocalDate from) {

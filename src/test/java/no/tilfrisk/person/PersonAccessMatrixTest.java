@@ -67,6 +67,8 @@ class PersonAccessMatrixTest {
             Map.entry("POST /persons/{id}/memberships", "departmentId={department}"),
             Map.entry("POST /persons/{id}/memberships/{membershipId}/end", ""),
             Map.entry("POST /persons/{id}/consents", "purpose=PHOTOS&method=VERBAL"),
+            Map.entry("POST /persons/{id}/relatives", "relativeId={id}"),
+            Map.entry("POST /persons/{id}/relatives/{linkId}/remove", ""),
             Map.entry("POST /persons/{id}/consents/{consentId}/withdraw", "method=VERBAL"),
             Map.entry("GET /api/v1/persons", ""),
             Map.entry("POST /api/v1/persons", "{\"displayName\": \"Matrise\"}"),
@@ -174,9 +176,9 @@ class PersonAccessMatrixTest {
                                                          String token) {
         String[] parts = endpoint.split(" ");
         String path = parts[1].replace("{id}", f.person().toString()).replace("{roleId}", f.roleId().toString())
-                .replace("{membershipId}", f.membershipId().toString()).replace("{consentId}", f.consentId().toString());
+                .replace("{membershipId}", f.membershipId().toString()).replace("{linkId}", f.roleId().toString()).replace("{consentId}", f.consentId().toString());
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(parts[0]), path);
-        String filled = body.replace("{department}", f.department().toString())
+        String filled = body.replace("{department}", f.department().toString()).replace("{id}", f.person().toString())
                 .replace("{formId}", UUID.randomUUID().toString());
         if (path.startsWith("/api/")) {
             request.header("Authorization", "Bearer " + token);

@@ -187,6 +187,25 @@ class PersonDirectoryTest {
         assertThat(active(id)).isTrue();
     }
 
+    @Test
+    void aRelativeIsLinkedAndConsentToInvolveThemIsForThatRelativeOnly() throws Exception {
+        UUID participant = people.register(DEMO_RECOVERY, "Skien", "Deltaker " + UUID.randomUUID());
+        UUID mother = people.register(DEMO_RECOVERY, "Skien", "Mor " + UUID.randomUUID());
+        UUID stranger = people.register(DEMO_RECOVERY, "Stavanger", "Fremmed " + UUID.randomUUID());
+        mvc.perform(post("/persons/" + participant + "/relatives").with(user(staff())).with(csrf())
+                .param("relativeId", mother.toString()).param("relation", "mor")).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/persons/" + participant + "/relatives").with(user(staff())).with(csrf())
+                .param("relativeId", stranger.toString())).andExpect(status().isNotFound());
+        mvc.perform(get("/persons/" + participant).with(user(staff())))
+                .andExpect(content().string(containsString("(mor)")))
+                .andExpect(content().string(containsString("Registrert")));
+        mvc.perform(post("/persons/" + participant + "/consents").with(user(staff())).with(csrf())
+                .param("purpose", "INVOLVE_RELATIVE").param("method", "SIGNED").param("relativeId", mother.toString()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(Tenancy.runAs(DEMO_RECOVERY, () -> consentCheck.isGiven(participant, ConsentPurpose.INVOLVE_RELATIVE, mother, null))).isTrue();
+        assertThat(Tenancy.runAs(DEMO_RECOVERY, () -> consentCheck.isGiven(participant, ConsentPurpose.INVOLVE_RELATIVE, stranger, null))).isFalse();
+    }
+
     private MvcResult register(UserDetails who, String name, String birthYear, String formId) throws Exception {
         return mvc.perform(post("/persons").with(user(who)).with(csrf()).param("formId", formId)
                         .param("displayName", name).param("birthYear", birthYear).param("role", "PARTICIPANT")

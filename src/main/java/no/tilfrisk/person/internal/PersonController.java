@@ -135,6 +135,7 @@ class PersonController {
     @GetMapping("/{id}")
     String show(@PathVariable UUID id, Model model) {
         model.addAttribute("person", persons.get(id));
+        model.addAttribute("relativeChoices", persons.relativesToChoose().stream().filter(p -> !p.id().equals(id)).toList());
         if (!model.containsAttribute("consentForm")) {
             model.addAttribute("consentForm", new ConsentForm());
         }
@@ -198,6 +199,17 @@ class PersonController {
     String endMembership(@PathVariable UUID id, @PathVariable UUID membershipId,
                          @RequestParam(required = false) LocalDate to, RedirectAttributes redirect) {
         return act(id, redirect, () -> persons.endMembership(id, membershipId, to == null ? LocalDate.now() : to), "saved");
+    }
+
+    @PostMapping("/{id}/relatives")
+    String linkRelative(@PathVariable UUID id, @RequestParam(required = false) UUID relativeId,
+                        @RequestParam(required = false) String relation, RedirectAttributes redirect) {
+        return act(id, redirect, () -> persons.linkRelative(id, relativeId, relation), "saved");
+    }
+
+    @PostMapping("/{id}/relatives/{linkId}/remove")
+    String unlinkRelative(@PathVariable UUID id, @PathVariable UUID linkId, RedirectAttributes redirect) {
+        return act(id, redirect, () -> persons.unlinkRelative(id, linkId), "saved");
     }
 
     @PostMapping("/{id}/consents")

@@ -100,6 +100,9 @@ CREATE TABLE consent (
     withdrawal_method text CHECK (withdrawal_method IN ('VERBAL', 'SIGNED', 'SELF_SERVICE'))
 );
 CREATE INDEX consent_person_idx ON consent (person_id, purpose);
+-- one consent in force per purpose and relative or partner, so a single withdrawal always ends it
+CREATE UNIQUE INDEX consent_in_force_uq ON consent (person_id, purpose, coalesce(relative_id::text, ''), lower(coalesce(partner, '')))
+    WHERE withdrawn_at IS NULL;
 ALTER TABLE consent ENABLE ROW LEVEL SECURITY;
 CREATE POLICY consent_tenant ON consent
     USING (organisation_id = current_organisation_id())
@@ -111,7 +114,9 @@ GRANT UPDATE (person_id) ON app_user TO ${app_role};
 
 GRANT SELECT, INSERT, UPDATE ON person TO ${app_role};
 GRANT SELECT, INSERT, UPDATE, DELETE ON person_role, person_department, person_relation TO ${app_role};
-GRANT SELECT, INSERT, UPDATE ON consent TO ${app_role};
+-- consent history cannot be rewritten: only the withdrawal can be set
+GRANT SELECT, INSERT ON consent TO ${app_role};
+GRANT UPDATE (withdrawn_at, withdrawn_by, withdrawal_method) ON consent TO ${app_role};
 
 -- The audit trail: append-only, and each row carries the hash of the one before it in its organisation, so that a
 -- changed or removed row shows. The database computes the chain, under a per-organisation lock, so rows are

@@ -54,8 +54,8 @@ public class AuditTrail {
                          WHERE e.organisation_id = :org
                            AND (CAST(:person AS uuid) IS NULL OR e.person_id = :person)
                            AND (CAST(:actor AS uuid) IS NULL OR e.actor_id = :actor)
-                           AND (CAST(:from AS date) IS NULL OR e.at >= (CAST(:from AS date) AT TIME ZONE 'Europe/Oslo'))
-                           AND (CAST(:to AS date) IS NULL OR e.at < ((CAST(:to AS date) + 1) AT TIME ZONE 'Europe/Oslo'))
+                           AND (CAST(:from AS date) IS NULL OR e.at >= (CAST(CAST(:from AS date) AS timestamp) AT TIME ZONE 'Europe/Oslo'))
+                           AND (CAST(:to AS date) IS NULL OR e.at < (CAST(CAST(:to AS date) + 1 AS timestamp) AT TIME ZONE 'Europe/Oslo'))
                          ORDER BY e.seq DESC LIMIT :limit""")
                 .param("org", Tenancy.requireOrganisationId())
                 .param("person", personId).param("actor", actorId).param("from", from).param("to", to)
@@ -80,15 +80,13 @@ public class AuditTrail {
     @PreAuthorize("hasRole('ORG_ADMIN')")
     @Transactional(readOnly = true)
     public ChainVerification verify() {
-        List<long[]> broken = db.sql("""
-                        SELECT seq,
-                               CASE WHEN hash = sha256(prev_hash || audit_event_content(e)) THEN 1 ELSE 0 END AS intact,
-                               CASE WHEN prev_hash = coalesce(lag(hash) OVER (ORDER BY seq), '\\x'::bytea) THEN 1 ELSE 0 END AS linked
-                        FROM audit_event e WHERE organisation_id = ? ORDER BY seq""")
+        return db.sql("""
+                        SELECT count(*)::int, min(seq) FILTER (WHERE NOT (intact AND linked))
+                          FROM (SELECT seq, hash = sha256(prev_hash || audit_event_content(e)) AS intact,
+                                       prev_hash = coalesce(lag(hash) OVER (ORDER BY seq), '\\x'::bytea) AS linked
+                                  FROM audit_event e WHERE organisation_id = ?) checked""")
                 .param(Tenancy.requireOrganisationId())
-                .query((rs, i) -> new long[] {rs.getLong(1), rs.getInt(2), rs.getInt(3)}).list();
-        long firstBroken = broken.stream().filter(r -> r[1] == 0 || r[2] == 0).mapToLong(r -> r[0]).findFirst().orElse(-1);
-        return new ChainVerification(broken.size(), firstBroken < 0 ? null : firstBroken);
+                .query((rs, i) -> new ChainVerification(rs.getInt(1), (Long) rs.getObject(2))).single();
     }
 
     public record ChainVerification(int rowsChecked, Long firstBrokenSeq) {
@@ -105,7 +103,8 @@ public class AuditTrail {
     private List<AuditEntry> withNames(List<AuditEntry> entries) {
         Map<UUID, String> names = users.names(entries.stream().map(AuditEntry::actorId).filter(Objects::nonNull)
                 .collect(Collectors.toSet()));
-        return entries.stream().map(e -> new AuditEntry(e.seq(), e.at(), e.actorId(), names.get(e.actorId()),
+        return entries.stream().map(e -> new AuditEntry(e.seq(), e.at(), e.actorId(),
+                e.actorId() == null ? null : names.get(e.actorId()),
                 e.personId(), e.action(), e.what(), e.requestId(), e.clientAddress())).toList();
     }
 

@@ -19,8 +19,12 @@ public class ConsentCheck {
         this.db = db;
     }
 
+    /** For purposes about the person alone; those about a named relative or partner must name them. */
     @Transactional(readOnly = true)
     public boolean isGiven(UUID personId, ConsentPurpose purpose) {
+        if (purpose == ConsentPurpose.INVOLVE_RELATIVE || purpose == ConsentPurpose.SHARE_WITH_PARTNER) {
+            throw new IllegalArgumentException(purpose + " is given for a named relative or partner: name them");
+        }
         return db.sql("""
                         SELECT EXISTS (SELECT 1 FROM consent WHERE person_id = ? AND organisation_id = ? AND purpose = ?
                                           AND withdrawn_at IS NULL)""")

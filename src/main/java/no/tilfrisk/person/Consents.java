@@ -53,18 +53,24 @@ public class Consents {
                 && (form.getPartner() == null || form.getPartner().isBlank())) {
             throw new InvalidInputException("partner", "consent.partner.required");
         }
-        UUID id = UUID.randomUUID();
         UUID relative = form.getPurpose() == ConsentPurpose.INVOLVE_RELATIVE ? form.getRelativeId() : null;
         String partner = form.getPurpose() == ConsentPurpose.SHARE_WITH_PARTNER ? form.getPartner().strip() : null;
-        db.sql("""
+        // one consent in force per purpose (and relative or partner): a second «yes» changes nothing, so one
+        // withdrawal always ends it
+        int inserted = db.sql("""
                         INSERT INTO consent (id, organisation_id, person_id, purpose, relative_id, partner, given_by, method)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, Tenancy.requireOrganisationId(), personId, form.getPurpose().name(), relative, partner,
-                        PersonAccess.caller().userId(), form.getMethod().name())
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .params(UUID.randomUUID(), Tenancy.requireOrganisationId(), personId, form.getPurpose().name(), relative,
+                        partner, PersonAccess.caller().userId(), form.getMethod().name())
                 .update();
-        records.touch(personId);
-        audit.record(personId, AuditAction.CONSENT_GIVEN, "person.consent." + form.getPurpose().name().toLowerCase());
-        return records.consents(personId).stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+        if (inserted > 0) {
+            records.touch(personId);
+            audit.record(personId, AuditAction.CONSENT_GIVEN, "person.consent." + form.getPurpose().name().toLowerCase());
+        }
+        return records.consents(personId).stream()
+                .filter(c -> c.active() && c.purpose() == form.getPurpose() && java.util.Objects.equals(c.relativeId(), relative)
+                        && (partner == null || partner.equalsIgnoreCase(c.partner())))
+                .findFirst().orElseThrow();
     }
 
     @Transactional

@@ -65,6 +65,11 @@ public class DataSubjectRights {
                                deactivation_reason = NULL, erased_at = now(), updated_at = now()
                          WHERE id = ? AND organisation_id = ? AND erased_at IS NULL""")
                 .params(id, Tenancy.requireOrganisationId()).update();
+        // consents end with the person, also those that name them as the relative to involve
+        db.sql("""
+                        UPDATE consent SET withdrawn_at = now(), withdrawn_by = ?, withdrawal_method = 'VERBAL'
+                         WHERE (person_id = ? OR relative_id = ?) AND withdrawn_at IS NULL""")
+                .params(PersonAccess.caller().userId(), id, id).update();
         // who their relatives are is identity too
         db.sql("DELETE FROM person_relation WHERE participant_id = ? OR relative_id = ?").params(id, id).update();
         audit.record(id, AuditAction.ERASE, "person.all");

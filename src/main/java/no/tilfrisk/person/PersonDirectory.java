@@ -105,7 +105,7 @@ public class PersonDirectory {
         }
         sql.append(" ORDER BY p.active DESC, lower(p.display_name), p.id LIMIT :limit OFFSET :offset");
         params.put("limit", size);
-        params.put("offset", page * size);
+        params.put("offset", (long) Math.min(page, 100_000) * size);
         long[] total = {0};
         List<PersonSummary> items = db.sql(sql.toString()).params(params).query((rs, i) -> {
             total[0] = rs.getLong("total");
@@ -125,10 +125,7 @@ public class PersonDirectory {
     public PersonDetails get(UUID id) {
         access.require(id);
         PersonDetails details = records.details(id);
-        audit.record(id, AuditAction.READ, "person.profile");
-        if (details.note() != null) {
-            audit.record(id, AuditAction.READ, "person.note");
-        }
+        audit.record(id, AuditAction.READ, details.note() == null ? "person.profile" : "person.profile+note");
         return details;
     }
 
@@ -154,6 +151,7 @@ public class PersonDirectory {
                 return new PossibleDuplicate(matches);
             }
         }
+        checkBirth(form);
         String nationalId = nationalId(form);
         // an id that exists but is not visible (another organisation's) registers nothing and reveals nothing
         int inserted = db.sql("""
@@ -181,8 +179,9 @@ public class PersonDirectory {
     @Transactional
     public void update(UUID id, PersonForm form) {
         access.require(id);
+        checkBirth(form);
         String nationalId = nationalId(form);
-        db.sql("""
+        int updated = db.sql("""
                         UPDATE person SET display_name = ?, full_name = ?, birth_year = ?, birth_date = ?, gender = ?,
                                phone = ?, email = ?, municipality = ?, updated_at = now(), last_activity_at = now()
                          WHERE id = ? AND organisation_id = ? AND erased_at IS NULL""")
@@ -191,8 +190,9 @@ public class PersonDirectory {
                         PersonForm.blankToNull(form.getPhone()), PersonForm.blankToNull(form.getEmail()),
                         PersonForm.blankToNull(form.getMunicipality()), id, Tenancy.requireOrganisationId())
                 .update();
+        requireFound(updated);
         writeSecrets(id, form.getNote(), nationalId);
-        audit.record(id, AuditAction.UPDATE, "person.profile");
+        audit.record(id, AuditAction.UPDATE, form.getNote() == null ? "person.profile" : "person.profile+note");
     }
 
     @Transactional
@@ -264,17 +264,37 @@ public class PersonDirectory {
         audit.record(personId, AuditAction.UPDATE, "person.relatives");
     }
 
-    /** Persons with the relative role that the caller may see: the choices when linking a relative. */
-    @Transactional
+    /**
+     * The names of persons with the relative role that the caller may see: the choices when linking a relative,
+     * shown on a page whose reading is already in the audit trail.
+     */
+    @Transactional(readOnly = true)
     public List<PersonSummary> relativesToChoose() {
-        return search("", null, PersonRole.RELATIVE, 0, 200).items();
+        return records.visibleWithRole(PersonRole.RELATIVE, PersonAccess.isAdmin(), PersonAccess.departments());
     }
 
     @Transactional
     public void endMembership(UUID id, UUID membershipId, LocalDate to) {
         access.require(id);
+        records.memberships(id).stream().filter(m -> m.id().equals(membershipId)).findFirst()
+                .filter(m -> PersonAccess.mayUseDepartment(m.departmentId()))
+                .orElseThrow(() -> new InvalidInputException("departmentId", "person.department.notYours"));
         records.endMembership(id, membershipId, to);
         audit.record(id, AuditAction.UPDATE, "person.memberships");
+    }
+
+    /** Dates the database would refuse, and a birth year that contradicts the birth date. */
+    private static void checkBirth(PersonForm form) {
+        java.time.LocalDate date = form.getBirthDate();
+        if (date != null && date.getYear() < 1900) {
+            throw new InvalidInputException("birthDate", "person.birthDate.range");
+        }
+        if (date != null && form.getBirthYear() != null && date.getYear() != form.getBirthYear()) {
+            throw new InvalidInputException("birthYear", "person.birthYear.mismatch");
+        }
+        if (form.getBirthYear() != null && form.getBirthYear() > java.time.Year.now().getValue()) {
+            throw new InvalidInputException("birthYear", "person.birthYear.range");
+        }
     }
 
     private String nationalId(PersonForm form) {
@@ -291,9 +311,12 @@ public class PersonDirectory {
         return given;
     }
 
+    /** A note left out (null, as from an API client that does not send it) stays as it is; an empty one is cleared. */
     private void writeSecrets(UUID id, String note, String nationalId) {
-        db.sql("UPDATE person SET note_encrypted = ? WHERE id = ?")
-                .params(crypto.encryptText(PersonForm.blankToNull(note), PersonRecords.noteContext(id)), id).update();
+        if (note != null) {
+            db.sql("UPDATE person SET note_encrypted = ? WHERE id = ?")
+                    .params(crypto.encryptText(PersonForm.blankToNull(note), PersonRecords.noteContext(id)), id).update();
+        }
         if (nationalId != null) {
             try {
                 db.sql("UPDATE person SET national_id_encrypted = ?, national_id_mac = ? WHERE id = ?")

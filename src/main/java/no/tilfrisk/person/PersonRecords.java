@@ -114,12 +114,27 @@ class PersonRecords {
                 .param(id).query(Consent.class).list();
     }
 
+    /** The relatives the reader may see: a link to someone outside the reader's departments stays hidden. */
     List<Relative> relatives(UUID id) {
         return db.sql("""
                         SELECT r.id AS link_id, p.id AS person_id, p.display_name, r.relation
-                          FROM person_relation r JOIN person p ON p.id = CASE WHEN r.participant_id = ? THEN r.relative_id ELSE r.participant_id END
-                         WHERE (r.participant_id = ? OR r.relative_id = ?) ORDER BY lower(p.display_name)""")
-                .params(id, id, id).query(Relative.class).list();
+                          FROM person_relation r JOIN person p ON p.id = CASE WHEN r.participant_id = :id THEN r.relative_id ELSE r.participant_id END
+                         WHERE (r.participant_id = :id OR r.relative_id = :id) AND p.erased_at IS NULL AND """
+                        + no.tilfrisk.person.internal.PersonAccess.VISIBLE + " ORDER BY lower(p.display_name)")
+                .param("id", id).param("admin", no.tilfrisk.person.internal.PersonAccess.isAdmin())
+                .param("departments", no.tilfrisk.person.internal.PersonAccess.departments())
+                .query(Relative.class).list();
+    }
+
+    List<PersonSummary> visibleWithRole(PersonRole role, boolean admin, UUID[] departments) {
+        return db.sql("""
+                        SELECT p.id, p.display_name, p.full_name, p.birth_year, p.phone, p.email, p.active FROM person p
+                         WHERE p.organisation_id = :org AND p.erased_at IS NULL AND """ + no.tilfrisk.person.internal.PersonAccess.VISIBLE + """
+                           AND EXISTS (SELECT 1 FROM person_role r WHERE r.person_id = p.id AND r.role = :role
+                                         AND (r.to_date IS NULL OR r.to_date >= current_date))
+                         ORDER BY lower(p.display_name) LIMIT 200""")
+                .param("org", Tenancy.requireOrganisationId()).param("admin", admin).param("departments", departments)
+                .param("role", role.name()).query(PersonSummary.class).list();
     }
 
     void linkRelative(UUID participantId, UUID relativeId, String relation) {
@@ -194,14 +209,13 @@ class PersonRecords {
 
     void addMembership(UUID id, UUID departmentId, LocalDate from) {
         // only a department of this organisation: a foreign key alone would accept another organisation's id
-        int added = db.sql("""
-                        INSERT INTO person_department (id, organisation_id, person_id, department_id, from_date)
-                        SELECT ?, d.organisation_id, ?, d.id, ? FROM department d WHERE d.id = ? AND d.organisation_id = ?""")
-                .params(UUID.randomUUID(), id, from == null ? LocalDate.now() : from, departmentId, Tenancy.requireOrganisationId())
-                .update();
-        if (added == 0) {
+        if (departmentId == null || departments.list().stream().noneMatch(d -> d.id().equals(departmentId))) {
             throw new InvalidInputException("departmentId", "person.department.unknown");
         }
+        db.sql("INSERT INTO person_department (id, organisation_id, person_id, department_id, from_date) VALUES (?, ?, ?, ?, ?)")
+                .params(UUID.randomUUID(), Tenancy.requireOrganisationId(), id, departmentId,
+                        from == null ? LocalDate.now() : from)
+                .update();
         touch(id);
     }
 

@@ -108,6 +108,15 @@ class AuditTrailTest {
     }
 
     @Test
+    void entriesWithoutAnActorAreShownAsTheSystem() throws Exception {
+        UUID person = people.register(DEMO_RECOVERY, "Skien", "Systemrad " + UUID.randomUUID());
+        mvc.perform(get("/admin/audit").param("person", person.toString())
+                        .with(user(accounts.loadUserByUsername(Demo.ADMIN))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Systemet")));
+    }
+
+    @Test
     void theParticipantSeesWhoHasSeenTheirData() throws Exception {
         TilfriskUser participant = (TilfriskUser) accounts.loadUserByUsername("deltaker@demo.tilfrisk.no");
         UUID dag = People.asSystem(DEMO_RECOVERY, () -> tx.execute(s ->

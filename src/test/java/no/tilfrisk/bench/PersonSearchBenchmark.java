@@ -112,7 +112,7 @@ class PersonSearchBenchmark {
                     CREATE TEMP TABLE bench_org AS
                     SELECT CASE WHEN g = 1 THEN '%s'::uuid ELSE gen_random_uuid() END AS id, g AS n
                       FROM generate_series(1, 300) g""".formatted(ORGANISATION));
-            s.execute("INSERT INTO organisation (id, name) SELECT id, 'Bench ' || n FROM bench_org");
+            s.execute("INSERT INTO organisation (id, name, require_second_factor) SELECT id, 'Bench ' || n, false FROM bench_org");
             s.execute("""
                     INSERT INTO department (id, organisation_id, name, municipality)
                     SELECT CASE WHEN n = 1 THEN '%s'::uuid ELSE gen_random_uuid() END, id, 'Avdeling ' || n, 'Skien'

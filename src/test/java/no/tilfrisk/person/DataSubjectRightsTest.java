@@ -86,6 +86,13 @@ class DataSubjectRightsTest {
         assertThat(count("SELECT count(*) FROM person_role WHERE person_id = ?", id)).as("role still counted").isEqualTo(1);
         assertThat(count("SELECT count(*) FROM person_department WHERE person_id = ?", id)).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM audit_event WHERE person_id = ? AND action = 'ERASE'", id)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM consent WHERE person_id = ? AND withdrawn_at IS NULL", id))
+                .as("consents end with the person").isZero();
+        mvc.perform(get("/persons/" + id).with(user(coordinator))).andExpect(status().isNotFound());
+        mvc.perform(post("/persons/" + id).with(user(coordinator)).with(csrf()).param("displayName", "Gjenoppstått")
+                .param("note", "nytt notat")).andExpect(status().isNotFound());
+        assertThat(count("SELECT count(*) FROM person WHERE id = ? AND note_encrypted IS NULL AND display_name = 'Slettet person'", id))
+                .as("nothing written back into an erased person").isEqualTo(1);
         mvc.perform(get("/persons").param("q", name).header("HX-Request", "true").with(user(coordinator)))
                 .andExpect(content().string(containsString("0 personer")))
                 .andExpect(content().string(not(containsString(name))));

@@ -175,6 +175,33 @@ class PersonDirectoryTest {
     }
 
     @Test
+    void aConsentGivenTwiceIsOneConsentAndOneWithdrawalEndsIt() throws Exception {
+        UUID id = people.register(DEMO_RECOVERY, "Skien", "To ganger " + UUID.randomUUID());
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(post("/persons/" + id + "/consents").with(user(staff())).with(csrf())
+                    .param("purpose", "CONTACT_EMAIL").param("method", "SIGNED")).andExpect(status().is3xxRedirection());
+        }
+        UUID consentId = Tenancy.runAs(DEMO_RECOVERY, () -> tx.execute(s ->
+                db.sql("SELECT id FROM consent WHERE person_id = ? AND purpose = 'CONTACT_EMAIL'").param(id).query(UUID.class).single()));
+        mvc.perform(post("/persons/" + id + "/consents/" + consentId + "/withdraw").with(user(staff())).with(csrf())
+                .param("method", "VERBAL"));
+        assertThat(consent(id, ConsentPurpose.CONTACT_EMAIL)).isFalse();
+    }
+
+    @Test
+    void valuesTheDatabaseRefusesAreA400NotA500() throws Exception {
+        mvc.perform(post("/api/v1/persons").header("Authorization", no.tilfrisk.Demo.bearer("demo-admin"))
+                        .contentType("application/json").content("{\"displayName\": \"Nul\\u0000tegn\"}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/api/v1/persons").header("Authorization", no.tilfrisk.Demo.bearer("demo-admin"))
+                        .contentType("application/json").content("{\"displayName\": \"Gammel\", \"birthDate\": \"1850-01-01\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.errors[0].field").value("birthDate"));
+        mvc.perform(get("/api/v1/persons").param("page", "2147483647").header("Authorization", no.tilfrisk.Demo.bearer("demo-admin")))
+                .andExpect(status().isOk());
+    }
+
+    @Test
     void deactivationNeedsAReasonAndCanBeUndone() throws Exception {
         UUID id = people.register(DEMO_RECOVERY, "Skien", "Deaktiv " + UUID.randomUUID());
         mvc.perform(post("/persons/" + id + "/deactivate").with(user(staff())).with(csrf()).param("reason", " "))

@@ -50,9 +50,10 @@ public class PersonAccess {
         return isAdmin() || (departmentId != null && mine.contains(departmentId));
     }
 
-    /** Throws «not found» unless the caller may see this person. */
+    /** Throws «not found» unless the caller may see this person (an erased person is nobody's to see). */
     public void require(UUID personId) {
-        boolean visible = db.sql("SELECT EXISTS (SELECT 1 FROM person p WHERE p.id = :id AND p.organisation_id = current_organisation_id() AND "
+        boolean visible = db.sql("SELECT EXISTS (SELECT 1 FROM person p WHERE p.id = :id AND p.organisation_id = current_organisation_id() "
+                        + "AND p.erased_at IS NULL AND "
                         + VISIBLE + ")")
                 .param("id", personId).param("admin", isAdmin()).param("departments", departments())
                 .query(Boolean.class).single();

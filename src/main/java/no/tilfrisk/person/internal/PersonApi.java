@@ -65,8 +65,9 @@ class PersonApi {
                              @Valid @RequestBody PersonForm form) {
         var outcome = persons.register(key != null ? key : UUID.randomUUID(), form);
         if (outcome instanceof PersonDirectory.Registered registered) {
+            // the new person is not read back here: one call, one row in the audit trail
             return ResponseEntity.created(URI.create("/api/v1/persons/" + registered.id()))
-                    .body(persons.get(registered.id()));
+                    .body(Map.of("id", registered.id()));
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "A person with the same name and birth year is already registered. Send confirmDuplicate: true to register anyway.");
@@ -82,17 +83,17 @@ class PersonApi {
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Change a person's data")
-    PersonDetails update(@PathVariable UUID id, @Valid @RequestBody PersonForm form) {
+    @Operation(summary = "Change a person's data", description = "A note left out of the body stays as it is.")
+    ResponseEntity<Void> update(@PathVariable UUID id, @Valid @RequestBody PersonForm form) {
         persons.update(id, form);
-        return persons.get(id);
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/deactivate")
     @Operation(summary = "Deactivate a person, with a reason")
-    PersonDetails deactivate(@PathVariable UUID id, @RequestBody Map<String, String> body) {
+    ResponseEntity<Void> deactivate(@PathVariable UUID id, @RequestBody Map<String, String> body) {
         persons.deactivate(id, body.get("reason"));
-        return persons.get(id);
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/{id}/export")
@@ -115,13 +116,13 @@ class PersonApi {
 
     @PostMapping("/{id}/consents/{consentId}/withdraw")
     @Operation(summary = "Withdraw a consent; takes effect at once")
-    List<Consent> withdraw(@PathVariable UUID id, @PathVariable UUID consentId,
+    ResponseEntity<Void> withdraw(@PathVariable UUID id, @PathVariable UUID consentId,
                            @RequestBody(required = false) Map<String, String> body) {
         String method = body == null || body.get("method") == null ? "VERBAL" : body.get("method");
         if (java.util.Arrays.stream(ConsentMethod.values()).noneMatch(m -> m.name().equals(method))) {
             throw new no.tilfrisk.platform.web.InvalidInputException("method", "consent.method.required");
         }
         consents.withdraw(id, consentId, ConsentMethod.valueOf(method));
-        return consents.of(id);
+        return ResponseEntity.noContent().build();
     }
 }

@@ -51,7 +51,10 @@ class PersonController {
     }
 
     @ModelAttribute
-    void choices(Model model) {
+    void choices(Model model, @RequestHeader(name = "HX-Request", required = false) String htmx) {
+        if (htmx != null) {
+            return; // the result list of search-as-you-type needs none of the form's choices
+        }
         model.addAttribute("allRoles", PersonRole.values());
         model.addAttribute("allGenders", Gender.values());
         model.addAttribute("allPurposes", ConsentPurpose.values());

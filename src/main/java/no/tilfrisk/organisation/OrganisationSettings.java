@@ -9,6 +9,8 @@ public class OrganisationSettings {
 
     private boolean nationalIdEnabled;
 
+    private boolean requireSecondFactor = true;
+
     @NotNull(message = "{settings.retentionMonths.range}")
     @Min(value = 1, message = "{settings.retentionMonths.range}")
     @Max(value = 240, message = "{settings.retentionMonths.range}")
@@ -18,9 +20,17 @@ public class OrganisationSettings {
     }
 
     public OrganisationSettings(boolean nationalIdEnabled, Integer retentionMonths) {
+        this(nationalIdEnabled, retentionMonths, true);
+    }
+
+    public OrganisationSettings(boolean nationalIdEnabled, Integer retentionMonths, boolean requireSecondFactor) {
         this.nationalIdEnabled = nationalIdEnabled;
         this.retentionMonths = retentionMonths;
+        this.requireSecondFactor = requireSecondFactor;
     }
+
+    public boolean isRequireSecondFactor() { return requireSecondFactor; }
+    public void setRequireSecondFactor(boolean v) { requireSecondFactor = v; }
 
     public boolean isNationalIdEnabled() { return nationalIdEnabled; }
     public void setNationalIdEnabled(boolean v) { nationalIdEnabled = v; }

@@ -34,15 +34,17 @@ public class Organisations {
 
     @Transactional(readOnly = true)
     public OrganisationSettings settings() {
-        return db.sql("SELECT national_id_enabled, retention_months FROM organisation WHERE id = ?")
-                .param(Tenancy.requireOrganisationId()).query((rs, i) -> new OrganisationSettings(rs.getBoolean(1), rs.getInt(2))).single();
+        return db.sql("SELECT national_id_enabled, retention_months, require_second_factor FROM organisation WHERE id = ?")
+                .param(Tenancy.requireOrganisationId())
+                .query((rs, i) -> new OrganisationSettings(rs.getBoolean(1), rs.getInt(2), rs.getBoolean(3))).single();
     }
 
     @PreAuthorize("hasRole('ORG_ADMIN')")
     @Transactional
     public void changeSettings(OrganisationSettings settings) {
-        db.sql("UPDATE organisation SET national_id_enabled = ?, retention_months = ? WHERE id = ?")
-                .params(settings.nationalIdEnabled(), settings.retentionMonths(), Tenancy.requireOrganisationId())
+        db.sql("UPDATE organisation SET national_id_enabled = ?, retention_months = ?, require_second_factor = ? WHERE id = ?")
+                .params(settings.nationalIdEnabled(), settings.retentionMonths(), settings.isRequireSecondFactor(),
+                        Tenancy.requireOrganisationId())
                 .update();
     }
 

@@ -256,7 +256,9 @@ class PersonDirectoryTest {
 
     private void setNationalIdEnabled(boolean on) {
         People.asSystem(DEMO_RECOVERY, () -> {
-            organisations.changeSettings(new OrganisationSettings(on, 24));
+            OrganisationSettings settings = organisations.settings();
+            settings.setNationalIdEnabled(on);
+            organisations.changeSettings(settings);
             return null;
         });
     }

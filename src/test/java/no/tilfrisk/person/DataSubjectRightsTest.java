@@ -60,7 +60,15 @@ class DataSubjectRightsTest {
                 .andExpect(header().string("Content-Disposition", containsString("attachment")));
         mvc.perform(get("/persons/" + id + "/export/print").with(user(accounts.loadUserByUsername(Demo.STAFF))))
                 .andExpect(content().string(containsString("Alt som er registrert om " + name)));
-        assertThat(count("SELECT count(*) FROM audit_event WHERE person_id = ? AND action = 'EXPORT'", id)).isEqualTo(3);
+        byte[] pdf = mvc.perform(get("/persons/" + id + "/export.pdf").with(user(accounts.loadUserByUsername(Demo.STAFF))))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "application/pdf"))
+                .andReturn().getResponse().getContentAsByteArray();
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text).contains(name).contains("912 34 567").contains("Eget notat").contains("Deltaker").contains("Fødselsår");
+        }
+        assertThat(count("SELECT count(*) FROM audit_event WHERE person_id = ? AND action = 'EXPORT'", id)).isEqualTo(4);
     }
 
     @Test

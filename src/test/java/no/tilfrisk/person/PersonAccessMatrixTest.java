@@ -54,6 +54,7 @@ class PersonAccessMatrixTest {
             Map.entry("GET /persons/review", ""),
             Map.entry("GET /persons/{id}/export", ""),
             Map.entry("GET /persons/{id}/export/print", ""),
+            Map.entry("GET /persons/{id}/export.pdf", ""),
             Map.entry("POST /persons/{id}/erase", "confirm=false"),
             Map.entry("GET /api/v1/persons/{id}/export", ""),
             Map.entry("POST /persons", "displayName=Matrise&formId={formId}"),

@@ -42,8 +42,11 @@ class PersonController {
     private final Consents consents;
     private final Departments departments;
     private final DataSubjectRights rights;
+    private final no.tilfrisk.platform.web.PdfRendering pdfs;
 
-    PersonController(PersonDirectory persons, Consents consents, Departments departments, DataSubjectRights rights) {
+    PersonController(PersonDirectory persons, Consents consents, Departments departments, DataSubjectRights rights,
+                     no.tilfrisk.platform.web.PdfRendering pdfs) {
+        this.pdfs = pdfs;
         this.persons = persons;
         this.consents = consents;
         this.departments = departments;
@@ -88,6 +91,16 @@ class PersonController {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"tilfrisk-person-" + id + ".json\"")
                 .body(rights.export(id));
+    }
+
+    /** The same as a PDF to hand over. */
+    @GetMapping("/{id}/export.pdf")
+    ResponseEntity<byte[]> exportPdf(@PathVariable UUID id, java.util.Locale locale) {
+        byte[] pdf = pdfs.render("person/export-pdf", java.util.Map.of("export", rights.export(id)), locale);
+        return ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"tilfrisk-person-" + id + ".pdf\"")
+                .body(pdf);
     }
 
     /** The same as a page to read or print. */

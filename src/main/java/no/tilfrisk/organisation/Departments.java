@@ -2,6 +2,7 @@ package no.tilfrisk.organisation;
 
 import java.util.List;
 import java.util.UUID;
+import no.tilfrisk.platform.Municipalities;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.platform.web.InvalidInputException;
 import no.tilfrisk.platform.web.NotFoundException;
@@ -21,9 +22,17 @@ public class Departments {
     private static final String COLUMNS = "id, name, municipality, start_date";
 
     private final JdbcClient db;
+    private final Municipalities municipalities;
 
-    Departments(JdbcClient db) {
+    Departments(JdbcClient db, Municipalities municipalities) {
         this.db = db;
+        this.municipalities = municipalities;
+    }
+
+    private String municipality(DepartmentForm form) {
+        String typed = form.trimmedMunicipality();
+        return typed == null ? null : municipalities.official(typed)
+                .orElseThrow(() -> new InvalidInputException("municipality", "municipality.unknown"));
     }
 
     @PreAuthorize("isAuthenticated()")
@@ -52,12 +61,13 @@ public class Departments {
     @Transactional
     public Department create(UUID id, DepartmentForm form) {
         UUID organisation = Tenancy.requireOrganisationId();
+        String municipality = municipality(form);
         int inserted;
         try {
             inserted = db.sql("""
                             INSERT INTO department (id, organisation_id, name, municipality, start_date)
                             VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")
-                    .params(id, organisation, form.trimmedName(), form.trimmedMunicipality(), form.getStartDate())
+                    .params(id, organisation, form.trimmedName(), municipality, form.getStartDate())
                     .update();
         } catch (DuplicateKeyException e) {
             throw new InvalidInputException("name", "department.name.taken");
@@ -66,18 +76,19 @@ public class Departments {
             // a repeated submit of the same form, or an id another organisation holds
             return get(id);
         }
-        return new Department(id, form.trimmedName(), form.trimmedMunicipality(), form.getStartDate());
+        return new Department(id, form.trimmedName(), municipality, form.getStartDate());
     }
 
     @PreAuthorize("hasRole('ORG_ADMIN')")
     @Transactional
     public Department update(UUID id, DepartmentForm form) {
+        String municipality = municipality(form);
         int updated;
         try {
             updated = db.sql("""
                             UPDATE department SET name = ?, municipality = ?, start_date = ?, updated_at = now()
                             WHERE id = ? AND organisation_id = ?""")
-                    .params(form.trimmedName(), form.trimmedMunicipality(), form.getStartDate(), id,
+                    .params(form.trimmedName(), municipality, form.getStartDate(), id,
                             Tenancy.requireOrganisationId())
                     .update();
         } catch (DuplicateKeyException e) {
@@ -86,6 +97,6 @@ public class Departments {
         if (updated == 0) {
             throw new NotFoundException("Department");
         }
-        return new Department(id, form.trimmedName(), form.trimmedMunicipality(), form.getStartDate());
+        return new Department(id, form.trimmedName(), municipality, form.getStartDate());
     }
 }

@@ -7,6 +7,7 @@ import no.tilfrisk.audit.AuditAction;
 import no.tilfrisk.audit.AuditTrail;
 import no.tilfrisk.organisation.Organisations;
 import no.tilfrisk.person.internal.PersonAccess;
+import no.tilfrisk.platform.Municipalities;
 import no.tilfrisk.platform.crypto.FieldEncryption;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.platform.web.InvalidInputException;
@@ -52,9 +53,11 @@ public class PersonDirectory {
     private final PersonAccess access;
     private final Organisations organisations;
     private final PersonRecords records;
+    private final Municipalities municipalities;
 
     PersonDirectory(JdbcClient db, FieldEncryption crypto, AuditTrail audit, PersonAccess access,
-                    Organisations organisations, PersonRecords records) {
+                    Organisations organisations, PersonRecords records, Municipalities municipalities) {
+        this.municipalities = municipalities;
         this.db = db;
         this.crypto = crypto;
         this.audit = audit;
@@ -161,7 +164,7 @@ public class PersonDirectory {
                 .params(id, Tenancy.requireOrganisationId(), form.getDisplayName().strip(),
                         PersonForm.blankToNull(form.getFullName()), form.effectiveBirthYear(), form.getBirthDate(),
                         form.getGender() == null ? null : form.getGender().name(), PersonForm.blankToNull(form.getPhone()),
-                        PersonForm.blankToNull(form.getEmail()), PersonForm.blankToNull(form.getMunicipality()))
+                        PersonForm.blankToNull(form.getEmail()), municipality(form))
                 .update();
         requireFound(inserted);
         writeSecrets(id, form.getNote(), nationalId);
@@ -188,7 +191,7 @@ public class PersonDirectory {
                 .params(form.getDisplayName().strip(), PersonForm.blankToNull(form.getFullName()), form.effectiveBirthYear(),
                         form.getBirthDate(), form.getGender() == null ? null : form.getGender().name(),
                         PersonForm.blankToNull(form.getPhone()), PersonForm.blankToNull(form.getEmail()),
-                        PersonForm.blankToNull(form.getMunicipality()), id, Tenancy.requireOrganisationId())
+                        municipality(form), id, Tenancy.requireOrganisationId())
                 .update();
         requireFound(updated);
         writeSecrets(id, form.getNote(), nationalId);
@@ -281,6 +284,13 @@ public class PersonDirectory {
                 .orElseThrow(() -> new InvalidInputException("departmentId", "person.department.notYours"));
         records.endMembership(id, membershipId, to);
         audit.record(id, AuditAction.UPDATE, "person.memberships");
+    }
+
+    /** The municipality in its official spelling, from the shipped list. */
+    private String municipality(PersonForm form) {
+        String typed = PersonForm.blankToNull(form.getMunicipality());
+        return typed == null ? null : municipalities.official(typed)
+                .orElseThrow(() -> new InvalidInputException("municipality", "municipality.unknown"));
     }
 
     /** Dates the database would refuse, and a birth year that contradicts the birth date. */

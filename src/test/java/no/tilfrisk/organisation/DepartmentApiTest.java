@@ -93,6 +93,19 @@ class DepartmentApiTest {
     }
 
     @Test
+    void theMunicipalityComesFromTheOfficialList() throws Exception {
+        mvc.perform(post("/api/v1/departments").header("Authorization", bearer("demo-admin"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"Atlantis\", \"municipality\": \"Atlantis\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("municipality"));
+        mvc.perform(post("/api/v1/departments").header("Authorization", bearer("demo-admin"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"Nord " + UUID.randomUUID() + "\", \"municipality\": \"  guovdageaidnu – kautokeino \"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.municipality").value("Guovdageaidnu – Kautokeino"));
+    }
+
+    @Test
     void aDuplicateNameIsAFieldError() throws Exception {
         mvc.perform(post("/api/v1/departments").header("Authorization", bearer("demo-admin"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"skien\"}"))

@@ -164,6 +164,7 @@ class BrowserTest {
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Samtykket er registrert.");
         assertThat(page.locator("#consents-section table")).containsText("Kontakt på SMS");
         assertAccessible("person page");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/person-page.png")).setFullPage(true));
 
         page.navigate(url("/persons"));
         page.getByLabel("Søk").pressSequentially(name.substring(0, 7), new com.microsoft.playwright.Locator.PressSequentiallyOptions().setDelay(30));
@@ -191,6 +192,8 @@ class BrowserTest {
             Number overflow = (Number) page.evaluate("document.documentElement.scrollWidth - window.innerWidth");
             assertThat(overflow.intValue()).as("horizontal overflow on " + path).isLessThanOrEqualTo(0);
             assertAccessible(path + " on a phone");
+            page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                    .setPath(Path.of("target/screenshots/phone" + path.replace('/', '-') + ".png")));
         }
     }
 

@@ -89,7 +89,8 @@ public class AuditTrail {
                 .query((rs, i) -> new ChainVerification(rs.getInt(1), (Long) rs.getObject(2))).single();
     }
 
-    public record ChainVerification(int rowsChecked, Long firstBrokenSeq) {
+    /** Shown once after the check, so it passes through the session: serializable. */
+    public record ChainVerification(int rowsChecked, Long firstBrokenSeq) implements java.io.Serializable {
         public boolean intact() {
             return firstBrokenSeq == null;
         }

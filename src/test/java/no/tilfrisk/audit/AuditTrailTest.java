@@ -108,6 +108,14 @@ class AuditTrailTest {
     }
 
     @Test
+    void theAdminChecksTheChainFromThePage() throws Exception {
+        var browser = new no.tilfrisk.SignInSession(mvc);
+        browser.signIn(Demo.ADMIN, Demo.PASSWORD).andExpect(status().is3xxRedirection());
+        browser.post("/admin/audit/verify").andExpect(status().is3xxRedirection());
+        browser.get("/admin/audit").andExpect(content().string(containsString("Loggen er uendret")));
+    }
+
+    @Test
     void entriesWithoutAnActorAreShownAsTheSystem() throws Exception {
         UUID person = people.register(DEMO_RECOVERY, "Skien", "Systemrad " + UUID.randomUUID());
         mvc.perform(get("/admin/audit").param("person", person.toString())

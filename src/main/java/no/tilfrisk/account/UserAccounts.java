@@ -2,11 +2,9 @@ package no.tilfrisk.account;
 
 import java.io.Serializable;
 import java.security.SecureRandom;
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -223,15 +221,9 @@ public class UserAccounts {
             FROM app_user u""";
 
     private static UserAccount account(ResultSet rs, int row) throws SQLException {
-        Set<Role> roles = Arrays.stream((String[]) array(rs.getArray("roles"))).map(Role::valueOf)
-                .collect(Collectors.toSet());
         return new UserAccount(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name"),
-                rs.getBoolean("active"), roles, Set.of((UUID[]) array(rs.getArray("department_ids"))),
+                rs.getBoolean("active"), Role.fromColumn(rs, "roles"), Role.uuids(rs, "department_ids"),
                 rs.getObject("second_factor_enrolled_at", OffsetDateTime.class) == null ? null
                         : rs.getObject("second_factor_enrolled_at", OffsetDateTime.class).toInstant());
-    }
-
-    private static Object[] array(Array array) throws SQLException {
-        return (Object[]) array.getArray();
     }
 }

@@ -12,8 +12,6 @@ import no.tilfrisk.platform.tenancy.TenantPrincipal;
 import no.tilfrisk.platform.web.RequestIds;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -97,8 +95,7 @@ public class AuditTrail {
     }
 
     private static UUID actorId() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.getPrincipal() instanceof TenantPrincipal p ? p.userId() : null;
+        return Tenancy.currentPrincipal().map(TenantPrincipal::userId).orElse(null);
     }
 
     private List<AuditEntry> withNames(List<AuditEntry> entries) {

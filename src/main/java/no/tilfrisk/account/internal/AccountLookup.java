@@ -1,13 +1,10 @@
 package no.tilfrisk.account.internal;
 
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import no.tilfrisk.account.Role;
 import no.tilfrisk.account.TilfriskUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,16 +39,11 @@ class AccountLookup implements UserDetailsService {
     }
 
     private static TilfriskUser user(ResultSet rs, int row) throws SQLException {
-        Set<Role> roles = Arrays.stream((String[]) array(rs.getArray("roles")))
-                .map(Role::valueOf).collect(Collectors.toSet());
-        Set<UUID> departments = Set.of((UUID[]) array(rs.getArray("department_ids")));
+        Set<Role> roles = Role.fromColumn(rs, "roles");
+        Set<UUID> departments = Role.uuids(rs, "department_ids");
         return new TilfriskUser(rs.getObject("id", UUID.class), rs.getObject("organisation_id", UUID.class),
                 rs.getString("email"), rs.getString("display_name"), rs.getString("password_hash"),
                 rs.getBoolean("active"), roles, departments, rs.getBoolean("second_factor_enrolled"),
                 rs.getBoolean("second_factor_required"));
-    }
-
-    private static Object[] array(Array array) throws SQLException {
-        return (Object[]) array.getArray();
     }
 }

@@ -2,11 +2,10 @@ package no.tilfrisk.person.internal;
 
 import java.util.Set;
 import java.util.UUID;
+import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.platform.tenancy.TenantPrincipal;
 import no.tilfrisk.platform.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,11 +29,8 @@ public class PersonAccess {
     }
 
     public static TenantPrincipal caller() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.getPrincipal() instanceof TenantPrincipal p) {
-            return p;
-        }
-        throw new org.springframework.security.access.AccessDeniedException("Not signed in");
+        return Tenancy.currentPrincipal()
+                .orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("Not signed in"));
     }
 
     public static boolean isAdmin() {

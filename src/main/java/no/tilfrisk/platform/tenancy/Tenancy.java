@@ -22,11 +22,14 @@ public final class Tenancy {
         if (set != null) {
             return Optional.of(set);
         }
+        return currentPrincipal().map(TenantPrincipal::organisationId);
+    }
+
+    /** The signed-in user (or Tilfrisk itself), if any. */
+    public static Optional<TenantPrincipal> currentPrincipal() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.getPrincipal() instanceof TenantPrincipal principal) {
-            return Optional.of(principal.organisationId());
-        }
-        return Optional.empty();
+        return auth != null && auth.getPrincipal() instanceof TenantPrincipal principal
+                ? Optional.of(principal) : Optional.empty();
     }
 
     public static UUID requireOrganisationId() {

@@ -1,0 +1,108 @@
+package no.tilfrisk.person;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import no.tilfrisk.audit.AuditAction;
+import no.tilfrisk.audit.AuditTrail;
+import no.tilfrisk.person.internal.PersonAccess;
+import no.tilfrisk.platform.tenancy.Tenancy;
+import no.tilfrisk.platform.web.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What other modules need of persons besides the person pages: is this person ours, may the caller see them,
+ * their names. The calling module checks its own rights first (a volunteer leading a group may take its roll
+ * call without seeing the person register); this service only keeps everything inside the organisation and
+ * leaves erased persons nameless.
+ */
+@Service
+public class PersonLookup {
+
+    /** A person as a roll call or a picker shows them. */
+    public record PersonName(UUID id, String displayName, Integer birthYear) {
+    }
+
+    private final JdbcClient db;
+    private final PersonAccess access;
+    private final AuditTrail audit;
+
+    PersonLookup(JdbcClient db, PersonAccess access, AuditTrail audit) {
+        this.db = db;
+        this.access = access;
+        this.audit = audit;
+    }
+
+    /** «Not found» unless the caller may see this person through the person register's rules. */
+    @Transactional(readOnly = true)
+    public void requireVisible(UUID personId) {
+        access.require(personId);
+    }
+
+    /** Whether the person is a current (not erased) person of the caller's organisation. */
+    @Transactional(readOnly = true)
+    public boolean isOurs(UUID personId) {
+        return personId != null && db.sql("""
+                        SELECT EXISTS (SELECT 1 FROM person WHERE id = ? AND organisation_id = ? AND erased_at IS NULL)""")
+                .params(personId, Tenancy.requireOrganisationId()).query(Boolean.class).single();
+    }
+
+    /** «Not found» unless {@link #isOurs}. */
+    @Transactional(readOnly = true)
+    public void requireOurs(UUID personId) {
+        if (!isOurs(personId)) {
+            throw new NotFoundException("Person");
+        }
+    }
+
+    /** Display names of these persons, in the given order; persons not ours or erased are left out. */
+    @Transactional(readOnly = true)
+    public Map<UUID, PersonName> names(Collection<UUID> ids) {
+        Map<UUID, PersonName> found = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        Map<UUID, PersonName> byId = new java.util.HashMap<>();
+        db.sql("""
+                        SELECT id, display_name, birth_year FROM person
+                         WHERE id = ANY(?) AND organisation_id = ? AND erased_at IS NULL""")
+                .params(ids.toArray(UUID[]::new), Tenancy.requireOrganisationId())
+                .query((rs, i) -> new PersonName(rs.getObject("id", UUID.class), rs.getString("display_name"),
+                        (Integer) rs.getObject("birth_year")))
+                .list().forEach(p -> byId.put(p.id(), p));
+        ids.forEach(id -> {
+            if (byId.containsKey(id)) {
+                found.put(id, byId.get(id));
+            }
+        });
+        return found;
+    }
+
+    /**
+     * Active persons with a current membership in the department whose name matches, for pickers such as the
+     * roll call. The search is recorded in the audit trail as a listing in the given context.
+     */
+    @Transactional
+    public List<PersonName> findInDepartment(UUID departmentId, String query, int limit, String context) {
+        String q = query == null ? "" : query.strip();
+        List<PersonName> found = db.sql("""
+                        SELECT p.id, p.display_name, p.birth_year FROM person p
+                         WHERE p.organisation_id = :org AND p.erased_at IS NULL AND p.active
+                           AND EXISTS (SELECT 1 FROM person_department d WHERE d.person_id = p.id
+                                         AND d.department_id = :department AND (d.to_date IS NULL OR d.to_date >= current_date))
+                           AND (:q = '' OR p.display_name ILIKE :like OR p.full_name ILIKE :like)
+                         ORDER BY lower(p.display_name), p.id LIMIT :limit""")
+                .param("org", Tenancy.requireOrganisationId()).param("department", departmentId)
+                .param("q", q).param("like", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                .param("limit", limit)
+                .query((rs, i) -> new PersonName(rs.getObject("id", UUID.class), rs.getString("display_name"),
+                        (Integer) rs.getObject("birth_year")))
+                .list();
+        audit.record(null, AuditAction.LIST, context);
+        return found;
+    }
+}

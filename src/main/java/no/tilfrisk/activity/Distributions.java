@@ -121,7 +121,9 @@ public class Distributions {
             throw new InvalidInputException("date", "distribution.date.future");
         }
         if (form.getRecipientId() != null) {
-            if (!persons.isOurs(form.getRecipientId())) {
+            try {
+                persons.requireVisible(form.getRecipientId());
+            } catch (NotFoundException e) {
                 throw new InvalidInputException("recipientId", "distribution.recipient.unknown");
             }
             if (!consents.isGiven(form.getRecipientId(), ConsentPurpose.REGISTRATION)) {

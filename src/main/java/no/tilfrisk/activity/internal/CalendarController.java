@@ -87,6 +87,8 @@ class CalendarController {
     @GetMapping("/feeds")
     String feeds(Model model) {
         model.addAttribute("feeds", feeds.list());
+        model.addAttribute("feedBase", org.springframework.web.servlet.support.ServletUriComponentsBuilder
+                .fromCurrentContextPath().path("/calendar/feed/").toUriString());
         model.addAttribute("myDepartments", departments.list().stream()
                 .filter(d -> ActivityAccess.mayManage(d.id())).toList());
         model.addAttribute("departmentNames", departments.list().stream()

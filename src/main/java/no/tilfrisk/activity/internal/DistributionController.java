@@ -10,6 +10,7 @@ import no.tilfrisk.activity.DistributionKind;
 import no.tilfrisk.activity.Distributions;
 import no.tilfrisk.organisation.Department;
 import no.tilfrisk.organisation.Departments;
+import no.tilfrisk.person.PersonLookup;
 import no.tilfrisk.platform.web.InvalidInputException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -31,8 +32,11 @@ class DistributionController {
     private final Distributions distributions;
     private final Departments departments;
     private final Activities activities;
+    private final PersonLookup persons;
 
-    DistributionController(Distributions distributions, Departments departments, Activities activities) {
+    DistributionController(Distributions distributions, Departments departments, Activities activities,
+                           PersonLookup persons) {
+        this.persons = persons;
         this.distributions = distributions;
         this.departments = departments;
         this.activities = activities;
@@ -63,7 +67,7 @@ class DistributionController {
     }
 
     @GetMapping("/new")
-    String newDistribution(Model model) {
+    String newDistribution(@RequestParam(required = false) UUID recipient, Model model) {
         if (manageableDepartments().isEmpty()) {
             throw new AccessDeniedException("No department to record distributions in");
         }
@@ -72,9 +76,10 @@ class DistributionController {
         if (manageableDepartments().size() == 1) {
             form.setDepartmentId(manageableDepartments().get(0).id());
         }
+        form.setRecipientId(recipient);
         model.addAttribute("form", form);
         model.addAttribute("formId", UUID.randomUUID());
-        return formPage(model);
+        return formPage(model, form);
     }
 
     @PostMapping
@@ -90,7 +95,7 @@ class DistributionController {
             }
         }
         model.addAttribute("formId", formId);
-        return formPage(model);
+        return formPage(model, form);
     }
 
     @PostMapping("/{id}/remove")
@@ -100,7 +105,12 @@ class DistributionController {
         return "redirect:/distributions";
     }
 
-    private String formPage(Model model) {
+    private String formPage(Model model, DistributionForm form) {
+        if (form.getRecipientId() != null) {
+            // named from the person's page: only a person the caller may see
+            persons.requireVisible(form.getRecipientId());
+            model.addAttribute("recipient", persons.names(List.of(form.getRecipientId())).get(form.getRecipientId()));
+        }
         model.addAttribute("kinds", DistributionKind.values());
         model.addAttribute("myDepartments", manageableDepartments());
         LocalDate today = LocalDate.now();

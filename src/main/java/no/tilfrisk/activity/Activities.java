@@ -53,7 +53,8 @@ public class Activities {
             LEFT JOIN LATERAL (
                 SELECT count(DISTINCT t.person_id) AS unique_named
                   FROM activity_session s JOIN attendance t ON t.session_id = s.id
-                 WHERE s.activity_id = a.id AND s.cancelled_at IS NULL AND s.date BETWEEN :from AND :to) u ON true""";
+                 WHERE s.activity_id = a.id AND s.cancelled_at IS NULL AND s.date BETWEEN :from AND :to) u ON true
+            """;
 
     private final JdbcClient db;
     private final Departments departments;
@@ -196,7 +197,7 @@ public class Activities {
     }
 
     /** The organisation's kinds, the built-in ones first; an organisation starts with the built-in list. */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF', 'REPORT_VIEWER')")
     @Transactional
     public List<ActivityKind> kinds() {
         db.sql("""

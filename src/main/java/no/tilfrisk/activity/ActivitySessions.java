@@ -137,7 +137,7 @@ public class ActivitySessions {
      * Sessions between two dates for the calendar: of one department, of every department the caller sees
      * (department null), or only of what the caller leads ({@code ledOnly}).
      */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF', 'REPORT_VIEWER', 'VOLUNTEER')")
     @Transactional(readOnly = true)
     public List<CalendarEntry> between(LocalDate from, LocalDate to, UUID departmentId, boolean ledOnly) {
         Activities.requirePeriod(from, to);

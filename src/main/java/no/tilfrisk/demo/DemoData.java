@@ -45,9 +45,11 @@ class DemoData implements ApplicationRunner {
     private final ApiTokens tokens;
     private final TransactionTemplate tx;
     private final DemoPersons persons;
+    private final DemoActivities activities;
 
     DemoData(Organisations organisations, Departments departments, UserAccounts accounts, ApiTokens tokens,
-             TransactionTemplate tx, DemoPersons persons) {
+             TransactionTemplate tx, DemoPersons persons, DemoActivities activities) {
+        this.activities = activities;
         this.persons = persons;
         this.organisations = organisations;
         this.departments = departments;
@@ -98,13 +100,15 @@ class DemoData implements ApplicationRunner {
         departments.create(UUID.randomUUID(), new DepartmentForm("Tønsberg", "Tønsberg", null));
         departments.create(UUID.randomUUID(), new DepartmentForm("Stavanger", "Stavanger", LocalDate.of(2019, 8, 25)));
         user("admin", "Ada Admin", Role.ORG_ADMIN, null);
-        user("koordinator", "Kari Koordinator", Role.COORDINATOR, skien);
-        user("ansatt", "Anders Ansatt", Role.STAFF, skien);
-        user("frivillig", "Frida Frivillig", Role.VOLUNTEER, null);
+        UUID coordinator = user("koordinator", "Kari Koordinator", Role.COORDINATOR, skien);
+        UUID staff = user("ansatt", "Anders Ansatt", Role.STAFF, skien);
+        UUID volunteer = user("frivillig", "Frida Frivillig", Role.VOLUNTEER, null);
         UUID participant = user("deltaker", "Dag Deltaker", Role.PARTICIPANT, null);
         user("styret", "Siri Styreleder", Role.REPORT_VIEWER, null);
         accounts.linkPerson(participant, persons.write(departments.list().stream()
                 .sorted(java.util.Comparator.comparing((Department d) -> !d.name().equals("Skien"))).toList()));
+        activities.write(departments.list().stream().collect(java.util.stream.Collectors.toMap(Department::name, d -> d)),
+                java.util.List.of(coordinator, staff), volunteer);
     }
 
     private void otherOrganisation() {

@@ -181,6 +181,9 @@ class ActivityController {
 
     @GetMapping("/kinds")
     String kinds(Model model) {
+        if (manageableDepartments().isEmpty()) {
+            throw new AccessDeniedException("Kinds are for those who make activities");
+        }
         model.addAttribute("kinds", activities.kinds());
         return "activity/kinds";
     }

@@ -35,7 +35,7 @@ class RollCallController {
     String open(@PathVariable UUID id, Model model) {
         var call = rollCall.open(id);
         model.addAttribute("call", call);
-        model.addAttribute("session", call.session());
+        model.addAttribute("sitting", call.session());
         model.addAttribute("activity", call.activity());
         model.addAttribute("mayManage", ActivityAccess.mayManage(call.activity().departmentId()));
         return "activity/rollcall";
@@ -48,7 +48,7 @@ class RollCallController {
         model.addAttribute("found", rollCall.find(id, q));
         model.addAttribute("q", q);
         if (htmx != null) {
-            model.addAttribute("session", sessions.get(id));
+            model.addAttribute("sitting", sessions.get(id));
             return "activity/rollcall :: found";
         }
         return open(id, model);
@@ -63,7 +63,7 @@ class RollCallController {
             var mark = rollCall.mark(id, personId, present);
             if (htmx != null) {
                 model.addAttribute("m", mark);
-                model.addAttribute("session", sessions.get(id));
+                model.addAttribute("sitting", sessions.get(id));
                 return "activity/rollcall :: mark";
             }
         } catch (InvalidInputException e) {

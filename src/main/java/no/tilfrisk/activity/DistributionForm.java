@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.springframework.format.annotation.NumberFormat;
 
 /** A distribution as staff record it. Value in kroner with at most two decimals; stored in whole øre. */
 public class DistributionForm {
@@ -31,6 +32,7 @@ public class DistributionForm {
     @DecimalMin(value = "0", message = "{distribution.value.range}")
     @DecimalMax(value = "1000000000", message = "{distribution.value.range}")
     @Digits(integer = 10, fraction = 2, message = "{distribution.value.digits}")
+    @NumberFormat(style = NumberFormat.Style.NUMBER) // «249,50» in bokmål, «249.50» in English
     private BigDecimal valueNok;
 
     private UUID recipientId;

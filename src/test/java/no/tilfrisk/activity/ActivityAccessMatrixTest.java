@@ -3,8 +3,6 @@ package no.tilfrisk.activity;
 import static no.tilfrisk.Demo.DEMO_RECOVERY;
 import static no.tilfrisk.Demo.OTHER_ORGANISATION;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import no.tilfrisk.MatrixRequests;
 import no.tilfrisk.People;
 import no.tilfrisk.TilfriskTest;
 import no.tilfrisk.platform.tenancy.Tenancy;
@@ -20,13 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -262,21 +259,6 @@ class ActivityAccessMatrixTest {
         String filled = body.replace("{formId}", UUID.randomUUID().toString()).replace("{name}", f.activityName())
                 .replace("{kind}", f.kind().toString()).replace("{department}", f.department().toString())
                 .replace("{today}", LocalDate.now().toString()).replace("{personId}", f.person().toString());
-        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(parts[0]), path);
-        if (path.startsWith("/api/")) {
-            request.header("Authorization", "Bearer " + token);
-            if (!filled.isEmpty()) {
-                request.contentType("application/json").content(filled);
-            }
-        } else {
-            request.with(user(who)).with(csrf());
-            for (String pair : filled.split("&")) {
-                if (!pair.isEmpty()) {
-                    String[] kv = pair.split("=", 2);
-                    request.param(kv[0], kv[1]);
-                }
-            }
-        }
-        return request;
+        return MatrixRequests.request(parts[0], path, filled, who, token);
     }
 }

@@ -58,8 +58,9 @@ class ActivityApi {
                     + "(a lower bound); children = the largest children's head-count of one session.")
     List<ActivityWithCounts> list(@RequestParam(required = false) UUID department, @RequestParam(required = false) UUID kind,
                                   @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to) {
-        LocalDate start = from != null ? from : LocalDate.now().withDayOfYear(1);
-        LocalDate end = to != null ? to : start.withDayOfYear(1).plusYears(1).minusDays(1);
+        Period period = Period.chosenOrThisYear(from, to);
+        LocalDate start = period.from();
+        LocalDate end = period.to();
         return activities.list(department, start, end).stream()
                 .filter(o -> kind == null || o.activity().kind().id().equals(kind))
                 .map(ActivityWithCounts::of).toList();

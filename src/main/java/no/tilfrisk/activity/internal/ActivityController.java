@@ -48,9 +48,9 @@ class ActivityController {
     String list(@RequestParam(required = false) UUID department, @RequestParam(required = false) UUID kind,
                 @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
                 Model model) {
-        LocalDate today = LocalDate.now();
-        LocalDate start = from != null ? from : today.withDayOfYear(1);
-        LocalDate end = to != null ? to : start.withDayOfYear(1).plusYears(1).minusDays(1);
+        Period period = Period.chosenOrThisYear(from, to);
+        LocalDate start = period.from();
+        LocalDate end = period.to();
         model.addAttribute("department", department);
         model.addAttribute("kind", kind);
         model.addAttribute("from", start);

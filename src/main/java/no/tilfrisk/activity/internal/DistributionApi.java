@@ -39,8 +39,9 @@ class DistributionApi {
     @Operation(summary = "Distributions in a period (default this year)")
     List<Distribution> list(@RequestParam(required = false) UUID department, @RequestParam(required = false) LocalDate from,
                             @RequestParam(required = false) LocalDate to) {
-        LocalDate start = from != null ? from : LocalDate.now().withDayOfYear(1);
-        LocalDate end = to != null ? to : start.withDayOfYear(1).plusYears(1).minusDays(1);
+        Period period = Period.chosenOrThisYear(from, to);
+        LocalDate start = period.from();
+        LocalDate end = period.to();
         return distributions.list(department, start, end);
     }
 

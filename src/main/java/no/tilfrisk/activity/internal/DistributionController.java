@@ -45,8 +45,9 @@ class DistributionController {
     @GetMapping
     String list(@RequestParam(required = false) UUID department, @RequestParam(required = false) LocalDate from,
                 @RequestParam(required = false) LocalDate to, Model model) {
-        LocalDate start = from != null ? from : LocalDate.now().withDayOfYear(1);
-        LocalDate end = to != null ? to : start.withDayOfYear(1).plusYears(1).minusDays(1);
+        Period period = Period.chosenOrThisYear(from, to);
+        LocalDate start = period.from();
+        LocalDate end = period.to();
         model.addAttribute("department", department);
         model.addAttribute("from", start);
         model.addAttribute("to", end);

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Roll call on a phone: search-as-you-type, one tap per person (one small request with htmx, a plain form post
@@ -36,6 +37,7 @@ class RollCallController {
         var call = rollCall.open(id);
         model.addAttribute("call", call);
         model.addAttribute("sitting", call.session());
+        model.addAttribute("markBase", markBase(id));
         model.addAttribute("activity", call.activity());
         model.addAttribute("mayManage", ActivityAccess.mayManage(call.activity().departmentId()));
         return "activity/rollcall";
@@ -48,7 +50,7 @@ class RollCallController {
         model.addAttribute("found", rollCall.find(id, q));
         model.addAttribute("q", q);
         if (htmx != null) {
-            model.addAttribute("sitting", sessions.get(id));
+            model.addAttribute("markBase", markBase(id));
             return "activity/rollcall :: found";
         }
         return open(id, model);
@@ -63,13 +65,19 @@ class RollCallController {
             var mark = rollCall.mark(id, personId, present);
             if (htmx != null) {
                 model.addAttribute("m", mark);
-                model.addAttribute("sitting", sessions.get(id));
+                model.addAttribute("markBase", markBase(id));
                 return "activity/rollcall :: mark";
             }
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("actionError", e.code());
         }
         return "redirect:/sessions/" + id;
+    }
+
+    /** Where a tap on a person goes, without the person's id. */
+    private static String markBase(UUID session) {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().path("/sessions/{id}/attendance/")
+                .buildAndExpand(session).getPath();
     }
 
     @PostMapping("/counts")

@@ -35,23 +35,19 @@ public class Activities {
 
     /**
      * Each activity's figures over its sessions in [:from, :to] that were not cancelled; see ActivityCounts for
-     * the rules. Named attendances are counted per session first, so no row is multiplied by a join.
+     * the rules. Head-counts come from the sessions, named attendances from one pass over their attendance.
      */
     static final String COUNTS = """
             LEFT JOIN LATERAL (
                 SELECT count(*) AS sessions,
-                       coalesce(sum(s.named), 0) AS named_attendances,
                        coalesce(sum(s.adults + s.children), 0) AS anonymous_attendances,
                        coalesce(max(s.adults + s.children), 0) AS largest_anonymous,
                        coalesce(max(s.children), 0) AS largest_children,
                        coalesce(sum(s.guests), 0) AS guests
-                  FROM (SELECT s.adults, s.children, s.guests,
-                               (SELECT count(*) FROM attendance t WHERE t.session_id = s.id) AS named
-                          FROM activity_session s
-                         WHERE s.activity_id = a.id AND s.cancelled_at IS NULL
-                           AND s.date BETWEEN :from AND :to) s) c ON true
+                  FROM activity_session s
+                 WHERE s.activity_id = a.id AND s.cancelled_at IS NULL AND s.date BETWEEN :from AND :to) c ON true
             LEFT JOIN LATERAL (
-                SELECT count(DISTINCT t.person_id) AS unique_named
+                SELECT count(*) AS named_attendances, count(DISTINCT t.person_id) AS unique_named
                   FROM activity_session s JOIN attendance t ON t.session_id = s.id
                  WHERE s.activity_id = a.id AND s.cancelled_at IS NULL AND s.date BETWEEN :from AND :to) u ON true
             """;
@@ -85,7 +81,7 @@ public class Activities {
         UUID[] visible = ActivityAccess.visibleDepartments();
         UUID[] scope = departmentId != null ? new UUID[] {departmentId} : visible;
         return db.sql("SELECT " + COLUMNS + """
-                        , c.*, u.unique_named
+                        , c.*, u.*
                           FROM activity a JOIN activity_kind k ON k.id = a.kind_id
                         """ + COUNTS + """
                          WHERE a.organisation_id = :org AND a.archived_at IS NULL
@@ -105,7 +101,7 @@ public class Activities {
     public ActivityCounts counts(UUID id, LocalDate from, LocalDate to) {
         requirePeriod(from, to);
         Activity activity = get(id);
-        return db.sql("SELECT c.*, u.unique_named FROM activity a " + COUNTS + " WHERE a.id = :id")
+        return db.sql("SELECT c.*, u.* FROM activity a " + COUNTS + " WHERE a.id = :id")
                 .param("id", activity.id()).param("from", from).param("to", to)
                 .query((rs, i) -> counts(rs)).single();
     }
@@ -200,13 +196,21 @@ public class Activities {
     @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF', 'REPORT_VIEWER')")
     @Transactional
     public List<ActivityKind> kinds() {
+        List<ActivityKind> kinds = readKinds();
+        if (kinds.stream().anyMatch(k -> k.code() != null)) {
+            return kinds;
+        }
         db.sql("""
                         INSERT INTO activity_kind (id, organisation_id, code, position)
                         SELECT gen_random_uuid(), ?, k.code, k.position
                           FROM (VALUES ('thematic_group', 1), ('outdoors', 2), ('bonfire', 3), ('self_help', 4),
                                        ('social_event', 5), ('seminar', 6), ('food_distribution', 7), ('sports', 8)) AS k(code, position)
-                         WHERE NOT EXISTS (SELECT 1 FROM activity_kind WHERE organisation_id = ? AND code IS NOT NULL)""")
-                .params(Tenancy.requireOrganisationId(), Tenancy.requireOrganisationId()).update();
+                        ON CONFLICT DO NOTHING""")
+                .param(Tenancy.requireOrganisationId()).update();
+        return readKinds();
+    }
+
+    private List<ActivityKind> readKinds() {
         return db.sql("SELECT id, code, name FROM activity_kind WHERE organisation_id = ? ORDER BY position, lower(name)")
                 .param(Tenancy.requireOrganisationId())
                 .query((rs, i) -> new ActivityKind(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name")))

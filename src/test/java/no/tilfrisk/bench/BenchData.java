@@ -98,7 +98,7 @@ final class BenchData {
                       FROM bench_session s CROSS JOIN generate_series(0, 15) j
                       JOIN bench_dept_person dp ON dp.dept = s.dept AND dp.idx = (s.seq * 7 + j) % 133""");
             s.execute("""
-                    ALTER TABLE attendance ADD CONSTRAINT attendance_pkey PRIMARY KEY (session_id, person_id),
+                    ALTER TABLE attendance ADD CONSTRAINT attendance_pkey PRIMARY KEY (session_id, person_id) INCLUDE (organisation_id),
                         ADD CONSTRAINT attendance_session_id_fkey FOREIGN KEY (session_id) REFERENCES activity_session (id),
                         ADD CONSTRAINT attendance_person_id_fkey FOREIGN KEY (person_id) REFERENCES person (id),
                         ADD CONSTRAINT attendance_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES organisation (id)""");

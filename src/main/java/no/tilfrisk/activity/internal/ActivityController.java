@@ -55,10 +55,10 @@ class ActivityController {
         model.addAttribute("kind", kind);
         model.addAttribute("from", start);
         model.addAttribute("to", end);
-        model.addAttribute("visibleDepartments", departments.list().stream()
-                .filter(d -> ActivityAccess.maySeeCounts(d.id())).toList());
+        List<Department> all = departments.list();
+        model.addAttribute("visibleDepartments", all.stream().filter(d -> ActivityAccess.maySeeCounts(d.id())).toList());
         model.addAttribute("kinds", activities.kinds());
-        model.addAttribute("mayCreate", departments.list().stream().anyMatch(d -> ActivityAccess.mayManage(d.id())));
+        model.addAttribute("mayCreate", all.stream().anyMatch(d -> ActivityAccess.mayManage(d.id())));
         try {
             var overviews = activities.list(department, start, end).stream()
                     .filter(o -> kind == null || o.activity().kind().id().equals(kind)).toList();

@@ -66,6 +66,22 @@ public class UserAccounts {
                 .params(personId, userId, Tenancy.requireOrganisationId()).update();
     }
 
+    /** Active users who can lead an activity or take part in one as staff: admins, coordinators, staff, volunteers. */
+    @Transactional(readOnly = true)
+    public Map<UUID, String> possibleLeaders() {
+        Map<UUID, String> found = new java.util.LinkedHashMap<>();
+        db.sql("""
+                        SELECT u.id, u.display_name FROM app_user u
+                         WHERE u.organisation_id = ? AND u.active
+                           AND EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id
+                                         AND r.role IN ('ORG_ADMIN', 'COORDINATOR', 'STAFF', 'VOLUNTEER'))
+                         ORDER BY lower(u.display_name)""")
+                .param(Tenancy.requireOrganisationId())
+                .query((rs, i) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2))).list()
+                .forEach(e -> found.put(e.getKey(), e.getValue()));
+        return found;
+    }
+
     /** The names of staff and other users of this organisation, to show who did what. */
     @Transactional(readOnly = true)
     public Map<UUID, String> names(Set<UUID> ids) {

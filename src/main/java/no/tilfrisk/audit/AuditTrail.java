@@ -44,6 +44,21 @@ public class AuditTrail {
                 .update();
     }
 
+    /** One row per person, for a read that shows several persons at once (a roll call, an attendance list). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordEach(java.util.Collection<UUID> personIds, AuditAction action, String what) {
+        if (personIds.isEmpty()) {
+            return;
+        }
+        var origin = RequestIds.current();
+        db.sql("""
+                        INSERT INTO audit_event (organisation_id, actor_id, person_id, action, what, request_id, client_address)
+                        SELECT ?, ?, p, ?, ?, ?, ? FROM unnest(?) AS p""")
+                .params(Tenancy.requireOrganisationId(), actorId(), action.name(), what,
+                        origin.requestId(), origin.clientAddress(), personIds.toArray(UUID[]::new))
+                .update();
+    }
+
     /** The trail, newest first, filtered by person, actor and dates (each optional). */
     @PreAuthorize("hasRole('ORG_ADMIN')")
     @Transactional(readOnly = true)

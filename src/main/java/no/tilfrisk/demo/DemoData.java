@@ -46,9 +46,11 @@ class DemoData implements ApplicationRunner {
     private final TransactionTemplate tx;
     private final DemoPersons persons;
     private final DemoContacts contacts;
+    private final DemoActivities activities;
 
     DemoData(Organisations organisations, Departments departments, UserAccounts accounts, ApiTokens tokens,
-             TransactionTemplate tx, DemoPersons persons, DemoContacts contacts) {
+             TransactionTemplate tx, DemoPersons persons, DemoActivities activities, DemoContacts contacts) {
+        this.activities = activities;
         this.persons = persons;
         this.contacts = contacts;
         this.organisations = organisations;
@@ -102,13 +104,15 @@ class DemoData implements ApplicationRunner {
         UUID admin = user("admin", "Ada Admin", Role.ORG_ADMIN, null);
         UUID coordinator = user("koordinator", "Kari Koordinator", Role.COORDINATOR, skien);
         UUID staff = user("ansatt", "Anders Ansatt", Role.STAFF, skien);
-        user("frivillig", "Frida Frivillig", Role.VOLUNTEER, null);
+        UUID volunteer = user("frivillig", "Frida Frivillig", Role.VOLUNTEER, null);
         UUID participant = user("deltaker", "Dag Deltaker", Role.PARTICIPANT, null);
         user("styret", "Siri Styreleder", Role.REPORT_VIEWER, null);
         var skienFirst = departments.list().stream()
                 .sorted(java.util.Comparator.comparing((Department d) -> !d.name().equals("Skien"))).toList();
         UUID dag = persons.write(skienFirst);
         accounts.linkPerson(participant, dag);
+        activities.write(departments.list().stream().collect(java.util.stream.Collectors.toMap(Department::name, d -> d)),
+                java.util.List.of(coordinator, staff), volunteer);
         contacts.write(skienFirst, dag, new DemoContacts.Staff(admin, coordinator, staff));
     }
 

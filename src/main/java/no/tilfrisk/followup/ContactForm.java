@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import no.tilfrisk.platform.web.Dates;
+import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * A contact as staff log it. Date and time are in Oslo time. A mutable bean so that a value that cannot be
@@ -26,7 +27,9 @@ public class ContactForm {
     @NotNull(message = "{contact.date.required}")
     private LocalDate date;
 
+    /** Hours and minutes, as the browser's time field sends and shows them. */
     @NotNull(message = "{contact.time.required}")
+    @DateTimeFormat(pattern = "HH:mm")
     private LocalTime time;
 
     @NotNull(message = "{contact.type.required}")

@@ -18,6 +18,7 @@ import dev.samstevens.totp.code.HashingAlgorithm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,7 +45,7 @@ import org.springframework.context.annotation.Import;
         "tilfrisk.embedded.clean=true",
         "tilfrisk.demo.enabled=true"
 })
-@Import(TestAccounts.class)
+@Import({TestAccounts.class, no.tilfrisk.People.class})
 class BrowserTest {
 
     private static final Path CHROMIUM = Path.of(System.getProperty("tilfrisk.chromium", "/usr/bin/chromium"));
@@ -56,6 +57,8 @@ class BrowserTest {
     int port;
     @Autowired
     TestAccounts testAccounts;
+    @Autowired
+    no.tilfrisk.People people;
 
     private BrowserContext context;
     private Page page;
@@ -169,6 +172,59 @@ class BrowserTest {
         page.navigate(url("/persons"));
         page.getByLabel("Søk").pressSequentially(name.substring(0, 7), new com.microsoft.playwright.Locator.PressSequentiallyOptions().setDelay(30));
         assertThat(page.locator("#results")).containsText("2 personer");
+    }
+
+    @Test
+    void staffCreateAWeeklyGroupAndTakeTodaysRollCallOnAPhone() {
+        String tag = UUID.randomUUID().toString().substring(0, 5);
+        List<String> names = List.of("Rulle" + tag + " En", "Rulle" + tag + " To", "Rulle" + tag + " Tre");
+        names.forEach(n -> people.register(Demo.DEMO_RECOVERY, "Skien", n));
+        page.setViewportSize(360, 740);
+        signIn(Demo.STAFF);
+        page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Hovedmeny"))
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Aktiviteter")).click();
+        assertFitsAndAccessible("activity list on a phone");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ny aktivitet")).click();
+        LocalDate today = LocalDate.now();
+        page.getByLabel("Navn").fill("Onsdagsgruppe " + tag);
+        page.getByLabel("Type").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Tematisk gruppe"));
+        page.getByLabel("Startdato").fill(today.minusDays(7).toString());
+        page.getByLabel("Lavterskel").check();
+        assertFitsAndAccessible("new activity form on a phone");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Opprett aktiviteten")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Aktiviteten er opprettet.");
+
+        // weekly on today's weekday, from a week ago to four weeks ahead: today is one of the sessions
+        page.getByLabel("Dato", new Page.GetByLabelOptions().setExact(true)).fill(today.minusDays(7).toString());
+        page.getByLabel("Starter").fill("18:00");
+        page.getByLabel("Slutter").fill("20:00");
+        page.getByLabel("Ukedag").selectOption(today.getDayOfWeek().name());
+        page.getByLabel("Siste dato").fill(today.plusWeeks(4).toString());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Legg til økter")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("La til 6 økt(er).");
+        assertFitsAndAccessible("activity page on a phone");
+
+        String day = today.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Opprop " + day)).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("Onsdagsgruppe " + tag);
+        page.getByLabel("Søk på navn").pressSequentially("Rulle" + tag, new Locator.PressSequentiallyOptions().setDelay(30));
+        for (String name : names) {
+            Locator button = page.locator("#found").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(name));
+            assertThat(button).hasAttribute("aria-pressed", "false");
+            button.click();
+            assertThat(page.locator("#found").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(name)))
+                    .hasAttribute("aria-pressed", "true");
+        }
+        page.getByLabel("Voksne uten navn").fill("4");
+        page.getByLabel("Barn").fill("2");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lagre antall")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Endringene er lagret.");
+        for (String name : names) {
+            assertThat(page.locator("#present-list")).containsText(name);
+        }
+        assertThat(page.getByLabel("Voksne uten navn")).hasValue("4");
+        assertFitsAndAccessible("roll call on a phone");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/roll-call-phone.png")).setFullPage(true));
     }
 
     private void signIn(String email) {

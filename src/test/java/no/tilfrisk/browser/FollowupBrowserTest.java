@@ -23,10 +23,6 @@ import java.util.UUID;
 import no.tilfrisk.Demo;
 import no.tilfrisk.People;
 import no.tilfrisk.TestAccounts;
-import no.tilfrisk.organisation.Departments;
-import no.tilfrisk.person.PersonDirectory;
-import no.tilfrisk.person.PersonForm;
-import no.tilfrisk.person.PersonRole;
 import no.tilfrisk.platform.web.Dates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +44,7 @@ import org.springframework.context.annotation.Import;
         "tilfrisk.embedded.clean=true",
         "tilfrisk.demo.enabled=true"
 })
-@Import(TestAccounts.class)
+@Import({TestAccounts.class, People.class})
 class FollowupBrowserTest {
 
     private static final Path CHROMIUM = Path.of(System.getProperty("tilfrisk.chromium", "/usr/bin/chromium"));
@@ -59,9 +55,7 @@ class FollowupBrowserTest {
     @LocalServerPort
     int port;
     @Autowired
-    PersonDirectory persons;
-    @Autowired
-    Departments departments;
+    People people;
 
     private BrowserContext context;
     private Page page;
@@ -103,7 +97,7 @@ class FollowupBrowserTest {
     @Test
     void aGuideLogsAOneToOneTalkWithAFollowUpAndFindsItOnTheirTasks() {
         String name = "Tove " + UUID.randomUUID().toString().substring(0, 5);
-        UUID person = register(name);
+        UUID person = people.register(Demo.DEMO_RECOVERY, "Skien", name);
         LocalDate followUp = LocalDate.now(Dates.OSLO).plusDays(2);
 
         page.navigate(url("/login"));
@@ -166,18 +160,6 @@ class FollowupBrowserTest {
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Opptellingen er registrert.");
         assertFitsAndAccessible("the tally page");
         page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(Path.of("target/screenshots/phone-tallies.png")));
-    }
-
-    private UUID register(String name) {
-        return People.asSystem(Demo.DEMO_RECOVERY, () -> {
-            PersonForm form = new PersonForm();
-            form.setDisplayName(name);
-            form.setRole(PersonRole.PARTICIPANT);
-            form.setDepartmentId(departments.list().stream().filter(d -> d.name().equals("Skien")).findFirst()
-                    .orElseThrow().id());
-            form.setConfirmDuplicate(true);
-            return ((PersonDirectory.Registered) persons.register(UUID.randomUUID(), form)).id();
-        });
     }
 
     private void assertFitsAndAccessible(String where) {

@@ -3,8 +3,6 @@ package no.tilfrisk.followup;
 import static no.tilfrisk.Demo.DEMO_RECOVERY;
 import static no.tilfrisk.Demo.OTHER_ORGANISATION;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -15,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import no.tilfrisk.MatrixRequests;
 import no.tilfrisk.People;
 import no.tilfrisk.TilfriskTest;
 import no.tilfrisk.account.TilfriskUser;
@@ -24,13 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -236,28 +233,14 @@ class FollowupAccessMatrixTest {
         String[] parts = endpoint.split(" ");
         String path = parts[1].replace("{personId}", f.person().toString())
                 .replace("{id}", (parts[1].contains("/tallies/") ? f.tally() : f.contact()).toString());
-        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(parts[0]), path);
         String filled = body.replace("{person}", f.person().toString()).replace("{department}", f.department().toString())
                 .replace("{today}", today().toString()).replace("{followUp}", today().plusDays(9).toString())
                 .replace("{new}", UUID.randomUUID().toString());
-        boolean json = filled.startsWith("{");
-        if (path.startsWith("/api/")) {
-            request.header("Authorization", "Bearer " + token);
-            if (json) {
-                request.contentType("application/json").content(filled);
-            }
-        } else {
-            request.with(user(who)).with(csrf());
+        // a GET's filters go in the address
+        if (parts[0].equals("GET") && !filled.isEmpty()) {
+            return MatrixRequests.request(parts[0], path + "?" + filled, "", who, token);
         }
-        if (!json) {
-            for (String pair : filled.split("&")) {
-                if (!pair.isEmpty()) {
-                    String[] kv = pair.split("=", 2);
-                    request.param(kv[0], kv[1]);
-                }
-            }
-        }
-        return request;
+        return MatrixRequests.request(parts[0], path, filled, who, token);
     }
 
     private static LocalDate today() {

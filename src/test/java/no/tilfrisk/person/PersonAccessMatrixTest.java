@@ -3,8 +3,6 @@ package no.tilfrisk.person;
 import static no.tilfrisk.Demo.DEMO_RECOVERY;
 import static no.tilfrisk.Demo.OTHER_ORGANISATION;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,17 +10,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import no.tilfrisk.MatrixRequests;
 import no.tilfrisk.People;
 import no.tilfrisk.TilfriskTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -178,23 +175,8 @@ class PersonAccessMatrixTest {
         String[] parts = endpoint.split(" ");
         String path = parts[1].replace("{id}", f.person().toString()).replace("{roleId}", f.roleId().toString())
                 .replace("{membershipId}", f.membershipId().toString()).replace("{linkId}", f.roleId().toString()).replace("{consentId}", f.consentId().toString());
-        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(parts[0]), path);
         String filled = body.replace("{department}", f.department().toString()).replace("{id}", f.person().toString())
                 .replace("{formId}", UUID.randomUUID().toString());
-        if (path.startsWith("/api/")) {
-            request.header("Authorization", "Bearer " + token);
-            if (!filled.isEmpty()) {
-                request.contentType("application/json").content(filled);
-            }
-        } else {
-            request.with(user(who)).with(csrf());
-            for (String pair : filled.split("&")) {
-                if (!pair.isEmpty()) {
-                    String[] kv = pair.split("=", 2);
-                    request.param(kv[0], kv[1]);
-                }
-            }
-        }
-        return request;
+        return MatrixRequests.request(parts[0], path, filled, who, token);
     }
 }

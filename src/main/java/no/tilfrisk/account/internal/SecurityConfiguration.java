@@ -80,6 +80,8 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
                                 "/favicon.ico", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                                 "/swagger-ui/**").permitAll()
+                        // a calendar app has only the feed's secret address to go by
+                        .requestMatchers("/calendar/feed/*").permitAll()
                         .requestMatchers("/login/second-factor", "/account/second-factor",
                                 "/account/second-factor/**").authenticated()
                         .requestMatchers("/admin/**").access(fullySignedIn.hasRole("ORG_ADMIN"))

@@ -36,6 +36,29 @@ public class Dates {
         return (english() ? EN_DATE_TIME : NB_DATE_TIME).format(instant.atZone(OSLO));
     }
 
+    /** An amount kept in whole øre, as kroner: «1 250,50 kr» in bokmål, «NOK 1,250.50» in English. */
+    public String kroner(Long ore) {
+        if (ore == null) {
+            return "";
+        }
+        java.math.BigDecimal kroner = java.math.BigDecimal.valueOf(ore, 2);
+        boolean whole = ore % 100 == 0;
+        if (english()) {
+            var format = new java.text.DecimalFormat(whole ? "#,##0" : "#,##0.00", java.text.DecimalFormatSymbols.getInstance(Locale.ENGLISH));
+            return "NOK " + format.format(kroner);
+        }
+        var symbols = java.text.DecimalFormatSymbols.getInstance(Locale.forLanguageTag("nb"));
+        symbols.setGroupingSeparator('\u00a0');
+        symbols.setDecimalSeparator(',');
+        return new java.text.DecimalFormat(whole ? "#,##0" : "#,##0.00", symbols).format(kroner) + "\u00a0kr";
+    }
+
+    /** A weekday's name in the reader's language. */
+    public String weekday(LocalDate date) {
+        return date == null ? "" : date.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL,
+                english() ? Locale.ENGLISH : Locale.forLanguageTag("nb"));
+    }
+
     private static boolean english() {
         return "en".equals(LocaleContextHolder.getLocale().getLanguage());
     }

@@ -1,0 +1,234 @@
+package no.tilfrisk.activity;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import no.tilfrisk.activity.internal.ActivityAccess;
+import no.tilfrisk.audit.AuditAction;
+import no.tilfrisk.audit.AuditTrail;
+import no.tilfrisk.person.PersonLookup;
+import no.tilfrisk.person.PersonLookup.PersonName;
+import no.tilfrisk.platform.tenancy.Tenancy;
+import no.tilfrisk.platform.web.InvalidInputException;
+import no.tilfrisk.platform.web.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Attendance at a session: named persons, marked one tap at a time or replaced as a whole list, and the
+ * anonymous head-counts. Staff take roll call in their departments' activities, a volunteer in those they lead.
+ * Every read of named attendance is in the audit trail, one row per person shown.
+ */
+@Service
+public class AttendanceRollCall {
+
+    /** How many persons the roll call offers from earlier sessions of the same activity. */
+    static final int RECENT = 30;
+
+    /** The whole attendance of a session, as the API reads and replaces it. */
+    public record Attendance(@NotNull(message = "{attendance.persons.required}")
+                             @Size(max = 2000, message = "{attendance.persons.size}") List<UUID> personIds,
+                             @Min(value = 0, message = "{attendance.count.negative}") @Max(value = 100000, message = "{attendance.count.tooLarge}") int adults,
+                             @Min(value = 0, message = "{attendance.count.negative}") @Max(value = 100000, message = "{attendance.count.tooLarge}") int children,
+                             @Min(value = 0, message = "{attendance.count.negative}") @Max(value = 100000, message = "{attendance.count.tooLarge}") int guests) {
+    }
+
+    /** A person in the roll call, marked present or not. */
+    public record Mark(PersonName person, boolean present) {
+    }
+
+    /** What the roll-call page shows: the session, who is marked, and whom to offer first. */
+    public record RollCall(Activity activity, ActivitySession session, List<Mark> present, List<Mark> recent) {
+    }
+
+    private final JdbcClient db;
+    private final Activities activities;
+    private final ActivitySessions sessions;
+    private final PersonLookup persons;
+    private final AuditTrail audit;
+
+    AttendanceRollCall(JdbcClient db, Activities activities, ActivitySessions sessions, PersonLookup persons,
+                       AuditTrail audit) {
+        this.db = db;
+        this.activities = activities;
+        this.sessions = sessions;
+        this.persons = persons;
+        this.audit = audit;
+    }
+
+    /** The roll call of a session: who is marked, then those who came to the activity's latest sessions. */
+    @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF', 'VOLUNTEER')")
+    @Transactional
+    public RollCall open(UUID sessionId) {
+        ActivitySession session = sessions.find(sessionId);
+        Activity activity = takingRollCall(session);
+        List<UUID> presentIds = presentIds(sessionId);
+        List<UUID> recentIds = db.sql("""
+                        SELECT t.person_id FROM attendance t JOIN activity_session s ON s.id = t.session_id
+                         WHERE s.activity_id = ? AND s.id <> ? AND s.organisation_id = ?
+                         GROUP BY t.person_id ORDER BY max(s.date) DESC, count(*) DESC LIMIT ?""")
+                .params(activity.id(), sessionId, Tenancy.requireOrganisationId(), RECENT)
+                .query(UUID.class).list();
+        Set<UUID> shown = new LinkedHashSet<>(presentIds);
+        Map<UUID, PersonName> names = persons.names(union(presentIds, recentIds));
+        List<Mark> present = new ArrayList<>();
+        presentIds.stream().filter(names::containsKey).forEach(id -> present.add(new Mark(names.get(id), true)));
+        List<Mark> recent = new ArrayList<>();
+        recentIds.stream().filter(id -> !shown.contains(id) && names.containsKey(id))
+                .forEach(id -> recent.add(new Mark(names.get(id), false)));
+        audit.recordEach(names.keySet(), AuditAction.READ, "activity.attendance:" + sessionId);
+        return new RollCall(activity, session, present, recent);
+    }
+
+    /** Persons of the activity's department matching a search, each marked present or not. */
+    @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF', 'VOLUNTEER')")
+    @Transactional
+    public List<Mark> find(UUID sessionId, String query) {
+        ActivitySession session = sessions.find(sessionId);
+        Activity activity = takingRollCall(session);
+        Set<UUID> present = new LinkedHashSet<>(presentIds(sessionId));
+        return persons.findInDepartment(activity.departmentId(), query, 15, "activity.rollcall:" + sessionId).stream()
+                .map(p -> new Mark(p, present.contains(p.id()))).toList();
+    }
+
+    /**
+     * Marks a person present or absent. Idempotent: marking twice leaves one record, unmarking what is not
+     * marked changes nothing; only a real change is written to the audit trail.
+     */
+    @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF', 'VOLUNTEER')")
+    @Transactional
+    public Mark mark(UUID sessionId, UUID personId, boolean present) {
+        ActivitySession session = sessions.find(sessionId);
+        takingRollCall(session);
+        requireOpen(session);
+        PersonName person = persons.names(List.of(personId)).get(personId);
+        if (person == null) {
+            throw new InvalidInputException("personId", "attendance.person.unknown");
+        }
+        int changed = present
+                ? db.sql("""
+                        INSERT INTO attendance (session_id, person_id, organisation_id, recorded_by) VALUES (?, ?, ?, ?)
+                        ON CONFLICT DO NOTHING""")
+                .params(sessionId, personId, Tenancy.requireOrganisationId(), ActivityAccess.caller().userId()).update()
+                : db.sql("DELETE FROM attendance WHERE session_id = ? AND person_id = ?").params(sessionId, personId).update();
+        if (changed > 0) {
+            audit.record(personId, present ? AuditAction.CREATE : AuditAction.UPDATE,
+                    "activity.attendance:" + sessionId + (present ? "" : ":removed"));
+        }
+        return new Mark(person, present);
+    }
+
+    /** Sets the anonymous head-counts of adults, children and guests. */
+    @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF', 'VOLUNTEER')")
+    @Transactional
+    public ActivitySession count(UUID sessionId, int adults, int children, int guests) {
+        ActivitySession session = sessions.find(sessionId);
+        Activity activity = takingRollCall(session);
+        requireOpen(session);
+        checkCount("adults", adults);
+        checkCount("children", children);
+        checkCount("guests", guests);
+        if (!activity.lowThreshold() && adults > 0) {
+            // an activity that is not low-threshold takes names; children and guests may still be counted
+            throw new InvalidInputException("adults", "attendance.adults.notLowThreshold");
+        }
+        db.sql("UPDATE activity_session SET adults = ?, children = ?, guests = ? WHERE id = ?")
+                .params(adults, children, guests, sessionId).update();
+        return sessions.find(sessionId);
+    }
+
+    /** The whole attendance of a session (the API). */
+    @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF', 'VOLUNTEER')")
+    @Transactional
+    public Attendance attendance(UUID sessionId) {
+        ActivitySession session = sessions.find(sessionId);
+        takingRollCall(session);
+        List<UUID> present = presentIds(sessionId);
+        audit.recordEach(present, AuditAction.READ, "activity.attendance:" + sessionId);
+        return new Attendance(present, session.adults(), session.children(), session.guests());
+    }
+
+    /**
+     * Replaces the attendance with this list and these counts. The same list twice changes nothing the second
+     * time. Every person must be one of the organisation's, or nothing is saved.
+     */
+    @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF', 'VOLUNTEER')")
+    @Transactional
+    public Attendance replace(UUID sessionId, Attendance wanted) {
+        ActivitySession session = sessions.find(sessionId);
+        Activity activity = takingRollCall(session);
+        requireOpen(session);
+        Set<UUID> ids = new LinkedHashSet<>(wanted.personIds());
+        if (ids.contains(null)) {
+            throw new InvalidInputException("personIds", "attendance.person.unknown");
+        }
+        if (persons.names(ids).size() != ids.size()) {
+            throw new InvalidInputException("personIds", "attendance.person.unknown");
+        }
+        count(sessionId, wanted.adults(), wanted.children(), wanted.guests());
+        Set<UUID> before = new LinkedHashSet<>(presentIds(sessionId));
+        List<UUID> removed = before.stream().filter(id -> !ids.contains(id)).toList();
+        List<UUID> added = ids.stream().filter(id -> !before.contains(id)).toList();
+        if (!removed.isEmpty()) {
+            db.sql("DELETE FROM attendance WHERE session_id = ? AND person_id = ANY(?)")
+                    .params(sessionId, removed.toArray(UUID[]::new)).update();
+            audit.recordEach(removed, AuditAction.UPDATE, "activity.attendance:" + sessionId + ":removed");
+        }
+        if (!added.isEmpty()) {
+            db.sql("""
+                            INSERT INTO attendance (session_id, person_id, organisation_id, recorded_by)
+                            SELECT ?, p, ?, ? FROM unnest(?) AS p ON CONFLICT DO NOTHING""")
+                    .params(sessionId, Tenancy.requireOrganisationId(), ActivityAccess.caller().userId(),
+                            added.toArray(UUID[]::new))
+                    .update();
+            audit.recordEach(added, AuditAction.CREATE, "activity.attendance:" + sessionId);
+        }
+        ActivitySession after = sessions.find(sessionId);
+        return new Attendance(presentIds(sessionId), after.adults(), after.children(), after.guests());
+    }
+
+    /** The activity, if the caller may take its roll call: staff in its department, or a volunteer leading it. */
+    private Activity takingRollCall(ActivitySession session) {
+        Activity activity = activities.find(session.activityId());
+        boolean leads = activity.leaderIds().contains(ActivityAccess.caller().userId());
+        if (!ActivityAccess.mayManage(activity.departmentId()) && !leads) {
+            throw new NotFoundException("Session");
+        }
+        return activity;
+    }
+
+    private static void requireOpen(ActivitySession session) {
+        if (session.cancelled()) {
+            throw new InvalidInputException("sessionId", "attendance.session.cancelled");
+        }
+    }
+
+    private static void checkCount(String field, int count) {
+        if (count < 0) {
+            throw new InvalidInputException(field, "attendance.count.negative");
+        }
+        if (count > 100_000) {
+            throw new InvalidInputException(field, "attendance.count.tooLarge");
+        }
+    }
+
+    private List<UUID> presentIds(UUID sessionId) {
+        return db.sql("SELECT person_id FROM attendance WHERE session_id = ? ORDER BY recorded_at, person_id")
+                .param(sessionId).query(UUID.class).list();
+    }
+
+    private static List<UUID> union(List<UUID> a, List<UUID> b) {
+        Set<UUID> all = new LinkedHashSet<>(a);
+        all.addAll(b);
+        return new ArrayList<>(all);
+    }
+}

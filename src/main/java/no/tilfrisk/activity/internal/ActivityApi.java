@@ -1,0 +1,147 @@
+package no.tilfrisk.activity.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import no.tilfrisk.activity.Activities;
+import no.tilfrisk.activity.Activity;
+import no.tilfrisk.activity.ActivityCounts;
+import no.tilfrisk.activity.ActivityForm;
+import no.tilfrisk.activity.ActivityKind;
+import no.tilfrisk.activity.ActivityOverview;
+import no.tilfrisk.activity.ActivitySession;
+import no.tilfrisk.activity.ActivitySessions;
+import no.tilfrisk.activity.AttendanceRollCall;
+import no.tilfrisk.activity.SessionForm;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Activities", description = "Groups and events, their sessions and attendance")
+class ActivityApi {
+
+    /** An activity with its figures for the period asked for. */
+    record ActivityWithCounts(Activity activity, String departmentName, ActivityCounts counts, long attendances,
+                              long participants, long children) {
+        static ActivityWithCounts of(ActivityOverview o) {
+            return new ActivityWithCounts(o.activity(), o.departmentName(), o.counts(), o.counts().attendances(),
+                    o.counts().participants(), o.counts().children());
+        }
+    }
+
+    private final Activities activities;
+    private final ActivitySessions sessions;
+    private final AttendanceRollCall rollCall;
+
+    ActivityApi(Activities activities, ActivitySessions sessions, AttendanceRollCall rollCall) {
+        this.activities = activities;
+        this.sessions = sessions;
+        this.rollCall = rollCall;
+    }
+
+    @GetMapping("/api/v1/activities")
+    @Operation(summary = "Activities that ran in a period (default this year), with their figures",
+            description = "Counting rules: attendances = named + anonymous head-counts summed over sessions; "
+                    + "participants = unique named persons + the largest anonymous head-count of one session "
+                    + "(a lower bound); children = the largest children's head-count of one session.")
+    List<ActivityWithCounts> list(@RequestParam(required = false) UUID department, @RequestParam(required = false) UUID kind,
+                                  @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to) {
+        Period period = Period.chosenOrThisYear(from, to);
+        LocalDate start = period.from();
+        LocalDate end = period.to();
+        return activities.list(department, start, end).stream()
+                .filter(o -> kind == null || o.activity().kind().id().equals(kind))
+                .map(ActivityWithCounts::of).toList();
+    }
+
+    @GetMapping("/api/v1/activity-kinds")
+    @Operation(summary = "The organisation's kinds of activity")
+    List<ActivityKind> kinds() {
+        return activities.kinds();
+    }
+
+    @PostMapping("/api/v1/activities")
+    @Operation(summary = "Create an activity", description = "Send an Idempotency-Key (a UUID) to make a retried "
+            + "request create nothing twice; it becomes the activity's id.")
+    ResponseEntity<Activity> create(@RequestHeader(name = "Idempotency-Key", required = false) UUID key,
+                                    @Valid @RequestBody ActivityForm form) {
+        Activity created = activities.create(key != null ? key : UUID.randomUUID(), form);
+        return ResponseEntity.created(URI.create("/api/v1/activities/" + created.id())).body(created);
+    }
+
+    @GetMapping("/api/v1/activities/{id}")
+    Activity get(@PathVariable UUID id) {
+        return activities.get(id);
+    }
+
+    @PutMapping("/api/v1/activities/{id}")
+    Activity update(@PathVariable UUID id, @Valid @RequestBody ActivityForm form) {
+        return activities.update(id, form);
+    }
+
+    @DeleteMapping("/api/v1/activities/{id}")
+    @Operation(summary = "Archive an activity", description = "Its sessions and attendance stay in the figures.")
+    ResponseEntity<Void> archive(@PathVariable UUID id) {
+        activities.archive(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/v1/activities/{id}/sessions")
+    List<ActivitySession> sessions(@PathVariable UUID id) {
+        return sessions.list(id);
+    }
+
+    @PostMapping("/api/v1/activities/{id}/sessions")
+    @Operation(summary = "Add a session, or a weekly series when `until` is given",
+            description = "A single session takes an Idempotency-Key (a UUID) that becomes its id. A series makes "
+                    + "each missing session once and returns all sessions of the activity.")
+    ResponseEntity<?> addSession(@PathVariable UUID id, @RequestHeader(name = "Idempotency-Key", required = false) UUID key,
+                                 @Valid @RequestBody SessionForm form) {
+        if (form.getUntil() != null) {
+            sessions.add(id, form);
+            return ResponseEntity.ok(sessions.list(id));
+        }
+        ActivitySession created = sessions.addOne(key != null ? key : UUID.randomUUID(), id, form);
+        return ResponseEntity.created(URI.create("/api/v1/sessions/" + created.id())).body(created);
+    }
+
+    @GetMapping("/api/v1/sessions/{id}")
+    ActivitySession session(@PathVariable UUID id) {
+        return sessions.get(id);
+    }
+
+    @PostMapping("/api/v1/sessions/{id}/cancel")
+    ActivitySession cancel(@PathVariable UUID id, @RequestBody CancelRequest request) {
+        sessions.cancel(id, request.reason());
+        return sessions.get(id);
+    }
+
+    record CancelRequest(String reason) {
+    }
+
+    @GetMapping("/api/v1/sessions/{id}/attendance")
+    @Operation(summary = "A session's named attendance and head-counts")
+    AttendanceRollCall.Attendance attendance(@PathVariable UUID id) {
+        return rollCall.attendance(id);
+    }
+
+    @PutMapping("/api/v1/sessions/{id}/attendance")
+    @Operation(summary = "Replace a session's attendance", description = "The full list of named persons and the "
+            + "head-counts; the same request twice leaves the same attendance.")
+    AttendanceRollCall.Attendance replaceAttendance(@PathVariable UUID id,
+                                                    @Valid @RequestBody AttendanceRollCall.Attendance attendance) {
+        return rollCall.replace(id, attendance);
+    }
+}

@@ -1,0 +1,215 @@
+package no.tilfrisk.activity.internal;
+
+import jakarta.validation.Valid;
+import java.time.LocalDate;
+import java.time.DayOfWeek;
+import java.util.List;
+import java.util.UUID;
+import no.tilfrisk.account.UserAccounts;
+import no.tilfrisk.activity.Activities;
+import no.tilfrisk.activity.Activity;
+import no.tilfrisk.activity.ActivityForm;
+import no.tilfrisk.activity.ActivityFormat;
+import no.tilfrisk.activity.ActivitySessions;
+import no.tilfrisk.activity.SessionForm;
+import no.tilfrisk.organisation.Department;
+import no.tilfrisk.organisation.Departments;
+import no.tilfrisk.platform.web.InvalidInputException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The activity pages: the list with its figures for a period, an activity with its sessions, create and change. */
+@Controller
+@RequestMapping("/activities")
+class ActivityController {
+
+    private final Activities activities;
+    private final ActivitySessions sessions;
+    private final Departments departments;
+    private final UserAccounts users;
+
+    ActivityController(Activities activities, ActivitySessions sessions, Departments departments, UserAccounts users) {
+        this.activities = activities;
+        this.sessions = sessions;
+        this.departments = departments;
+        this.users = users;
+    }
+
+    @GetMapping
+    String list(@RequestParam(required = false) UUID department, @RequestParam(required = false) UUID kind,
+                @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+                Model model) {
+        Period period = Period.chosenOrThisYear(from, to);
+        LocalDate start = period.from();
+        LocalDate end = period.to();
+        model.addAttribute("department", department);
+        model.addAttribute("kind", kind);
+        model.addAttribute("from", start);
+        model.addAttribute("to", end);
+        model.addAttribute("visibleDepartments", departments.list().stream()
+                .filter(d -> ActivityAccess.maySeeCounts(d.id())).toList());
+        model.addAttribute("kinds", activities.kinds());
+        model.addAttribute("mayCreate", departments.list().stream().anyMatch(d -> ActivityAccess.mayManage(d.id())));
+        try {
+            var overviews = activities.list(department, start, end).stream()
+                    .filter(o -> kind == null || o.activity().kind().id().equals(kind)).toList();
+            model.addAttribute("overviews", overviews);
+        } catch (InvalidInputException e) {
+            model.addAttribute("overviews", List.of());
+            model.addAttribute("periodError", e.code());
+        }
+        return "activity/list";
+    }
+
+    @GetMapping("/new")
+    String newActivity(Model model) {
+        if (manageableDepartments().isEmpty()) {
+            throw new AccessDeniedException("No department to create activities in");
+        }
+        ActivityForm form = new ActivityForm();
+        form.setStartDate(LocalDate.now());
+        List<Department> mine = manageableDepartments();
+        if (mine.size() == 1) {
+            form.setDepartmentId(mine.get(0).id());
+        }
+        model.addAttribute("form", form);
+        model.addAttribute("formId", UUID.randomUUID());
+        return formPage(model, null);
+    }
+
+    @PostMapping
+    String create(@RequestParam UUID formId, @Valid @ModelAttribute("form") ActivityForm form, BindingResult errors,
+                  Model model) {
+        if (!errors.hasErrors()) {
+            try {
+                Activity created = activities.create(formId, form);
+                return "redirect:/activities/" + created.id() + "?created";
+            } catch (InvalidInputException e) {
+                e.addTo(errors);
+            }
+        }
+        model.addAttribute("formId", formId);
+        return formPage(model, null);
+    }
+
+    @GetMapping("/{id}")
+    String show(@PathVariable UUID id, @RequestParam(required = false) LocalDate from,
+                @RequestParam(required = false) LocalDate to, Model model) {
+        Activity activity = activities.get(id);
+        LocalDate start = from != null ? from : activity.startDate();
+        LocalDate end = to != null ? to : activity.endDate() != null ? activity.endDate()
+                : LocalDate.now().withDayOfYear(1).plusYears(1).minusDays(1);
+        if (end.isBefore(start)) {
+            end = start;
+        }
+        model.addAttribute("activity", activity);
+        model.addAttribute("department", departments.get(activity.departmentId()));
+        model.addAttribute("from", start);
+        model.addAttribute("to", end);
+        model.addAttribute("counts", activities.counts(id, start, end));
+        model.addAttribute("sessions", sessions.list(id));
+        model.addAttribute("leaders", users.names(new java.util.HashSet<>(activity.leaderIds())));
+        model.addAttribute("mayManage", ActivityAccess.mayManage(activity.departmentId()));
+        model.addAttribute("mayTakeRollCall", ActivityAccess.mayManage(activity.departmentId())
+                || activity.leaderIds().contains(ActivityAccess.caller().userId()));
+        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("weekdays", DayOfWeek.values());
+        if (!model.containsAttribute("sessionForm")) {
+            SessionForm sessionForm = new SessionForm();
+            sessionForm.setDate(activity.covers(LocalDate.now()) ? LocalDate.now() : activity.startDate());
+            model.addAttribute("sessionForm", sessionForm);
+        }
+        return "activity/show";
+    }
+
+    @GetMapping("/{id}/edit")
+    String edit(@PathVariable UUID id, Model model) {
+        Activity activity = activities.get(id);
+        if (!ActivityAccess.mayManage(activity.departmentId())) {
+            throw new AccessDeniedException("Not this department's manager");
+        }
+        model.addAttribute("form", ActivityForm.of(activity));
+        return formPage(model, activity);
+    }
+
+    @PostMapping("/{id}")
+    String update(@PathVariable UUID id, @Valid @ModelAttribute("form") ActivityForm form, BindingResult errors,
+                  Model model, RedirectAttributes redirect) {
+        Activity activity = activities.get(id);
+        if (!errors.hasErrors()) {
+            try {
+                activities.update(id, form);
+                redirect.addFlashAttribute("saved", true);
+                return "redirect:/activities/" + id;
+            } catch (InvalidInputException e) {
+                e.addTo(errors);
+            }
+        }
+        return formPage(model, activity);
+    }
+
+    @PostMapping("/{id}/archive")
+    String archive(@PathVariable UUID id, RedirectAttributes redirect) {
+        activities.archive(id);
+        redirect.addFlashAttribute("archived", true);
+        return "redirect:/activities";
+    }
+
+    @PostMapping("/{id}/sessions")
+    String addSessions(@PathVariable UUID id, @Valid @ModelAttribute("sessionForm") SessionForm form,
+                       BindingResult errors, Model model, RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                int created = sessions.add(id, form);
+                redirect.addFlashAttribute("sessionsAdded", created);
+                return "redirect:/activities/" + id + "#sessions";
+            } catch (InvalidInputException e) {
+                e.addTo(errors);
+            }
+        }
+        return show(id, null, null, model);
+    }
+
+    @GetMapping("/kinds")
+    String kinds(Model model) {
+        if (manageableDepartments().isEmpty()) {
+            throw new AccessDeniedException("Kinds are for those who make activities");
+        }
+        model.addAttribute("kinds", activities.kinds());
+        return "activity/kinds";
+    }
+
+    @PostMapping("/kinds")
+    String addKind(@RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
+        try {
+            activities.addKind(name);
+            redirect.addFlashAttribute("saved", true);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("kindError", e.code());
+        }
+        return "redirect:/activities/kinds";
+    }
+
+    private String formPage(Model model, Activity activity) {
+        model.addAttribute("activity", activity);
+        model.addAttribute("formats", ActivityFormat.values());
+        model.addAttribute("kinds", activities.kinds());
+        model.addAttribute("myDepartments", manageableDepartments());
+        model.addAttribute("possibleLeaders", users.possibleLeaders());
+        model.addAttribute("knownPartners", activities.knownPartners());
+        return "activity/form";
+    }
+
+    private List<Department> manageableDepartments() {
+        return departments.list().stream().filter(d -> ActivityAccess.mayManage(d.id())).toList();
+    }
+}

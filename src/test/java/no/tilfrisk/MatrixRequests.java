@@ -1,0 +1,39 @@
+package no.tilfrisk;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/**
+ * A request of an access matrix: an API path with the account's token and a JSON body, or a page as the signed-in
+ * user with a CSRF token and the body as form fields ({@code a=1&b=2}).
+ */
+public final class MatrixRequests {
+
+    private MatrixRequests() {
+    }
+
+    public static MockHttpServletRequestBuilder request(String method, String path, String body, UserDetails who,
+                                                        String token) {
+        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(method), path);
+        if (path.startsWith("/api/")) {
+            request.header("Authorization", "Bearer " + token);
+            if (!body.isEmpty()) {
+                request.contentType("application/json").content(body);
+            }
+        } else {
+            request.with(user(who)).with(csrf());
+            for (String pair : body.split("&")) {
+                if (!pair.isEmpty()) {
+                    String[] kv = pair.split("=", 2);
+                    request.param(kv[0], kv[1]);
+                }
+            }
+        }
+        return request;
+    }
+}

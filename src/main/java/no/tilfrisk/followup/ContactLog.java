@@ -35,7 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The contact log: talks, calls, messages, visits and escorts with a participant, for admins, coordinators and
  * staff, about the persons they may see through the person register's rules (anyone else is «not found»). Every
  * read and write of a contact is one row in the audit trail, in the same transaction. Contacts are voided with a
- * reason, never deleted. The note is encrypted at rest, bound to its contact.
+ * reason, never deleted. The note is encrypted at rest, bound to its contact. A list records one row per person
+ * shown.
  */
 @Service
 @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF')")
@@ -127,7 +128,8 @@ public class ContactLog {
             total[0] = db.sql("SELECT count(*) FROM (" + sql.substring(0, sql.indexOf(" ORDER BY")) + ") c")
                     .params(params).query(Long.class).single();
         }
-        audit.record(filter.personId(), AuditAction.LIST, "followup.contact.list");
+        // one row per person shown, so that each sees in «who has seen my data» that they were in a list
+        audit.recordEach(rows.stream().map(Row::personId).distinct().toList(), AuditAction.LIST, "followup.contact.list");
         return new ResultPage<>(summaries(rows), page, size, total[0]);
     }
 
@@ -329,11 +331,8 @@ public class ContactLog {
                 .param("me", me).param("org", Tenancy.requireOrganisationId())
                 .param("visible", persons.visiblePersonIds().toArray(UUID[]::new)).param("limit", limit)
                 .query(Due.class).list();
-        if (due.isEmpty()) {
-            return List.of(); // nothing about anyone was shown
-        }
         var names = persons.names(due.stream().map(Due::personId).collect(java.util.stream.Collectors.toSet()));
-        audit.record(null, AuditAction.LIST, "followup.tasks");
+        audit.recordEach(due.stream().map(Due::personId).distinct().toList(), AuditAction.LIST, "followup.tasks");
         return due.stream().map(d -> new FollowUp(d.contactId(), d.personId(), nameOf(names, d.personId()), d.type(),
                 d.followUpOn())).toList();
     }

@@ -235,22 +235,28 @@ class ContactLogTest {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(1));
         assertThat(rowsFor(person)).hasSize(4).last().isEqualTo(new AuditRow(staff.userId(), "LIST", "followup.contact.list"));
 
+        mvc.perform(get("/").with(user(staff))).andExpect(status().isOk());
+        assertThat(rowsFor(person)).hasSize(5).last().isEqualTo(new AuditRow(staff.userId(), "LIST", "followup.tasks"));
+        // the contact list page: a row for each person shown
+        mvc.perform(get("/contacts").with(user(staff)).param("person", person.toString())).andExpect(status().isOk());
+        assertThat(rowsFor(person)).hasSize(6).last().isEqualTo(new AuditRow(staff.userId(), "LIST", "followup.contact.list"));
+
         mvc.perform(post("/contacts/" + contact).with(user(staff)).with(csrf()).param("date", today().toString())
                 .param("time", "10:00").param("type", "PHONE").param("note", "Ringte igjen")
                 .param("followUpOn", today().plusDays(2).toString())).andExpect(status().is3xxRedirection());
-        assertThat(rowsFor(person)).hasSize(5).last().isEqualTo(new AuditRow(staff.userId(), "UPDATE", "followup.contact+note"));
+        assertThat(rowsFor(person)).hasSize(7).last().isEqualTo(new AuditRow(staff.userId(), "UPDATE", "followup.contact+note"));
 
         mvc.perform(post("/contacts/" + contact + "/follow-up-done").with(user(staff)).with(csrf()))
                 .andExpect(status().is3xxRedirection());
-        assertThat(rowsFor(person)).hasSize(6).last().isEqualTo(new AuditRow(staff.userId(), "UPDATE", "followup.contact.follow-up"));
+        assertThat(rowsFor(person)).hasSize(8).last().isEqualTo(new AuditRow(staff.userId(), "UPDATE", "followup.contact.follow-up"));
 
         mvc.perform(post("/contacts/" + contact + "/void").with(user(staff)).with(csrf()).param("reason", "Feil person"))
                 .andExpect(status().is3xxRedirection());
-        assertThat(rowsFor(person)).hasSize(7).last().isEqualTo(new AuditRow(staff.userId(), "UPDATE", "followup.contact.void"));
+        assertThat(rowsFor(person)).hasSize(9).last().isEqualTo(new AuditRow(staff.userId(), "UPDATE", "followup.contact.void"));
         // a second void changes nothing and writes nothing
         mvc.perform(post("/contacts/" + contact + "/void").with(user(staff)).with(csrf()).param("reason", "Feil person"))
                 .andExpect(status().is3xxRedirection());
-        assertThat(rowsFor(person)).hasSize(7);
+        assertThat(rowsFor(person)).hasSize(9);
     }
 
     @Test
@@ -276,7 +282,7 @@ class ContactLogTest {
                         .param("type", "SOMETHING").param("durationMinutes", "lenge").param("staffIds", "ikke-en-id"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Skriv datoen som dd.mm.åååå.")))
-                .andExpect(content().string(containsString("Skriv klokkeslettet som tt:mm.")))
+                .andExpect(content().string(containsString("Skriv klokkeslettet som tt:mm")))
                 .andExpect(content().string(containsString("id=\"type-error\"")))
                 .andExpect(content().string(containsString("id=\"durationMinutes-error\"")))
                 .andExpect(content().string(containsString("id=\"staffIds-error\"")));

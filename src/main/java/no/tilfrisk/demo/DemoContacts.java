@@ -86,15 +86,17 @@ class DemoContacts {
                     // the latest talk with about half of the participants in Skien is to be followed up soon
                     LocalDate followUp = latest && skien && (participant.id().equals(dag) || random.nextBoolean())
                             ? today.plusDays(1 + random.nextInt(20)) : null;
-                    log(participant.id(), relative, dates.get(i), followUp, skien, staff, random);
+                    log(participant.id(), relative, dates.get(i), followUp, skien, staff, random,
+                            participant.id().equals(dag));
                 }
             }
             tallies(department, today, start, random);
         }
     }
 
+    /** {@code dag}: the demo participant, whose guide is the demo staff member. */
     private void log(UUID person, UUID relative, LocalDate date, LocalDate followUp, boolean skien, Staff staff,
-                     Random random) {
+                     Random random, boolean dag) {
         int roll = random.nextInt(100);
         ContactType type = roll < 35 ? ContactType.ONE_TO_ONE : roll < 55 ? ContactType.PHONE
                 : roll < 70 ? ContactType.MESSAGE : roll < 78 ? ContactType.FAMILY : roll < 83 ? ContactType.EMAIL
@@ -125,7 +127,7 @@ class DemoContacts {
         if (!skien) {
             form.setStaffIds(List.of(staff.admin()));
         } else if (followUp != null) {
-            form.setStaffIds(random.nextInt(4) == 0 ? List.of(staff.coordinator()) : List.of(staff.staff()));
+            form.setStaffIds(random.nextInt(4) == 0 && !dag ? List.of(staff.coordinator()) : List.of(staff.staff()));
         } else {
             int who = random.nextInt(10);
             form.setStaffIds(who < 6 ? List.of(staff.staff()) : who < 9 ? List.of(staff.coordinator())

@@ -25,8 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Every page and API endpoint outside the person and activity modules (which have their own, finer matrices) × every demo role, and
- * for endpoints about one record, a record of another organisation. Reads are performed for every role; writes
+ * Every page and API endpoint outside the person, activity and followup modules (which have their own, finer
+ * matrices) × every demo role, and for endpoints about one record, a record of another organisation. Reads are performed for every role; writes
  * only where the role has no right (so the matrix changes nothing). A new endpoint without an entry fails.
  */
 @TilfriskTest
@@ -91,8 +91,9 @@ class AccessMatrixTest {
         Set<String> found = new TreeSet<>();
         mappings.getHandlerMethods().forEach((info, method) -> {
             String pkg = method.getBeanType().getPackageName();
-            // the person and activity modules have their own, finer matrices
-            if (pkg.startsWith("no.tilfrisk") && !pkg.startsWith("no.tilfrisk.person") && !pkg.startsWith("no.tilfrisk.activity")) {
+            // the person, activity and followup modules have their own, finer matrices
+            if (pkg.startsWith("no.tilfrisk") && !pkg.startsWith("no.tilfrisk.person") && !pkg.startsWith("no.tilfrisk.activity")
+                    && !pkg.startsWith("no.tilfrisk.followup")) {
                 for (String path : info.getPatternValues()) {
                     info.getMethodsCondition().getMethods().forEach(m -> found.add(m.name() + " " + path));
                 }

@@ -94,6 +94,27 @@ public class UserAccounts {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    /** A user who works with persons (admin, coordinator, staff), as a record names who took part. */
+    public record StaffMember(UUID id, String displayName) {
+    }
+
+    /**
+     * The organisation's active admins, coordinators and staff, by name: the choices when a record names the
+     * staff members who took part.
+     */
+    @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF')")
+    @Transactional(readOnly = true)
+    public List<StaffMember> staff() {
+        return db.sql("""
+                        SELECT u.id, u.display_name FROM app_user u
+                         WHERE u.organisation_id = ? AND u.active
+                           AND EXISTS (SELECT 1 FROM user_role r WHERE r.user_id = u.id
+                                         AND r.role IN ('ORG_ADMIN', 'COORDINATOR', 'STAFF'))
+                         ORDER BY lower(u.display_name), u.id""")
+                .param(Tenancy.requireOrganisationId())
+                .query((rs, i) -> new StaffMember(rs.getObject(1, UUID.class), rs.getString(2))).list();
+    }
+
     @PreAuthorize("hasRole('ORG_ADMIN')")
     @Transactional(readOnly = true)
     public UserAccount get(UUID id) {

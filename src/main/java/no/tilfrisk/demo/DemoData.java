@@ -45,12 +45,14 @@ class DemoData implements ApplicationRunner {
     private final ApiTokens tokens;
     private final TransactionTemplate tx;
     private final DemoPersons persons;
+    private final DemoContacts contacts;
     private final DemoActivities activities;
 
     DemoData(Organisations organisations, Departments departments, UserAccounts accounts, ApiTokens tokens,
-             TransactionTemplate tx, DemoPersons persons, DemoActivities activities) {
+             TransactionTemplate tx, DemoPersons persons, DemoActivities activities, DemoContacts contacts) {
         this.activities = activities;
         this.persons = persons;
+        this.contacts = contacts;
         this.organisations = organisations;
         this.departments = departments;
         this.accounts = accounts;
@@ -99,16 +101,19 @@ class DemoData implements ApplicationRunner {
                 new DepartmentForm("Skien", "Skien", LocalDate.of(2017, 1, 1)));
         departments.create(UUID.randomUUID(), new DepartmentForm("Tønsberg", "Tønsberg", null));
         departments.create(UUID.randomUUID(), new DepartmentForm("Stavanger", "Stavanger", LocalDate.of(2019, 8, 25)));
-        user("admin", "Ada Admin", Role.ORG_ADMIN, null);
+        UUID admin = user("admin", "Ada Admin", Role.ORG_ADMIN, null);
         UUID coordinator = user("koordinator", "Kari Koordinator", Role.COORDINATOR, skien);
         UUID staff = user("ansatt", "Anders Ansatt", Role.STAFF, skien);
         UUID volunteer = user("frivillig", "Frida Frivillig", Role.VOLUNTEER, null);
         UUID participant = user("deltaker", "Dag Deltaker", Role.PARTICIPANT, null);
         user("styret", "Siri Styreleder", Role.REPORT_VIEWER, null);
-        accounts.linkPerson(participant, persons.write(departments.list().stream()
-                .sorted(java.util.Comparator.comparing((Department d) -> !d.name().equals("Skien"))).toList()));
+        var skienFirst = departments.list().stream()
+                .sorted(java.util.Comparator.comparing((Department d) -> !d.name().equals("Skien"))).toList();
+        UUID dag = persons.write(skienFirst);
+        accounts.linkPerson(participant, dag);
         activities.write(departments.list().stream().collect(java.util.stream.Collectors.toMap(Department::name, d -> d)),
                 java.util.List.of(coordinator, staff), volunteer);
+        contacts.write(skienFirst, dag, new DemoContacts.Staff(admin, coordinator, staff));
     }
 
     private void otherOrganisation() {

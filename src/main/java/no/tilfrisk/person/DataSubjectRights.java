@@ -9,6 +9,7 @@ import no.tilfrisk.organisation.Organisations;
 import no.tilfrisk.person.internal.PersonAccess;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.platform.web.InvalidInputException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -31,9 +32,11 @@ public class DataSubjectRights {
     private final PersonRecords records;
     private final AuditTrail audit;
     private final Organisations organisations;
+    private final ApplicationEventPublisher events;
 
     DataSubjectRights(JdbcClient db, PersonAccess access, PersonRecords records, AuditTrail audit,
-                      Organisations organisations) {
+                      Organisations organisations, ApplicationEventPublisher events) {
+        this.events = events;
         this.db = db;
         this.access = access;
         this.records = records;
@@ -72,6 +75,7 @@ public class DataSubjectRights {
                 .params(PersonAccess.caller().userId(), id, id).update();
         // who their relatives are is identity too
         db.sql("DELETE FROM person_relation WHERE participant_id = ? OR relative_id = ?").params(id, id).update();
+        events.publishEvent(new PersonErased(id));
         audit.record(id, AuditAction.ERASE, "person.all");
     }
 

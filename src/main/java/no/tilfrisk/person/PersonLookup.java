@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import no.tilfrisk.audit.AuditAction;
 import no.tilfrisk.audit.AuditTrail;
@@ -80,6 +81,38 @@ public class PersonLookup {
             }
         });
         return found;
+    }
+
+    /**
+     * The ids of every person the caller may see through the person register's rules (an admin: everyone in the
+     * organisation who is not erased), for modules that list their own records about persons.
+     */
+    @Transactional(readOnly = true)
+    public Set<UUID> visiblePersonIds() {
+        return new java.util.HashSet<>(db.sql("""
+                        SELECT p.id FROM person p
+                         WHERE p.organisation_id = :org AND p.erased_at IS NULL AND """ + PersonAccess.VISIBLE)
+                .param("org", Tenancy.requireOrganisationId()).param("admin", PersonAccess.isAdmin())
+                .param("departments", PersonAccess.departments())
+                .query(UUID.class).list());
+    }
+
+    /**
+     * The relatives linked to this participant (the participant's side of the link) whom the caller may see,
+     * by name. The caller checks its right to the participant first, and consent before involving anyone.
+     */
+    @Transactional(readOnly = true)
+    public List<PersonName> relativesOf(UUID participantId) {
+        return db.sql("""
+                        SELECT p.id, p.display_name, p.birth_year
+                          FROM person_relation r JOIN person p ON p.id = r.relative_id
+                         WHERE r.participant_id = :participant AND r.organisation_id = :org AND p.erased_at IS NULL
+                           AND """ + PersonAccess.VISIBLE + " ORDER BY lower(p.display_name), p.id")
+                .param("participant", participantId).param("org", Tenancy.requireOrganisationId())
+                .param("admin", PersonAccess.isAdmin()).param("departments", PersonAccess.departments())
+                .query((rs, i) -> new PersonName(rs.getObject("id", UUID.class), rs.getString("display_name"),
+                        (Integer) rs.getObject("birth_year")))
+                .list();
     }
 
     /**

@@ -38,7 +38,7 @@ class SettingsTest {
                 .andExpect(content().string(containsString("mellom 1 og 240")));
         mvc.perform(post("/admin/settings").with(user(admin)).with(csrf()).param("retentionMonths", "mange"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Verdien har feil format.")));
+                .andExpect(content().string(containsString("Skriv et helt tall.")));
         try {
             mvc.perform(post("/admin/settings").with(user(admin)).with(csrf()).param("retentionMonths", "36")
                             .param("_requireSecondFactor", "on").param("_nationalIdEnabled", "on"))

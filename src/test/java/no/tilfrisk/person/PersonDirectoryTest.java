@@ -145,7 +145,7 @@ class PersonDirectoryTest {
         mvc.perform(post("/persons").with(user(staff())).with(csrf()).param("formId", UUID.randomUUID().toString())
                         .param("displayName", "Feil år").param("birthYear", "nittensytti").param("departmentId", "not-a-uuid"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Verdien har feil format.")));
+                .andExpect(content().string(containsString("Skriv et helt tall.")));
         mvc.perform(post("/persons").with(user(staff())).with(csrf()).param("formId", UUID.randomUUID().toString())
                         .param("displayName", "Annens avdeling").param("departmentId", People.asSystem(DEMO_RECOVERY, () -> people.department("Stavanger").id()).toString()))
                 .andExpect(content().string(containsString("Du kan bare registrere personer i dine egne avdelinger.")));

@@ -58,8 +58,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalidInput(InvalidInputException ex) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "problem.invalid");
-        problem.setProperty("errors", List.of(new FieldProblem(ex.field(),
-                messages.getMessage(ex.code(), null, LocaleContextHolder.getLocale()))));
+        problem.setProperty("errors", ex.all().stream().map(e -> new FieldProblem(e.field(),
+                messages.getMessage(e.code(), null, LocaleContextHolder.getLocale()))).toList());
         return ResponseEntity.badRequest().body(problem);
     }
 

@@ -1,0 +1,203 @@
+package no.tilfrisk.followup;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import no.tilfrisk.account.UserAccounts;
+import no.tilfrisk.organisation.Department;
+import no.tilfrisk.organisation.Departments;
+import no.tilfrisk.platform.tenancy.Tenancy;
+import no.tilfrisk.platform.tenancy.TenantPrincipal;
+import no.tilfrisk.platform.web.Dates;
+import no.tilfrisk.platform.web.InvalidInputException;
+import no.tilfrisk.platform.web.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Tallies: where only the volume of contacts is recorded («37 telefonsamtaler denne uka»), per department, type
+ * and period, with no person. Coordinators and staff keep them for their own departments, admins for all.
+ * Reports count them apart from logged contacts. Voided with a reason, never deleted.
+ */
+@Service
+@PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF')")
+public class Tallies {
+
+    /** The longest period one tally may cover. */
+    static final int MAX_DAYS = 366;
+
+    private final JdbcClient db;
+    private final Departments departments;
+    private final UserAccounts users;
+
+    Tallies(JdbcClient db, Departments departments, UserAccounts users) {
+        this.db = db;
+        this.departments = departments;
+        this.users = users;
+    }
+
+    /** The departments the caller keeps tallies for. */
+    @Transactional(readOnly = true)
+    public List<Department> myDepartments() {
+        return departments.list().stream().filter(d -> mayUse(d.id())).toList();
+    }
+
+    /**
+     * Tallies that stand, newest period first, in one of the caller's departments (or all of them), optionally of
+     * one type and overlapping a period.
+     */
+    @Transactional(readOnly = true)
+    public ResultPage<Tally> list(UUID departmentId, ContactType type, LocalDate from, LocalDate to, int page, int size) {
+        List<InvalidInputException> broken = new ArrayList<>();
+        Map<UUID, String> mine = myDepartments().stream().collect(Collectors.toMap(Department::id, Department::name));
+        if (departmentId != null && !mine.containsKey(departmentId)) {
+            broken.add(new InvalidInputException("department", "tally.department.notYours"));
+        }
+        if (from != null && to != null && to.isBefore(from)) {
+            broken.add(new InvalidInputException("to", "contact.period.order"));
+        }
+        InvalidInputException.throwIfAny(broken);
+        var params = new HashMap<String, Object>();
+        params.put("org", Tenancy.requireOrganisationId());
+        params.put("departments", (departmentId != null ? Set.of(departmentId) : mine.keySet()).toArray(UUID[]::new));
+        StringBuilder sql = new StringBuilder("""
+                SELECT t.id, t.department_id, t.type, t.period_from, t.period_to, t.count, t.created_at, t.created_by,
+                       count(*) OVER () AS total
+                  FROM contact_tally t
+                 WHERE t.organisation_id = :org AND t.voided_at IS NULL AND t.department_id = ANY(:departments)""");
+        if (type != null) {
+            sql.append(" AND t.type = :type");
+            params.put("type", type.name());
+        }
+        if (from != null) {
+            sql.append(" AND t.period_to >= :from");
+            params.put("from", from);
+        }
+        if (to != null) {
+            sql.append(" AND t.period_from <= :to");
+            params.put("to", to);
+        }
+        sql.append(" ORDER BY t.period_from DESC, t.created_at DESC, t.id LIMIT :limit OFFSET :offset");
+        params.put("limit", size);
+        params.put("offset", (long) Math.min(page, 100_000) * size);
+        long[] total = {0};
+        record Row(UUID id, UUID departmentId, ContactType type, LocalDate from, LocalDate to, int count,
+                   Instant createdAt, UUID createdBy) {
+        }
+        List<Row> rows = db.sql(sql.toString()).params(params).query((rs, i) -> {
+            total[0] = rs.getLong("total");
+            return new Row(rs.getObject("id", UUID.class), rs.getObject("department_id", UUID.class),
+                    ContactType.valueOf(rs.getString("type")), rs.getObject("period_from", LocalDate.class),
+                    rs.getObject("period_to", LocalDate.class), rs.getInt("count"),
+                    rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant(),
+                    rs.getObject("created_by", UUID.class));
+        }).list();
+        if (rows.isEmpty() && page > 0) {
+            total[0] = db.sql("SELECT count(*) FROM (" + sql.substring(0, sql.indexOf(" ORDER BY")) + ") c")
+                    .params(params).query(Long.class).single();
+        }
+        Map<UUID, String> names = users.names(rows.stream().map(Row::createdBy).filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet()));
+        return new ResultPage<>(rows.stream().map(r -> new Tally(r.id(), r.departmentId(), mine.get(r.departmentId()),
+                r.type(), r.from(), r.to(), r.count(), r.createdAt(), r.createdBy() == null ? null : names.get(r.createdBy()),
+                null, null)).toList(), page, size, total[0]);
+    }
+
+    /**
+     * Records a tally under the id the form carried, so a double submit records one. An id already used in this
+     * organisation returns that tally; one another organisation holds is «not found».
+     */
+    @Transactional
+    public UUID record(UUID id, TallyForm form) {
+        UUID org = Tenancy.requireOrganisationId();
+        var existing = db.sql("SELECT department_id FROM contact_tally WHERE id = ? AND organisation_id = ?")
+                .params(id, org).query(UUID.class).optional();
+        if (existing.isPresent()) {
+            if (!mayUse(existing.get())) {
+                throw new NotFoundException("Tally");
+            }
+            return id;
+        }
+        List<InvalidInputException> broken = new ArrayList<>();
+        if (form.getDepartmentId() == null) {
+            broken.add(new InvalidInputException("departmentId", "tally.department.required"));
+        } else if (myDepartments().stream().noneMatch(d -> d.id().equals(form.getDepartmentId()))) {
+            broken.add(new InvalidInputException("departmentId", "tally.department.notYours"));
+        }
+        if (form.getType() == null) {
+            broken.add(new InvalidInputException("type", "contact.type.required"));
+        }
+        if (form.getCount() == null) {
+            broken.add(new InvalidInputException("count", "tally.count.required"));
+        } else if (form.getCount() < 1 || form.getCount() > 100_000) {
+            broken.add(new InvalidInputException("count", "tally.count.range"));
+        }
+        checkPeriod(form.getFrom(), form.getTo(), broken);
+        InvalidInputException.throwIfAny(broken);
+        int inserted = db.sql("""
+                        INSERT INTO contact_tally (id, organisation_id, department_id, type, period_from, period_to, count, created_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")
+                .params(id, org, form.getDepartmentId(), form.getType().name(), form.getFrom(), form.getTo(),
+                        form.getCount(), me())
+                .update();
+        if (inserted == 0 && !db.sql("SELECT EXISTS (SELECT 1 FROM contact_tally WHERE id = ? AND organisation_id = ?)")
+                .params(id, org).query(Boolean.class).single()) {
+            throw new NotFoundException("Tally");
+        }
+        return id;
+    }
+
+    /** Voids a tally with a reason; voiding it again changes nothing. */
+    @Transactional
+    public void voidTally(UUID id, String reason) {
+        UUID department = db.sql("SELECT department_id FROM contact_tally WHERE id = ? AND organisation_id = ?")
+                .params(id, Tenancy.requireOrganisationId()).query(UUID.class).optional()
+                .filter(this::mayUse).orElseThrow(() -> new NotFoundException("Tally"));
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "contact.void.reason.required");
+        }
+        if (reason.length() > 500) {
+            throw new InvalidInputException("reason", "contact.void.reason.size");
+        }
+        db.sql("""
+                        UPDATE contact_tally SET voided_at = now(), voided_by = ?, void_reason = ?
+                         WHERE id = ? AND department_id = ? AND voided_at IS NULL""")
+                .params(me(), reason.strip(), id, department).update();
+    }
+
+    /** The period: both dates, the end not before the start, not starting in the future, at most a year long. */
+    private static void checkPeriod(LocalDate from, LocalDate to, List<InvalidInputException> broken) {
+        if (from == null) {
+            broken.add(new InvalidInputException("from", "tally.from.required"));
+        } else if (from.isBefore(ContactLog.EARLIEST)) {
+            broken.add(new InvalidInputException("from", "contact.date.range"));
+        } else if (from.isAfter(LocalDate.now(Dates.OSLO).plusDays(1))) {
+            broken.add(new InvalidInputException("from", "tally.from.future"));
+        }
+        if (to == null) {
+            broken.add(new InvalidInputException("to", "tally.to.required"));
+        } else if (from != null && to.isBefore(from)) {
+            broken.add(new InvalidInputException("to", "contact.period.order"));
+        } else if (from != null && ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
+            broken.add(new InvalidInputException("to", "tally.period.length"));
+        }
+    }
+
+    private boolean mayUse(UUID departmentId) {
+        TenantPrincipal caller = Tenancy.currentPrincipal().orElseThrow();
+        return caller.hasRole("ORG_ADMIN") || caller.departmentIds().contains(departmentId);
+    }
+
+    private static UUID me() {
+        return Tenancy.currentPrincipal().map(TenantPrincipal::userId).orElse(null);
+    }
+}

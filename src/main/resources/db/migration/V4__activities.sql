@@ -112,6 +112,7 @@ CREATE TABLE distribution (
     created_at      timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX distribution_department_idx ON distribution (department_id, date);
+CREATE INDEX distribution_organisation_idx ON distribution (organisation_id, date);
 CREATE INDEX distribution_recipient_idx ON distribution (recipient_id) WHERE recipient_id IS NOT NULL;
 ALTER TABLE distribution ENABLE ROW LEVEL SECURITY;
 CREATE POLICY distribution_tenant ON distribution

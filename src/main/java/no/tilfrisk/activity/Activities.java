@@ -41,7 +41,7 @@ public class Activities {
             LEFT JOIN LATERAL (
                 SELECT count(*) AS sessions,
                        coalesce(sum(s.adults + s.children), 0) AS anonymous_attendances,
-                       coalesce(max(s.adults + s.children), 0) AS largest_anonymous,
+                       coalesce(max(s.adults), 0) AS largest_adults,
                        coalesce(max(s.children), 0) AS largest_children,
                        coalesce(sum(s.guests), 0) AS guests
                   FROM activity_session s
@@ -168,6 +168,11 @@ public class Activities {
         if (outside != null) {
             throw new InvalidInputException(outside.isBefore(form.getStartDate()) ? "startDate" : "endDate",
                     "activity.period.excludesSessions");
+        }
+        boolean adultsCounted = db.sql("SELECT EXISTS (SELECT 1 FROM activity_session WHERE activity_id = ? AND adults > 0)")
+                .param(id).query(Boolean.class).single();
+        if (before.lowThreshold() && !form.isLowThreshold() && adultsCounted) {
+            throw new InvalidInputException("lowThreshold", "activity.lowThreshold.adultsCounted");
         }
         db.sql("""
                         UPDATE activity SET department_id = ?, name = ?, format = ?, kind_id = ?, start_date = ?, end_date = ?,
@@ -317,7 +322,7 @@ public class Activities {
 
     private static ActivityCounts counts(ResultSet rs) throws SQLException {
         return new ActivityCounts(rs.getLong("sessions"), rs.getLong("named_attendances"),
-                rs.getLong("anonymous_attendances"), rs.getLong("unique_named"), rs.getLong("largest_anonymous"),
+                rs.getLong("anonymous_attendances"), rs.getLong("unique_named"), rs.getLong("largest_adults"),
                 rs.getLong("largest_children"), rs.getLong("guests"));
     }
 

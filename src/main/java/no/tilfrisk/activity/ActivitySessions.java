@@ -129,7 +129,9 @@ public class ActivitySessions {
     @Transactional
     public void reinstate(UUID id) {
         ActivitySession session = find(id);
-        activities.manageable(session.activityId());
+        if (!activities.manageable(session.activityId()).covers(session.date())) {
+            throw new InvalidInputException("date", "session.date.outsidePeriod");
+        }
         db.sql("UPDATE activity_session SET cancelled_at = NULL, cancel_reason = NULL WHERE id = ?").param(id).update();
     }
 

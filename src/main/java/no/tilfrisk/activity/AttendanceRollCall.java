@@ -96,8 +96,10 @@ public class AttendanceRollCall {
         ActivitySession session = sessions.find(sessionId);
         Activity activity = takingRollCall(session);
         Set<UUID> present = new LinkedHashSet<>(presentIds(sessionId));
-        return persons.findInDepartment(activity.departmentId(), query, 15, "activity.rollcall:" + sessionId).stream()
-                .map(p -> new Mark(p, present.contains(p.id()))).toList();
+        List<Mark> found = persons.findInDepartment(activity.departmentId(), query, 15, "activity.rollcall:" + sessionId)
+                .stream().map(p -> new Mark(p, present.contains(p.id()))).toList();
+        audit.recordEach(found.stream().map(m -> m.person().id()).toList(), AuditAction.READ, "activity.rollcall:" + sessionId);
+        return found;
     }
 
     /**
@@ -108,11 +110,14 @@ public class AttendanceRollCall {
     @Transactional
     public Mark mark(UUID sessionId, UUID personId, boolean present) {
         ActivitySession session = sessions.find(sessionId);
-        takingRollCall(session);
+        Activity activity = takingRollCall(session);
         requireOpen(session);
         PersonName person = persons.names(List.of(personId)).get(personId);
         if (person == null) {
             throw new InvalidInputException("personId", "attendance.person.unknown");
+        }
+        if (present && persons.membersOf(activity.departmentId(), List.of(personId)).isEmpty()) {
+            throw new InvalidInputException("personId", "attendance.person.otherDepartment");
         }
         int changed = present
                 ? db.sql("""
@@ -174,10 +179,14 @@ public class AttendanceRollCall {
         if (persons.names(ids).size() != ids.size()) {
             throw new InvalidInputException("personIds", "attendance.person.unknown");
         }
-        count(sessionId, wanted.adults(), wanted.children(), wanted.guests());
         Set<UUID> before = new LinkedHashSet<>(presentIds(sessionId));
         List<UUID> removed = before.stream().filter(id -> !ids.contains(id)).toList();
         List<UUID> added = ids.stream().filter(id -> !before.contains(id)).toList();
+        // a roll call names persons of the activity's own department, whoever takes it
+        if (persons.membersOf(activity.departmentId(), added).size() != added.size()) {
+            throw new InvalidInputException("personIds", "attendance.person.otherDepartment");
+        }
+        count(sessionId, wanted.adults(), wanted.children(), wanted.guests());
         if (!removed.isEmpty()) {
             db.sql("DELETE FROM attendance WHERE session_id = ? AND person_id = ANY(?)")
                     .params(sessionId, removed.toArray(UUID[]::new)).update();

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.UUID;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
-import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.Status;
 import net.fortuna.ical4j.model.property.Uid;
@@ -32,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A department's sessions as an iCal feed for a phone's or a shared calendar, behind an unguessable address that
- * can be revoked. The feed lists titles, times and places only, never persons. Only the token's SHA-256 is kept.
+ * can be revoked. The feed lists titles and times only, never persons. Only the token's SHA-256 is kept.
  */
 @Service
 public class CalendarFeeds {
@@ -54,7 +53,10 @@ public class CalendarFeeds {
     private final JdbcClient db;
     private final TransactionTemplate tx;
 
-    CalendarFeeds(JdbcClient db, TransactionTemplate tx) {
+    private final no.tilfrisk.organisation.Departments departments;
+
+    CalendarFeeds(JdbcClient db, TransactionTemplate tx, no.tilfrisk.organisation.Departments departments) {
+        this.departments = departments;
         this.db = db;
         this.tx = tx;
     }
@@ -74,7 +76,7 @@ public class CalendarFeeds {
     @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF')")
     @Transactional
     public NewFeed create(UUID departmentId) {
-        if (departmentId == null || !ActivityAccess.mayManage(departmentId)) {
+        if (departmentId == null || !ActivityAccess.mayManage(departmentId) || !departments.exists(departmentId)) {
             throw new InvalidInputException("departmentId", "activity.department.denied");
         }
         byte[] secret = new byte[32];
@@ -128,7 +130,7 @@ public class CalendarFeeds {
         calendar.add(ImmutableCalScale.GREGORIAN);
         calendar.add(new net.fortuna.ical4j.model.property.XProperty("X-WR-CALNAME", calendarName));
         db.sql("""
-                        SELECT s.id, s.date, s.start_time, s.end_time, s.place, s.cancelled_at IS NOT NULL AS cancelled, a.name
+                        SELECT s.id, s.date, s.start_time, s.end_time, s.cancelled_at IS NOT NULL AS cancelled, a.name
                           FROM activity_session s JOIN activity a ON a.id = s.activity_id
                          WHERE a.department_id = ? AND a.archived_at IS NULL AND s.date BETWEEN ? AND ?
                          ORDER BY s.date, s.start_time""")
@@ -141,14 +143,12 @@ public class CalendarFeeds {
                     if (start == null) {
                         event = new VEvent(date, date.plusDays(1), rs.getString("name"));
                     } else {
+                        // in UTC: every calendar app reads that without a time-zone block
                         ZonedDateTime from = ZonedDateTime.of(date, start, OSLO);
                         ZonedDateTime to = end != null ? ZonedDateTime.of(date, end, OSLO) : from.plusHours(1);
-                        event = new VEvent(from, to, rs.getString("name"));
+                        event = new VEvent(from.toInstant(), to.toInstant(), rs.getString("name"));
                     }
                     event.add(new Uid(rs.getObject("id", UUID.class) + "@tilfrisk"));
-                    if (rs.getString("place") != null) {
-                        event.add(new Location(rs.getString("place")));
-                    }
                     if (rs.getBoolean("cancelled")) {
                         event.add(new Status(Status.VALUE_CANCELLED));
                     }

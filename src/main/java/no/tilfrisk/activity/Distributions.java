@@ -35,8 +35,11 @@ public class Distributions {
     private final ConsentCheck consents;
     private final Activities activities;
     private final AuditTrail audit;
+    private final no.tilfrisk.organisation.Departments departments;
 
-    Distributions(JdbcClient db, PersonLookup persons, ConsentCheck consents, Activities activities, AuditTrail audit) {
+    Distributions(JdbcClient db, PersonLookup persons, ConsentCheck consents, Activities activities, AuditTrail audit,
+                  no.tilfrisk.organisation.Departments departments) {
+        this.departments = departments;
         this.db = db;
         this.persons = persons;
         this.consents = consents;
@@ -82,6 +85,15 @@ public class Distributions {
         }).toList();
     }
 
+    /** A recipient to name on the distribution form: a person the caller may see; reading the name is audited. */
+    @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF')")
+    @Transactional
+    public PersonLookup.PersonName recipient(UUID personId) {
+        persons.requireVisible(personId);
+        audit.record(personId, AuditAction.READ, "activity.distribution.recipient");
+        return persons.names(List.of(personId)).get(personId);
+    }
+
     /** Totals per kind for the same scope and period. */
     @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF', 'REPORT_VIEWER')")
     @Transactional(readOnly = true)
@@ -114,7 +126,7 @@ public class Distributions {
         if (db.sql("SELECT EXISTS (SELECT 1 FROM distribution WHERE id = ?)").param(id).query(Boolean.class).single()) {
             return id;
         }
-        if (!ActivityAccess.mayManage(form.getDepartmentId())) {
+        if (!ActivityAccess.mayManage(form.getDepartmentId()) || !departments.exists(form.getDepartmentId())) {
             throw new InvalidInputException("departmentId", "activity.department.denied");
         }
         if (form.getDate().isAfter(LocalDate.now().plusDays(1))) {

@@ -43,6 +43,13 @@ public class Departments {
                 .query(Department.class).list();
     }
 
+    /** Whether the id is a department of the caller's organisation. */
+    @Transactional(readOnly = true)
+    public boolean exists(UUID id) {
+        return id != null && db.sql("SELECT EXISTS (SELECT 1 FROM department WHERE id = ? AND organisation_id = ?)")
+                .params(id, Tenancy.requireOrganisationId()).query(Boolean.class).single();
+    }
+
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public Department get(UUID id) {

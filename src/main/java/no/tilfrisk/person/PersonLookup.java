@@ -115,6 +115,20 @@ public class PersonLookup {
                 .list();
     }
 
+    /** Those of these persons who have a current membership in the department. */
+    @Transactional(readOnly = true)
+    public java.util.Set<UUID> membersOf(UUID departmentId, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(db.sql("""
+                        SELECT DISTINCT d.person_id FROM person_department d JOIN person p ON p.id = d.person_id
+                         WHERE d.department_id = ? AND d.person_id = ANY(?) AND p.organisation_id = ? AND p.erased_at IS NULL
+                           AND (d.to_date IS NULL OR d.to_date >= current_date)""")
+                .params(departmentId, ids.toArray(UUID[]::new), Tenancy.requireOrganisationId())
+                .query(UUID.class).list());
+    }
+
     /**
      * Active persons with a current membership in the department whose name matches, for pickers such as the
      * roll call. The search is recorded in the audit trail as a listing in the given context.

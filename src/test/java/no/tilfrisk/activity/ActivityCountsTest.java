@@ -46,17 +46,17 @@ class ActivityCountsTest {
 
         // March: S1, S2, S3 (S4 cancelled).
         // named 3 + 3 + 1 = 7; anonymous (5+2) + (8+0) + (3+4) = 22; attendances 29
-        // unique named {P1, P2, P3, P4} = 4; largest anonymous of one session max(7, 8, 7) = 8; participants 12
-        // children max(2, 0, 4) = 4; guests 1 + 0 + 2 = 3
+        // unique named {P1, P2, P3, P4} = 4; largest adults of one session max(5, 8, 3) = 8; largest children of one
+        // session max(2, 0, 4) = 4; participants 4 + 8 + 4 = 16, of whom 4 children; guests 1 + 0 + 2 = 3
         ActivityCounts march = fixtures.counts(DEMO_RECOVERY, bonfire.id(), LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 31));
         assertThat(march).isEqualTo(new ActivityCounts(3, 7, 22, 4, 8, 4, 3));
         assertThat(march.attendances()).isEqualTo(29);
-        assertThat(march.participants()).isEqualTo(12);
+        assertThat(march.participants()).isEqualTo(16);
         assertThat(march.children()).isEqualTo(4);
 
-        // From 15 March: S3 alone. named 1; anonymous 7; unique 1; largest 7; participants 8; children 4; guests 2
+        // From 15 March: S3 alone. named 1; anonymous 3 + 4 = 7; unique 1; adults 3; children 4; participants 1 + 3 + 4 = 8
         ActivityCounts late = fixtures.counts(DEMO_RECOVERY, bonfire.id(), LocalDate.of(2025, 3, 15), LocalDate.of(2025, 3, 31));
-        assertThat(late).isEqualTo(new ActivityCounts(1, 1, 7, 1, 7, 4, 2));
+        assertThat(late).isEqualTo(new ActivityCounts(1, 1, 7, 1, 3, 4, 2));
         assertThat(late.attendances()).isEqualTo(8);
         assertThat(late.participants()).isEqualTo(8);
 

@@ -111,6 +111,17 @@ class AttendanceTest {
                 .andExpect(jsonPath("$.errors[0].message").value("The number cannot be negative."));
         assertThat(attendanceRows(session)).isZero();
         assertThat(adults(session)).isZero();
+        // a person of another department is not this activity's to mark, by the API or by a tap
+        UUID elsewhere = people.register(DEMO_RECOVERY, "Stavanger", "Stavanger " + tag);
+        mvc.perform(put("/api/v1/sessions/" + session + "/attendance").header("Authorization", bearer("demo-admin"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"personIds\": [\"" + elsewhere + "\"], \"adults\": 0, \"children\": 0, \"guests\": 0}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("personIds"));
+        mvc.perform(post("/sessions/" + session + "/attendance/" + elsewhere).param("present", "true")
+                        .with(user(accounts.loadUserByUsername(Demo.ADMIN))).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(attendanceRows(session)).isZero();
 
         fixtures.cancel(DEMO_RECOVERY, session);
         mvc.perform(put("/api/v1/sessions/" + session + "/attendance").header("Authorization", bearer("demo-ansatt"))

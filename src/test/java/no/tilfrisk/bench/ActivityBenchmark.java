@@ -56,6 +56,8 @@ class ActivityBenchmark {
     JdbcClient jdbc;
     @Autowired
     Activities activities;
+    @Autowired
+    no.tilfrisk.account.ApiTokens tokens;
 
     @Test
     void activityListAndRollCall() throws Exception {
@@ -64,8 +66,8 @@ class ActivityBenchmark {
                 .query(Long.class).single()));
         System.out.printf("generated the L set in %.1f s (%d attendances in the measured organisation)%n", seconds, attendances);
         String email = "bench-staff@bench.tilfrisk.no";
-        Tenancy.runAs(ORGANISATION, () -> tx.executeWithoutResult(s -> accounts.register(new UserForm(email,
-                "Bench Staff", Set.of(Role.STAFF), Set.of(DEPARTMENT)), "bench-password")));
+        Tenancy.runAs(ORGANISATION, () -> tx.executeWithoutResult(s -> tokens.issue(accounts.register(new UserForm(email,
+                "Bench Staff", Set.of(Role.STAFF), Set.of(DEPARTMENT)), "bench-password"), "bench", "bench-token")));
         var browser = new SignInSession(mvc);
         browser.signIn(email, "bench-password").andExpect(status().is3xxRedirection());
 
@@ -77,7 +79,16 @@ class ActivityBenchmark {
                 .param("from", "2025-01-01").param("to", "2025-12-31")).andExpect(status().isOk()));
         print("activity list of one department for 2025 (7 activities, 364 sessions, 5,824 named attendances), page", listMillis);
 
+        double[] apiMillis = measure(300, 50, () -> mvc.perform(get("/api/v1/activities").param("department", DEPARTMENT.toString())
+                .param("from", "2025-01-01").param("to", "2025-12-31").header("Authorization", "Bearer bench-token"))
+                .andExpect(status().isOk()));
+        print("the same list through the JSON API (no session)", apiMillis);
         var staff = users.loadUserByUsername(email);
+        double[] freshSessionMillis = measure(300, 50, () -> mvc.perform(get("/activities").param("department", DEPARTMENT.toString())
+                .param("from", "2025-01-01").param("to", "2025-12-31")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(staff)))
+                .andExpect(status().isOk()));
+        print("the same page without a stored session (MockMvc user())", freshSessionMillis);
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(staff, null, staff.getAuthorities()));
         SecurityContextHolder.setContext(context);

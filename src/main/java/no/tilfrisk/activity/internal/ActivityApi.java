@@ -54,8 +54,9 @@ class ActivityApi {
     @GetMapping("/api/v1/activities")
     @Operation(summary = "Activities that ran in a period (default this year), with their figures",
             description = "Counting rules: attendances = named + anonymous head-counts summed over sessions; "
-                    + "participants = unique named persons + the largest anonymous head-count of one session "
-                    + "(a lower bound); children = the largest children's head-count of one session.")
+                    + "participants = unique named persons + the largest count of anonymous adults of one session + "
+                    + "the largest count of children of one session (a lower bound); children = that largest "
+                    + "children's count.")
     List<ActivityWithCounts> list(@RequestParam(required = false) UUID department, @RequestParam(required = false) UUID kind,
                                   @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to) {
         Period period = Period.chosenOrThisYear(from, to);
@@ -123,8 +124,8 @@ class ActivityApi {
     }
 
     @PostMapping("/api/v1/sessions/{id}/cancel")
-    ActivitySession cancel(@PathVariable UUID id, @RequestBody CancelRequest request) {
-        sessions.cancel(id, request.reason());
+    ActivitySession cancel(@PathVariable UUID id, @RequestBody(required = false) CancelRequest request) {
+        sessions.cancel(id, request == null ? null : request.reason());
         return sessions.get(id);
     }
 

@@ -111,13 +111,24 @@ class ActivityController {
         if (end.isBefore(start)) {
             end = start;
         }
+        if (from == null && start.plusYears(10).isBefore(end)) {
+            start = end.minusYears(10).plusDays(1); // a long-running group shows its last ten years unless asked
+        }
         model.addAttribute("activity", activity);
         model.addAttribute("department", departments.get(activity.departmentId()));
         model.addAttribute("from", start);
         model.addAttribute("to", end);
-        model.addAttribute("counts", activities.counts(id, start, end));
+        try {
+            model.addAttribute("counts", activities.counts(id, start, end));
+        } catch (InvalidInputException e) {
+            model.addAttribute("counts", no.tilfrisk.activity.ActivityCounts.NONE);
+            model.addAttribute("periodError", e.code());
+        }
         model.addAttribute("sessions", sessions.list(id));
-        model.addAttribute("leaders", users.names(new java.util.HashSet<>(activity.leaderIds())));
+        // leaders may be volunteers: named to those who run the department's activities, not to report readers
+        model.addAttribute("leaders", ActivityAccess.mayManage(activity.departmentId())
+                || activity.leaderIds().contains(ActivityAccess.caller().userId())
+                ? users.names(new java.util.HashSet<>(activity.leaderIds())) : java.util.Map.of());
         model.addAttribute("mayManage", ActivityAccess.mayManage(activity.departmentId()));
         model.addAttribute("mayTakeRollCall", ActivityAccess.mayManage(activity.departmentId())
                 || activity.leaderIds().contains(ActivityAccess.caller().userId()));

@@ -28,7 +28,7 @@ class AttendanceTimeline implements TimelineSource {
         return db.sql("""
                         SELECT s.date, s.start_time, a.name, 'timeline.attended' AS key
                           FROM attendance t JOIN activity_session s ON s.id = t.session_id JOIN activity a ON a.id = s.activity_id
-                         WHERE t.person_id = :person AND t.organisation_id = :org
+                         WHERE t.person_id = :person AND t.organisation_id = :org AND s.cancelled_at IS NULL
                         UNION ALL
                         SELECT d.date, NULL, d.kind, 'timeline.received' FROM distribution d
                          WHERE d.recipient_id = :person AND d.organisation_id = :org

@@ -117,7 +117,8 @@ class CalendarController {
     @GetMapping("/feed/{token}.ics")
     ResponseEntity<String> feed(@PathVariable String token, java.util.Locale locale) {
         return feeds.render(token, messages.getMessage("calendar.feed.name", null, locale))
-                .map(ics -> ResponseEntity.ok().contentType(new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8)).body(ics))
+                .map(ics -> ResponseEntity.ok().cacheControl(org.springframework.http.CacheControl.noStore().cachePrivate())
+                        .contentType(new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8)).body(ics))
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
 }

@@ -109,8 +109,7 @@ class DistributionController {
     private String formPage(Model model, DistributionForm form) {
         if (form.getRecipientId() != null) {
             // named from the person's page: only a person the caller may see
-            persons.requireVisible(form.getRecipientId());
-            model.addAttribute("recipient", persons.names(List.of(form.getRecipientId())).get(form.getRecipientId()));
+            model.addAttribute("recipient", distributions.recipient(form.getRecipientId()));
         }
         model.addAttribute("kinds", DistributionKind.values());
         model.addAttribute("myDepartments", manageableDepartments());

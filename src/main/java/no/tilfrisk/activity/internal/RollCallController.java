@@ -74,6 +74,18 @@ class RollCallController {
         return "redirect:/sessions/" + id;
     }
 
+    /** A head-count as typed: empty keeps what was there; anything but a whole number is that field's error. */
+    private static int count(String field, String typed, int kept) {
+        if (typed == null || typed.isBlank()) {
+            return kept;
+        }
+        try {
+            return Integer.parseInt(typed.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(field, "typeMismatch.java.lang.Integer");
+        }
+    }
+
     /** Where a tap on a person goes, without the person's id. */
     private static String markBase(UUID session) {
         return ServletUriComponentsBuilder.fromCurrentContextPath().path("/sessions/{id}/attendance/")
@@ -81,13 +93,13 @@ class RollCallController {
     }
 
     @PostMapping("/counts")
-    String counts(@PathVariable UUID id, @RequestParam(required = false) Integer adults,
-                  @RequestParam(required = false) Integer children, @RequestParam(required = false) Integer guests,
+    String counts(@PathVariable UUID id, @RequestParam(required = false) String adults,
+                  @RequestParam(required = false) String children, @RequestParam(required = false) String guests,
                   RedirectAttributes redirect) {
         ActivitySession session = sessions.get(id);
         try {
-            rollCall.count(id, adults == null ? session.adults() : adults,
-                    children == null ? session.children() : children, guests == null ? session.guests() : guests);
+            rollCall.count(id, count("adults", adults, session.adults()), count("children", children, session.children()),
+                    count("guests", guests, session.guests()));
             redirect.addFlashAttribute("counted", true);
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("countError", e.code());

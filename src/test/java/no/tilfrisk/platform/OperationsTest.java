@@ -19,6 +19,16 @@ class OperationsTest {
     MockMvc mvc;
 
     @Test
+    void theStylesheetAndHtmxAreServedToAnyoneAndPagesLinkThem() throws Exception {
+        mvc.perform(get("/css/tilfrisk.css")).andExpect(status().isOk())
+                .andExpect(content().string(containsString(".skip-link")));
+        mvc.perform(get("/webjars/htmx.org/dist/htmx.min.js")).andExpect(status().isOk());
+        mvc.perform(get("/login")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/css/tilfrisk.css\"")))
+                .andExpect(content().string(containsString("/webjars/htmx.org/")));
+    }
+
+    @Test
     void livenessAndReadinessAreOpenAndUp() throws Exception {
         mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
         mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));

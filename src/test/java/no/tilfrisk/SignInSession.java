@@ -64,6 +64,12 @@ public final class SignInSession {
         return perform(request);
     }
 
+    /** The value of a cookie the browser holds now, or null. */
+    public String cookie(String name) {
+        Cookie cookie = cookies.get(name);
+        return cookie == null ? null : cookie.getValue();
+    }
+
     public String address() {
         return address;
     }

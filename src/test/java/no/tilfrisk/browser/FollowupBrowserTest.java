@@ -2,96 +2,34 @@ package no.tilfrisk.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import no.tilfrisk.Demo;
 import no.tilfrisk.People;
-import no.tilfrisk.TestAccounts;
 import no.tilfrisk.platform.web.Dates;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 /**
  * The contact log in the system's Chromium on a 360 px phone, as {@link BrowserTest} sets it up (and sharing its
  * application): a guide logs a 1-1 talk with a follow-up date, sees it on «Mine oppgaver», opens it and marks it
  * done; then the contact list and the tally page. axe-core on every page visited, and no sideways scrolling.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "tilfrisk.data-dir=target/test-data",
-        "tilfrisk.embedded.clean=true",
-        "tilfrisk.demo.enabled=true"
-})
-@Import({TestAccounts.class, People.class})
-class FollowupBrowserTest {
+class FollowupBrowserTest extends ChromiumTest {
 
-    private static final Path CHROMIUM = Path.of(System.getProperty("tilfrisk.chromium", "/usr/bin/chromium"));
-
-    private static Playwright playwright;
-    private static Browser browser;
-
-    @LocalServerPort
-    int port;
     @Autowired
     People people;
 
-    private BrowserContext context;
-    private Page page;
-
-    @BeforeAll
-    static void launch() {
-        assumeTrue(Files.isExecutable(CHROMIUM), "Browser tests skipped: no Chromium at " + CHROMIUM
-                + ". Install it with 'apt-get install chromium' (.ci/run does), or set -Dtilfrisk.chromium=PATH.");
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync")));
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    @BeforeEach
-    void open() {
-        context = browser.newContext(new Browser.NewContextOptions().setLocale("en-US").setViewportSize(360, 740));
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closeContext() {
-        context.close();
+    @Override
+    Browser.NewContextOptions contextOptions() {
+        return super.contextOptions().setViewportSize(360, 740);
     }
 
     @Test
@@ -162,17 +100,4 @@ class FollowupBrowserTest {
         page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(Path.of("target/screenshots/phone-tallies.png")));
     }
 
-    private void assertFitsAndAccessible(String where) {
-        Number overflow = (Number) page.evaluate("document.documentElement.scrollWidth - window.innerWidth");
-        assertThat(overflow.intValue()).as("horizontal overflow on " + where).isLessThanOrEqualTo(0);
-        List<Rule> serious = new AxeBuilder(page).analyze().getViolations().stream()
-                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
-                .toList();
-        assertThat(serious).as("serious or critical axe-core violations on " + where + ": "
-                + serious.stream().map(v -> v.getId() + " " + v.getNodes().size()).toList()).isEmpty();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

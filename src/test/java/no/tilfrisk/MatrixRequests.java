@@ -17,6 +17,20 @@ public final class MatrixRequests {
     private MatrixRequests() {
     }
 
+    /** Every endpoint ({@code "GET /path"}) whose controller lives in the package or below, so a matrix can list them all. */
+    public static java.util.Set<String> endpointsIn(
+            org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mappings, String packageName) {
+        java.util.Set<String> found = new java.util.TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            if (method.getBeanType().getPackageName().startsWith(packageName)) {
+                for (String path : info.getPatternValues()) {
+                    info.getMethodsCondition().getMethods().forEach(m -> found.add(m.name() + " " + path));
+                }
+            }
+        });
+        return found;
+    }
+
     public static MockHttpServletRequestBuilder request(String method, String path, String body, UserDetails who,
                                                         String token) {
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(method), path);

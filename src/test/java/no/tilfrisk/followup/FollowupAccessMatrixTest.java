@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import no.tilfrisk.MatrixRequests;
 import no.tilfrisk.People;
@@ -109,14 +108,7 @@ class FollowupAccessMatrixTest {
 
     @Test
     void everyEndpointOfTheModuleIsInTheMatrix() {
-        Set<String> found = new TreeSet<>();
-        mappings.getHandlerMethods().forEach((info, method) -> {
-            if (method.getBeanType().getPackageName().startsWith("no.tilfrisk.followup")) {
-                for (String path : info.getPatternValues()) {
-                    info.getMethodsCondition().getMethods().forEach(m -> found.add(m.name() + " " + path));
-                }
-            }
-        });
+        Set<String> found = MatrixRequests.endpointsIn(mappings, "no.tilfrisk.followup");
         assertThat(found).hasSizeGreaterThan(10);
         assertThat(ENDPOINTS.keySet()).containsAll(found);
     }

@@ -56,6 +56,19 @@ public class People {
         return all.stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow();
     }
 
+    /** Runs work signed in as this user (roles, departments and organisation as the account has them). */
+    public static <T> T as(org.springframework.security.core.userdetails.UserDetails user, Supplier<T> work) {
+        var previous = SecurityContextHolder.getContext();
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+
     public static <T> T asSystem(UUID organisation, Supplier<T> work) {
         var previous = SecurityContextHolder.getContext();
         var context = SecurityContextHolder.createEmptyContext();

@@ -59,7 +59,20 @@ public class UserAccounts {
                 .params(userId, Tenancy.requireOrganisationId()).query(UUID.class).optional();
     }
 
-    /** Links an account to the person it belongs to. For set-up (demo data) and the coming invitations. */
+    /** The account that belongs to a person, if they have one. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<UUID> accountOf(UUID personId) {
+        return db.sql("SELECT id FROM app_user WHERE person_id = ? AND organisation_id = ?")
+                .params(personId, Tenancy.requireOrganisationId()).query(UUID.class).optional();
+    }
+
+    /** Whether an address already signs in somewhere: addresses are unique across organisations. */
+    @Transactional(readOnly = true)
+    public boolean isEmailInUse(String email) {
+        return emailTaken(email.strip().toLowerCase(java.util.Locale.ROOT), null);
+    }
+
+    /** Links an account to the person it belongs to: a participant's own account (demo data, invitations). */
     @Transactional
     public void linkPerson(UUID userId, UUID personId) {
         db.sql("UPDATE app_user SET person_id = ? WHERE id = ? AND organisation_id = ?")
@@ -133,8 +146,8 @@ public class UserAccounts {
     }
 
     /**
-     * Creates an account with a known password in the current organisation. For set-up (demo data); people
-     * create accounts through {@link #create}.
+     * Creates an account with a known password in the current organisation: for set-up (demo data), and for a
+     * participant who chose their password through an invitation. Admins create accounts through {@link #create}.
      */
     @Transactional
     public UUID register(UserForm form, String password) {

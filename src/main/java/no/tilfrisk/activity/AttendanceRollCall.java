@@ -47,7 +47,8 @@ public class AttendanceRollCall {
     }
 
     /** What the roll-call page shows: the session, who is marked, and whom to offer first. */
-    public record RollCall(Activity activity, ActivitySession session, List<Mark> present, List<Mark> recent) {
+    public record RollCall(Activity activity, ActivitySession session, List<Mark> present, List<Mark> signedUp,
+                           List<Mark> recent) {
     }
 
     private final JdbcClient db;
@@ -78,15 +79,21 @@ public class AttendanceRollCall {
                          GROUP BY t.person_id ORDER BY max(s.date) DESC, count(*) DESC LIMIT ?""")
                 .params(activity.id(), sessionId, Tenancy.requireOrganisationId(), RECENT)
                 .query(UUID.class).list();
+        // those who said on «Min side» that they are coming
+        List<UUID> signedUpIds = db.sql("SELECT person_id FROM session_signup WHERE session_id = ? ORDER BY signed_up_at")
+                .param(sessionId).query(UUID.class).list();
         Set<UUID> shown = new LinkedHashSet<>(presentIds);
-        Map<UUID, PersonName> names = persons.names(union(presentIds, recentIds));
+        Map<UUID, PersonName> names = persons.names(union(union(presentIds, signedUpIds), recentIds));
         List<Mark> present = new ArrayList<>();
         presentIds.stream().filter(names::containsKey).forEach(id -> present.add(new Mark(names.get(id), true)));
+        List<Mark> signedUp = new ArrayList<>();
+        signedUpIds.stream().filter(id -> shown.add(id) && names.containsKey(id))
+                .forEach(id -> signedUp.add(new Mark(names.get(id), false)));
         List<Mark> recent = new ArrayList<>();
         recentIds.stream().filter(id -> !shown.contains(id) && names.containsKey(id))
                 .forEach(id -> recent.add(new Mark(names.get(id), false)));
         audit.recordEach(names.keySet(), AuditAction.READ, "activity.attendance:" + sessionId);
-        return new RollCall(activity, session, present, recent);
+        return new RollCall(activity, session, present, signedUp, recent);
     }
 
     /** Persons of the activity's department matching a search, each marked present or not. */

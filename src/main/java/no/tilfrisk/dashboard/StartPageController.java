@@ -30,6 +30,9 @@ class StartPageController {
     @GetMapping("/")
     String start(Model model) {
         var user = CurrentUser.get();
+        if (user.roles().equals(java.util.Set.of(Role.PARTICIPANT))) {
+            return "redirect:/min-side"; // a participant's start is their own page
+        }
         model.addAttribute("user", user);
         model.addAttribute("organisation", organisations.current());
         model.addAttribute("departments", departments.list().stream()

@@ -49,7 +49,7 @@ class DemoActivities {
         this.persons = persons;
     }
 
-    void write(Map<String, Department> departments, List<UUID> staffLeaders, UUID volunteerLeader) {
+    void write(Map<String, Department> departments, List<UUID> staffLeaders, UUID volunteerLeader, UUID participant) {
         Random random = new Random(2024);
         LocalDate today = LocalDate.now();
         int lastYear = today.getYear() - 1;
@@ -99,6 +99,18 @@ class DemoActivities {
         attend(women, skienPeople.subList(0, Math.min(14, skienPeople.size())), 4, 9, 0, 0, today, random);
         attend(men, skienPeople.subList(Math.min(10, skienPeople.size()), skienPeople.size()), 3, 8, 0, 0, today, random);
         attend(outdoors, skienPeople, 2, 6, 4, 0, today, random);
+        // the demo participant came to the outdoor group's latest three, so «Min side» offers its coming sessions
+        sessions.list(outdoors.id()).stream().filter(s -> !s.date().isAfter(today))
+                .sorted(java.util.Comparator.comparing(ActivitySession::date).reversed()).limit(3)
+                .forEach(s -> {
+                    var attendance = rollCall.attendance(s.id());
+                    List<UUID> named = new ArrayList<>(attendance.personIds());
+                    if (!named.contains(participant)) {
+                        named.add(participant);
+                    }
+                    rollCall.replace(s.id(), new AttendanceRollCall.Attendance(named, attendance.adults(),
+                            attendance.children(), attendance.guests()));
+                });
         attend(food, tonsbergPeople, 0, 3, 25, 0, today, random);
         attend(selfHelp, stavangerPeople, 2, 6, 0, 0, today, random);
         activities.list(skien.id(), LocalDate.of(lastYear, 1, 1), endOfYear).stream()

@@ -112,7 +112,7 @@ class DemoData implements ApplicationRunner {
         UUID dag = persons.write(skienFirst);
         accounts.linkPerson(participant, dag);
         activities.write(departments.list().stream().collect(java.util.stream.Collectors.toMap(Department::name, d -> d)),
-                java.util.List.of(coordinator, staff), volunteer);
+                java.util.List.of(coordinator, staff), volunteer, dag);
         contacts.write(skienFirst, dag, new DemoContacts.Staff(admin, coordinator, staff));
     }
 

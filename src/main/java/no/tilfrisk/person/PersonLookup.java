@@ -60,6 +60,16 @@ public class PersonLookup {
         }
     }
 
+    /** Whether the person has this role today (between its from and to dates). */
+    @Transactional(readOnly = true)
+    public boolean hasCurrentRole(UUID personId, PersonRole role) {
+        return db.sql("""
+                        SELECT EXISTS (SELECT 1 FROM person_role
+                                        WHERE person_id = ? AND organisation_id = ? AND role = ?
+                                          AND from_date <= current_date AND (to_date IS NULL OR to_date >= current_date))""")
+                .params(personId, Tenancy.requireOrganisationId(), role.name()).query(Boolean.class).single();
+    }
+
     /** Display names of these persons, in the given order; persons not ours or erased are left out. */
     @Transactional(readOnly = true)
     public Map<UUID, PersonName> names(Collection<UUID> ids) {

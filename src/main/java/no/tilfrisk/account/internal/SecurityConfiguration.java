@@ -82,6 +82,8 @@ class SecurityConfiguration {
                                 "/swagger-ui/**").permitAll()
                         // a calendar app has only the feed's secret address to go by
                         .requestMatchers("/calendar/feed/*").permitAll()
+                        // one who was invited to «Min side» has only the link until they have chosen a password
+                        .requestMatchers("/invitation/*").permitAll()
                         .requestMatchers("/login/second-factor", "/account/second-factor",
                                 "/account/second-factor/**").authenticated()
                         .requestMatchers("/admin/**").access(fullySignedIn.hasRole("ORG_ADMIN"))

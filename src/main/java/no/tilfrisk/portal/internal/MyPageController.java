@@ -1,0 +1,48 @@
+package no.tilfrisk.portal.internal;
+
+import java.util.UUID;
+import no.tilfrisk.account.CurrentUser;
+import no.tilfrisk.activity.SessionSignUps;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * «Min side»: the participant's own start page and their coming sessions. Everything here is about the signed-in
+ * participant's own person, found from the account; no page takes a person from the request.
+ */
+@Controller
+class MyPageController {
+
+    private final SessionSignUps signUps;
+
+    MyPageController(SessionSignUps signUps) {
+        this.signUps = signUps;
+    }
+
+    @GetMapping("/min-side")
+    String home(Model model) {
+        model.addAttribute("name", CurrentUser.get().displayName());
+        model.addAttribute("coming", signUps.coming().stream().filter(s -> !s.cancelled()).limit(3).toList());
+        return "portal/home";
+    }
+
+    @GetMapping("/min-side/aktiviteter")
+    String activities(Model model) {
+        model.addAttribute("coming", signUps.coming());
+        model.addAttribute("aheadDays", SessionSignUps.AHEAD_DAYS);
+        return "portal/activities";
+    }
+
+    @PostMapping("/min-side/aktiviteter/{sessionId}")
+    String signUp(@PathVariable UUID sessionId, @RequestParam(defaultValue = "true") boolean coming,
+                  RedirectAttributes redirect) {
+        signUps.signUp(sessionId, coming);
+        redirect.addFlashAttribute("changed", coming ? "signedUp" : "signedOff");
+        return "redirect:/min-side/aktiviteter#s-" + sessionId;
+    }
+}

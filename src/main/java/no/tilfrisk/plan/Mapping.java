@@ -11,11 +11,11 @@ public record Mapping(UUID id, UUID personId, LocalDate mappedOn, List<AreaRatin
 
     /** The rating of this area, or null where it was not rated. */
     public Integer ratingOf(LifeArea area) {
-        return areas.stream().filter(a -> a.area() == area).map(AreaRating::rating).findFirst().orElse(null);
+        return areas.stream().filter(a -> a.area() == area).findFirst().map(AreaRating::rating).orElse(null);
     }
 
     /** The participant's words about this area, or null. */
     public String wordsOf(LifeArea area) {
-        return areas.stream().filter(a -> a.area() == area).map(AreaRating::ownWords).findFirst().orElse(null);
+        return areas.stream().filter(a -> a.area() == area).findFirst().map(AreaRating::ownWords).orElse(null);
     }
 }

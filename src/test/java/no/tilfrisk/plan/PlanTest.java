@@ -58,6 +58,8 @@ class PlanTest {
     JdbcClient db;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    no.tilfrisk.person.DataSubjectRights rights;
 
     @Test
     void everyChangeToThePlanIsKeptWithWhoWhenBeforeAndAfter() throws Exception {
@@ -274,7 +276,9 @@ class PlanTest {
                 .andExpect(status().isOk()).andExpect(content().string(containsString("+4")))
                 .andExpect(content().string(containsString("Egen leilighet")));
         mvc.perform(get("/persons/" + person + "/mappings/new").with(user(staff())))
-                .andExpect(content().string(containsString(tag)));
+                .andExpect(content().string(containsString(tag)))
+                .andExpect(content().string(containsString("for=\"areas0.rating\"")))
+                .andExpect(content().string(containsString("id=\"areas0.rating\"")));
         mvc.perform(get("/persons/" + person).with(user(staff())))
                 .andExpect(content().string(containsString("Kartlegging")));
     }
@@ -350,6 +354,29 @@ class PlanTest {
         // but not the staff pages, not even about himself
         mvc.perform(get("/persons/" + dag + "/plan").with(user(deltaker)))
                 .andExpect(result -> assertThat(result.getResponse().getStatus()).isIn(403, 404));
+    }
+
+    @Test
+    void erasingAPersonRemovesTheirWordsAndKeepsRatingsAndStatuses() throws Exception {
+        UUID person = person("Slettes");
+        UUID mapping = asStaff(() -> mappings.record(UUID.randomUUID(), person, mapping(today())
+                .area(LifeArea.HOUSING, 4, "Mine egne ord").area(LifeArea.LEGAL, null, "Bare ord")));
+        UUID goal = asStaff(() -> plans.addGoal(UUID.randomUUID(), person, goal(LifeArea.HOUSING, "Hemmelig mål")));
+        asStaff(() -> plans.addAction(UUID.randomUUID(), person, goal,
+                action("Hemmelig tiltak", Responsible.RELATIVE, null, null)));
+        People.asSystem(DEMO_RECOVERY, () -> {
+            rights.erase(person, true);
+            return null;
+        });
+        String left = Tenancy.runAs(DEMO_RECOVERY, () -> tx.execute(s -> db.sql("""
+                        SELECT concat_ws('|',
+                               (SELECT string_agg(concat_ws('/', life_area, rating, own_words), ',' ORDER BY life_area)
+                                  FROM plan_mapping_area WHERE mapping_id = :m),
+                               (SELECT string_agg(concat_ws('/', text, status), ',') FROM plan_goal WHERE person_id = :p),
+                               (SELECT string_agg(concat_ws('/', text, status), ',') FROM plan_action WHERE person_id = :p),
+                               (SELECT count(*) FROM plan_change WHERE person_id = :p AND (before IS NOT NULL OR after IS NOT NULL)))""")
+                .param("m", mapping).param("p", person).query(String.class).single()));
+        assertThat(left).isEqualTo("HOUSING/4,LEGAL/–|–/NOT_STARTED|–/NOT_STARTED|0");
     }
 
     // ---------------------------------------------------------------- helpers

@@ -1,0 +1,265 @@
+package no.tilfrisk.plan;
+
+import static no.tilfrisk.Demo.DEMO_RECOVERY;
+import static no.tilfrisk.Demo.OTHER_ORGANISATION;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import no.tilfrisk.MatrixRequests;
+import no.tilfrisk.People;
+import no.tilfrisk.TilfriskTest;
+import no.tilfrisk.account.TilfriskUser;
+import no.tilfrisk.platform.tenancy.Tenancy;
+import no.tilfrisk.platform.web.Dates;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every page and API endpoint of the plan module × every demo role × a participant (with mappings, a plan with a
+ * goal, actions, an evaluation and an open proposal) in the caller's own department, in another department, and in
+ * another organisation. The demo participant's own person is never the target, so for him every target is another
+ * participant's: he must never see it, by page or API, nor change it through his own pages by naming its ids.
+ * Where there is no right the answer is 403, 404, or the form again with the field's error; it carries none of
+ * the target's words, and nothing about the target changes. Where there is a right, the call succeeds. A new
+ * endpoint without an entry here fails the test.
+ */
+@TilfriskTest
+@Import(People.class)
+class PlanAccessMatrixTest {
+
+    enum Target { OWN_DEPARTMENT, OTHER_DEPARTMENT, OTHER_ORGANISATION }
+
+    /** Which targets each demo account may reach: the person register's department rule, as for contacts. */
+    static final Map<String, Set<Target>> RIGHTS = Map.of(
+            "admin@demo.tilfrisk.no", Set.of(Target.OWN_DEPARTMENT, Target.OTHER_DEPARTMENT),
+            "koordinator@demo.tilfrisk.no", Set.of(Target.OWN_DEPARTMENT),
+            "ansatt@demo.tilfrisk.no", Set.of(Target.OWN_DEPARTMENT),
+            "frivillig@demo.tilfrisk.no", Set.of(),
+            "deltaker@demo.tilfrisk.no", Set.of(),
+            "styret@demo.tilfrisk.no", Set.of(),
+            "admin@annen.tilfrisk.no", Set.of(Target.OTHER_ORGANISATION));
+
+    static final Map<String, String> TOKENS = Map.of(
+            "admin@demo.tilfrisk.no", "demo-admin", "koordinator@demo.tilfrisk.no", "demo-koordinator",
+            "ansatt@demo.tilfrisk.no", "demo-ansatt", "frivillig@demo.tilfrisk.no", "demo-frivillig",
+            "deltaker@demo.tilfrisk.no", "demo-deltaker", "styret@demo.tilfrisk.no", "demo-styret",
+            "admin@annen.tilfrisk.no", "demo-annen");
+
+    /**
+     * Every endpoint with a request that exercises it on the target: {personId} the target, {goalId} its goal,
+     * {actionId} its action the participant is responsible for, {mappingId}/{mapping2} its mappings,
+     * {proposalId} its open proposal.
+     */
+    static final Map<String, String> ENDPOINTS = Map.ofEntries(
+            Map.entry("GET /persons/{personId}/plan", ""),
+            Map.entry("GET /persons/{personId}/plan/goals/new", ""),
+            Map.entry("POST /persons/{personId}/plan/goals", "formId={new}&lifeArea=HOUSING&text=Matrisemål&status=NOT_STARTED"),
+            Map.entry("GET /persons/{personId}/plan/goals/{goalId}/edit", ""),
+            Map.entry("POST /persons/{personId}/plan/goals/{goalId}", "lifeArea=LEISURE&text=Endret+mål&status=IN_PROGRESS"),
+            Map.entry("GET /persons/{personId}/plan/goals/{goalId}/actions/new", ""),
+            Map.entry("POST /persons/{personId}/plan/goals/{goalId}/actions", "formId={new}&text=Nytt&responsible=PARTICIPANT&status=NOT_STARTED"),
+            Map.entry("GET /persons/{personId}/plan/actions/{actionId}/edit", ""),
+            Map.entry("POST /persons/{personId}/plan/actions/{actionId}", "text=Endret&responsible=VOLUNTEER&responsibleName=Frida&status=IN_PROGRESS"),
+            Map.entry("POST /persons/{personId}/plan/actions/{actionId}/done", ""),
+            Map.entry("GET /persons/{personId}/plan/goals/{goalId}/evaluations/new", ""),
+            Map.entry("POST /persons/{personId}/plan/goals/{goalId}/evaluations", "formId={new}&evaluatedOn={today}&whatHappened=Bra"),
+            Map.entry("POST /persons/{personId}/plan/proposals/{proposalId}", "decision=accept"),
+            Map.entry("GET /persons/{personId}/mappings", ""),
+            Map.entry("GET /persons/{personId}/mappings/new", ""),
+            Map.entry("POST /persons/{personId}/mappings", "formId={new}&mappedOn={today}&areas[0].rating=5"),
+            Map.entry("GET /persons/{personId}/mappings/{mappingId}", ""),
+            Map.entry("GET /persons/{personId}/mappings/compare", "a={mappingId}&b={mapping2}"),
+            Map.entry("GET /min-side/plan", ""),
+            Map.entry("POST /min-side/plan/actions/{actionId}/done", ""),
+            Map.entry("GET /min-side/plan/forslag", "goal={goalId}"),
+            Map.entry("POST /min-side/plan/forslag", "formId={new}&goalId={goalId}&text=Forslag"),
+            Map.entry("GET /min-side/kartlegging", ""),
+            Map.entry("GET /api/v1/persons/{personId}/mappings", ""),
+            Map.entry("GET /api/v1/persons/{personId}/mappings/{mappingId}", ""),
+            Map.entry("GET /api/v1/persons/{personId}/plan", ""),
+            Map.entry("GET /api/v1/persons/{personId}/plan/goals", ""),
+            Map.entry("GET /api/v1/persons/{personId}/plan/actions", ""),
+            Map.entry("GET /api/v1/persons/{personId}/plan/evaluations", ""),
+            // not the module's own page, but where its tasks show: only to the staff member responsible who may see
+            Map.entry("GET /", ""));
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    UserDetailsService accounts;
+    @Autowired
+    People people;
+    @Autowired
+    Plans plans;
+    @Autowired
+    Mappings mappings;
+    @Autowired
+    JdbcClient db;
+    @Autowired
+    TransactionTemplate tx;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappingsOfRequests;
+
+    @Test
+    void everyEndpointOfTheModuleIsInTheMatrix() {
+        Set<String> found = MatrixRequests.endpointsIn(mappingsOfRequests, "no.tilfrisk.plan");
+        assertThat(found).hasSizeGreaterThan(20);
+        assertThat(ENDPOINTS.keySet()).containsAll(found);
+    }
+
+    @Test
+    void noEndpointShowsOrChangesAPlanOrMappingOutsideTheCallersRights() throws Exception {
+        List<String> failures = new ArrayList<>();
+        for (var account : RIGHTS.entrySet()) {
+            UserDetails who = accounts.loadUserByUsername(account.getKey());
+            boolean participant = account.getKey().startsWith("deltaker@");
+            for (Target target : Target.values()) {
+                String name = "Matrise " + UUID.randomUUID().toString().substring(0, 8);
+                Fixture f = fixture(target, name);
+                boolean reach = account.getValue().contains(target);
+                for (var endpoint : ENDPOINTS.entrySet()) {
+                    String key = endpoint.getKey();
+                    boolean startPage = key.equals("GET /");
+                    boolean ownPortalPage = participant && key.startsWith("GET /min-side");
+                    String before = state(f);
+                    var response = mvc.perform(request(key, endpoint.getValue(), f, who,
+                            TOKENS.get(account.getKey()))).andReturn().getResponse();
+                    int status = response.getStatus();
+                    String body = response.getContentAsString(StandardCharsets.UTF_8);
+                    String cell = account.getKey() + " × " + target + " × " + key + " → " + status;
+                    if (status >= 500) {
+                        failures.add("server error: " + cell);
+                    } else if (startPage) {
+                        // the fixture's staff action is the organisation admin's: only they see it, and only if they may
+                        boolean shows = body.contains(name);
+                        boolean should = reach && account.getKey().startsWith("admin@");
+                        if (status != 200 || shows != should) {
+                            failures.add((shows ? "shows" : "does not show") + " the task: " + cell);
+                        }
+                        continue;
+                    } else if (ownPortalPage) {
+                        // his own pages, about himself: they open, and show nothing of the target
+                        if (status != 200) {
+                            failures.add("the participant's own page fails: " + cell);
+                        }
+                    } else if (reach && !key.contains("/min-side")) {
+                        boolean pageWrite = !key.contains("/api/") && !key.startsWith("GET");
+                        if (status >= 400 || (pageWrite && status != 302) || (!pageWrite && body.contains("field-error"))) {
+                            failures.add("denied but should be allowed: " + cell);
+                        }
+                    } else {
+                        boolean refused = status == 403 || status == 404 || status == 400
+                                || (status == 200 && (body.contains("field-error") || body.contains("alert-error")));
+                        if (!refused) {
+                            failures.add("allowed but should be denied: " + cell);
+                        }
+                        if (!state(f).equals(before)) {
+                            failures.add("changed the target: " + cell);
+                        }
+                    }
+                    if (!reach && (body.contains(name) || body.contains(f.words()))) {
+                        failures.add("leaks the participant's name or words: " + cell);
+                    }
+                }
+                close(f);
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    /** A participant with two mappings, a goal, two actions (one the admin's, due soon), an evaluation, a proposal. */
+    record Fixture(UUID organisation, UUID person, UUID goal, UUID action, UUID mapping, UUID mapping2,
+                   UUID proposal, String words) {
+    }
+
+    private Fixture fixture(Target target, String name) {
+        UUID organisation = target == Target.OTHER_ORGANISATION ? OTHER_ORGANISATION : DEMO_RECOVERY;
+        String department = switch (target) {
+            case OWN_DEPARTMENT -> "Skien";
+            case OTHER_DEPARTMENT -> "Stavanger";
+            case OTHER_ORGANISATION -> "Bergen";
+        };
+        UUID admin = ((TilfriskUser) accounts.loadUserByUsername(
+                target == Target.OTHER_ORGANISATION ? "admin@annen.tilfrisk.no" : "admin@demo.tilfrisk.no")).userId();
+        UUID person = people.register(organisation, department, name);
+        String words = "Matriseord " + UUID.randomUUID();
+        return People.asSystem(organisation, () -> tx.execute(s -> {
+            UUID m1 = mappings.record(UUID.randomUUID(), person, PlanTest.mapping(today().minusDays(90))
+                    .area(LifeArea.HOUSING, 3, words));
+            UUID m2 = mappings.record(UUID.randomUUID(), person, PlanTest.mapping(today())
+                    .area(LifeArea.HOUSING, 6, words));
+            GoalForm goalForm = PlanTest.goal(LifeArea.HOUSING, words);
+            goalForm.setNextEvaluationOn(today().plusDays(60));
+            UUID goal = plans.addGoal(UUID.randomUUID(), person, goalForm);
+            UUID action = plans.addAction(UUID.randomUUID(), person, goal,
+                    PlanTest.action(words, Responsible.PARTICIPANT, null, null));
+            plans.addAction(UUID.randomUUID(), person, goal,
+                    PlanTest.action("Admins tiltak " + words, Responsible.STAFF, admin, today().plusDays(1)));
+            EvaluationForm evaluation = new EvaluationForm();
+            evaluation.setEvaluatedOn(today());
+            evaluation.setWhatHappened(words);
+            plans.addEvaluation(UUID.randomUUID(), person, goal, evaluation);
+            ProposalForm proposal = new ProposalForm();
+            proposal.setLifeArea(LifeArea.NETWORK);
+            proposal.setText(words);
+            UUID proposalId = plans.propose(UUID.randomUUID(), person, proposal);
+            return new Fixture(organisation, person, goal, action, m1, m2, proposalId, words);
+        }));
+    }
+
+    /** Everything about the target that an endpoint could change. */
+    private String state(Fixture f) {
+        return Tenancy.runAs(f.organisation(), () -> tx.execute(s -> db.sql("""
+                        SELECT concat_ws('|',
+                               (SELECT count(*) FROM plan_mapping WHERE person_id = :p),
+                               (SELECT string_agg(concat_ws('/', id, text, status, life_area, updated_at), ',' ORDER BY id) FROM plan_goal WHERE person_id = :p),
+                               (SELECT string_agg(concat_ws('/', id, text, status, updated_at), ',' ORDER BY id) FROM plan_action WHERE person_id = :p),
+                               (SELECT count(*) FROM plan_evaluation WHERE person_id = :p),
+                               (SELECT string_agg(concat_ws('/', id, status), ',' ORDER BY id) FROM plan_proposal WHERE person_id = :p),
+                               (SELECT count(*) FROM plan_change WHERE person_id = :p))""")
+                .param("p", f.person()).query(String.class).single()));
+    }
+
+    /** The fixture's actions and goals would crowd the admin's task list of the next targets. */
+    private void close(Fixture f) {
+        Tenancy.runAs(f.organisation(), () -> tx.executeWithoutResult(s -> {
+            db.sql("UPDATE plan_action SET status = 'CLOSED' WHERE person_id = ?").param(f.person()).update();
+            db.sql("UPDATE plan_goal SET status = 'CLOSED' WHERE person_id = ?").param(f.person()).update();
+        }));
+    }
+
+    private static MockHttpServletRequestBuilder request(String endpoint, String body, Fixture f, UserDetails who,
+                                                         String token) {
+        String[] parts = endpoint.split(" ");
+        String path = parts[1].replace("{personId}", f.person().toString()).replace("{goalId}", f.goal().toString())
+                .replace("{actionId}", f.action().toString()).replace("{mappingId}", f.mapping().toString())
+                .replace("{proposalId}", f.proposal().toString());
+        String filled = body.replace("{goalId}", f.goal().toString()).replace("{mappingId}", f.mapping().toString())
+                .replace("{mapping2}", f.mapping2().toString()).replace("{today}", today().toString())
+                .replace("{new}", UUID.randomUUID().toString());
+        if (parts[0].equals("GET") && !filled.isEmpty()) {
+            return MatrixRequests.request(parts[0], path + "?" + filled, "", who, token);
+        }
+        return MatrixRequests.request(parts[0], path, filled, who, token);
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(Dates.OSLO);
+    }
+}

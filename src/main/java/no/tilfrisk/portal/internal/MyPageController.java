@@ -3,6 +3,7 @@ package no.tilfrisk.portal.internal;
 import java.util.UUID;
 import no.tilfrisk.account.CurrentUser;
 import no.tilfrisk.activity.SessionSignUps;
+import no.tilfrisk.plan.MyPlan;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,15 +20,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class MyPageController {
 
     private final SessionSignUps signUps;
+    private final MyPlan plan;
 
-    MyPageController(SessionSignUps signUps) {
+    MyPageController(SessionSignUps signUps, MyPlan plan) {
         this.signUps = signUps;
+        this.plan = plan;
     }
 
     @GetMapping("/min-side")
     String home(Model model) {
         model.addAttribute("name", CurrentUser.get().displayName());
         model.addAttribute("coming", signUps.coming().stream().filter(s -> !s.cancelled()).limit(3).toList());
+        model.addAttribute("summary", plan.summary().orElse(null));
         return "portal/home";
     }
 

@@ -90,6 +90,12 @@ public class Outcomes {
         return found;
     }
 
+    /** «Not found» unless the caller may reach this person's responses; refused for roles without access. */
+    @Transactional(readOnly = true)
+    public void requireVisiblePerson(UUID personId) {
+        requirePerson(personId);
+    }
+
     /** The signed-in participant's own person, «not found» when the account is linked to nobody. */
     @Transactional(readOnly = true)
     public UUID myPerson() {
@@ -280,6 +286,16 @@ public class Outcomes {
         db.sql("DELETE FROM outcome_draft WHERE person_id = ? AND instrument_id = ? AND organisation_id = ?")
                 .params(person, draft.instrument().id(), org).update();
         return response;
+    }
+
+    /** The participant's unfinished drafts: how many items of each instrument they have answered or skipped. */
+    @Transactional(readOnly = true)
+    public Map<String, Integer> myDrafts() {
+        Map<String, Integer> drafts = new HashMap<>();
+        db.sql("SELECT instrument_id, answers FROM outcome_draft WHERE person_id = ? AND organisation_id = ?")
+                .params(myPerson(), Tenancy.requireOrganisationId())
+                .query((rs, i) -> drafts.put(rs.getString(1), decode(rs.getString(2)).size())).list();
+        return drafts;
     }
 
     /** Drops the participant's draft of an instrument, so that they can start again. */

@@ -33,10 +33,12 @@ public class OutcomeAggregates {
 
     private final JdbcClient db;
     private final PersonLookup persons;
+    private final no.tilfrisk.organisation.Departments departments;
 
-    OutcomeAggregates(JdbcClient db, PersonLookup persons) {
+    OutcomeAggregates(JdbcClient db, PersonLookup persons, no.tilfrisk.organisation.Departments departments) {
         this.db = db;
         this.persons = persons;
+        this.departments = departments;
     }
 
     /** The organisation's thresholds, or the defaults. */
@@ -76,6 +78,9 @@ public class OutcomeAggregates {
     @Transactional(readOnly = true)
     public List<Aggregate> forPeriod(UUID departmentId, LocalDate from, LocalDate to) {
         requireScope(departmentId);
+        if (departmentId != null && !departments.exists(departmentId)) {
+            throw new InvalidInputException("department", "outcome.aggregate.department.unknown");
+        }
         List<InvalidInputException> broken = new ArrayList<>();
         if (from == null) {
             broken.add(new InvalidInputException("from", "outcome.period.from.required"));

@@ -63,8 +63,9 @@ class OutcomeCharts {
                         : messages.getMessage("outcome.status." + r.score().status(), null, locale);
                 chart.point(r.answeredOn(), r.score().value(), status == null ? String.valueOf(r.score().value())
                         : r.score().value() + " (" + status + ")");
-                rows.add(new Row(r.answeredOn(), r.score().value(), status,
-                        version.reached(r.score().value()).stream().map(c -> c.meaning().in(locale)).toList()));
+                // where the score has a derived status (Russtatus), the status says it; the cut-off would repeat it
+                rows.add(new Row(r.answeredOn(), r.score().value(), status, status != null ? List.of()
+                        : version.reached(r.score().value()).stream().map(c -> c.meaning().in(locale)).toList()));
             }
             java.util.Collections.reverse(rows);
             trends.add(new Trend(latest, chart.svg(), rows, bandText));

@@ -48,11 +48,13 @@ class DemoData implements ApplicationRunner {
     private final DemoContacts contacts;
     private final DemoActivities activities;
     private final DemoPlans plans;
+    private final DemoOutcomes outcomes;
 
     DemoData(Organisations organisations, Departments departments, UserAccounts accounts, ApiTokens tokens,
              TransactionTemplate tx, DemoPersons persons, DemoActivities activities, DemoContacts contacts,
-             DemoPlans plans) {
+             DemoPlans plans, DemoOutcomes outcomes) {
         this.plans = plans;
+        this.outcomes = outcomes;
         this.activities = activities;
         this.persons = persons;
         this.contacts = contacts;
@@ -118,6 +120,7 @@ class DemoData implements ApplicationRunner {
                 java.util.List.of(coordinator, staff), volunteer, dag);
         contacts.write(skienFirst, dag, new DemoContacts.Staff(admin, coordinator, staff));
         plans.write(skienFirst.get(0), dag, staff);
+        outcomes.write(skienFirst, dag);
     }
 
     private void otherOrganisation() {

@@ -1,5 +1,6 @@
 package no.tilfrisk.person;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -161,5 +162,42 @@ public class PersonLookup {
                 .list();
         audit.record(null, AuditAction.LIST, context);
         return found;
+    }
+    /**
+     * A participant's time as one: from the first PARTICIPANT role's start, to the last one's end (null while one is
+     * open). For schedules such as the outcome measurements.
+     */
+    public record Participation(UUID personId, LocalDate from, LocalDate to) {
+    }
+
+    /** The participation of those of these persons who are, or have been, participants and are not erased. */
+    @Transactional(readOnly = true)
+    public Map<UUID, Participation> participation(Collection<UUID> ids) {
+        Map<UUID, Participation> found = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        db.sql("""
+                        SELECT r.person_id, min(r.from_date) AS from_date,
+                               CASE WHEN bool_or(r.to_date IS NULL) THEN NULL ELSE max(r.to_date) END AS to_date
+                          FROM person_role r JOIN person p ON p.id = r.person_id
+                         WHERE r.person_id = ANY(?) AND r.role = 'PARTICIPANT' AND p.organisation_id = ? AND p.erased_at IS NULL
+                         GROUP BY r.person_id""")
+                .params(ids.toArray(UUID[]::new), Tenancy.requireOrganisationId())
+                .query((rs, i) -> new Participation(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
+                        rs.getObject(3, LocalDate.class)))
+                .list().forEach(p -> found.put(p.personId(), p));
+        return found;
+    }
+
+    /** Everyone (erased persons too, for counts) with a membership in the department at some time in the period. */
+    @Transactional(readOnly = true)
+    public Set<UUID> membersDuring(UUID departmentId, LocalDate from, LocalDate to) {
+        return new java.util.HashSet<>(db.sql("""
+                        SELECT DISTINCT person_id FROM person_department
+                         WHERE department_id = ? AND organisation_id = ? AND from_date <= ?
+                           AND (to_date IS NULL OR to_date >= ?)""")
+                .params(departmentId, Tenancy.requireOrganisationId(), to, from)
+                .query(UUID.class).list());
     }
 }

@@ -1,0 +1,122 @@
+package no.tilfrisk.outcome.internal;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import no.tilfrisk.outcome.Instrument;
+import no.tilfrisk.outcome.Outcomes;
+import no.tilfrisk.outcome.Response;
+import no.tilfrisk.platform.web.InvalidInputException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * «Mine målinger» on «Min side»: what is due, the participant's own trends, and answering one question per screen
+ * with the progress shown. Each answer is kept in a draft at once, so the participant can stop and go on later;
+ * nothing counts until they send it in. The person is always the signed-in participant's own, never from the request.
+ */
+@Controller
+class MyOutcomesController {
+
+    private final Outcomes outcomes;
+    private final OutcomeCharts charts;
+
+    MyOutcomesController(Outcomes outcomes, OutcomeCharts charts) {
+        this.outcomes = outcomes;
+        this.charts = charts;
+    }
+
+    @GetMapping("/min-side/maalinger")
+    String overview(Model model, Locale locale) {
+        UUID me = outcomes.myPerson();
+        List<Response> responses = outcomes.ofPerson(me);
+        model.addAttribute("due", outcomes.dueFor(me));
+        model.addAttribute("available", outcomes.available());
+        model.addAttribute("drafts", outcomes.myDrafts());
+        model.addAttribute("trends", charts.trends(responses, locale, "my-trend-"));
+        return "outcome/mine";
+    }
+
+    @GetMapping("/min-side/maalinger/{instrumentId}")
+    String step(@PathVariable String instrumentId, @RequestParam(name = "steg", required = false) Integer step, Model model) {
+        Outcomes.Draft draft = outcomes.draft(instrumentId);
+        Instrument instrument = draft.instrument();
+        int n = instrument.items().size();
+        int at = step == null ? draft.nextStep() : Math.max(0, Math.min(step, n));
+        model.addAttribute("draft", draft);
+        model.addAttribute("instrument", instrument);
+        model.addAttribute("step", at);
+        model.addAttribute("total", n);
+        if (at == n) {
+            return "outcome/mine-summary";
+        }
+        model.addAttribute("item", instrument.items().get(at));
+        Integer current = draft.answers().get(instrument.items().get(at).id());
+        model.addAttribute("current", current == null || current == Integer.MIN_VALUE ? null : current);
+        return "outcome/mine-step";
+    }
+
+    @PostMapping("/min-side/maalinger/{instrumentId}")
+    String answer(@PathVariable String instrumentId, @RequestParam int steg,
+                  @RequestParam(required = false) String value, @RequestParam(defaultValue = "next") String action,
+                  Model model, RedirectAttributes redirect) {
+        Outcomes.Draft draft = outcomes.draft(instrumentId);
+        List<Instrument.Item> items = draft.instrument().items();
+        if (steg < 0 || steg >= items.size()) {
+            return "redirect:/min-side/maalinger/" + draft.instrument().id();
+        }
+        Instrument.Item item = items.get(steg);
+        if ("back".equals(action)) {
+            return "redirect:/min-side/maalinger/" + draft.instrument().id() + "?steg=" + Math.max(0, steg - 1);
+        }
+        try {
+            if ("skip".equals(action)) {
+                outcomes.answerInDraft(instrumentId, item.id(), null);
+            } else {
+                Integer v = parse(value);
+                if (v == null) {
+                    throw new InvalidInputException("value", value == null || value.isBlank()
+                            ? "outcome.mine.value.required" : "outcome.answer.outOfScale");
+                }
+                outcomes.answerInDraft(instrumentId, item.id(), v);
+            }
+        } catch (InvalidInputException e) {
+            model.addAttribute("draft", draft);
+            model.addAttribute("instrument", draft.instrument());
+            model.addAttribute("step", steg);
+            model.addAttribute("total", items.size());
+            model.addAttribute("item", item);
+            model.addAttribute("current", null);
+            model.addAttribute("error", e.code());
+            return "outcome/mine-step";
+        }
+        return "redirect:/min-side/maalinger/" + draft.instrument().id() + "?steg=" + (steg + 1);
+    }
+
+    @PostMapping("/min-side/maalinger/{instrumentId}/send")
+    String send(@PathVariable String instrumentId, @RequestParam UUID responseId, RedirectAttributes redirect) {
+        Response response = outcomes.submitDraft(instrumentId, responseId);
+        redirect.addFlashAttribute("sent", response.instrumentId());
+        return "redirect:/min-side/maalinger";
+    }
+
+    @PostMapping("/min-side/maalinger/{instrumentId}/avbryt")
+    String discard(@PathVariable String instrumentId, RedirectAttributes redirect) {
+        outcomes.discardDraft(instrumentId);
+        redirect.addFlashAttribute("discarded", true);
+        return "redirect:/min-side/maalinger";
+    }
+
+    private static Integer parse(String value) {
+        try {
+            return value == null ? null : Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

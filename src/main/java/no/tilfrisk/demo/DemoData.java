@@ -47,9 +47,12 @@ class DemoData implements ApplicationRunner {
     private final DemoPersons persons;
     private final DemoContacts contacts;
     private final DemoActivities activities;
+    private final DemoCollaboration collaboration;
 
     DemoData(Organisations organisations, Departments departments, UserAccounts accounts, ApiTokens tokens,
-             TransactionTemplate tx, DemoPersons persons, DemoActivities activities, DemoContacts contacts) {
+             TransactionTemplate tx, DemoPersons persons, DemoActivities activities, DemoContacts contacts,
+             DemoCollaboration collaboration) {
+        this.collaboration = collaboration;
         this.activities = activities;
         this.persons = persons;
         this.contacts = contacts;
@@ -114,6 +117,7 @@ class DemoData implements ApplicationRunner {
         activities.write(departments.list().stream().collect(java.util.stream.Collectors.toMap(Department::name, d -> d)),
                 java.util.List.of(coordinator, staff), volunteer);
         contacts.write(skienFirst, dag, new DemoContacts.Staff(admin, coordinator, staff));
+        collaboration.write(skien);
     }
 
     private void otherOrganisation() {

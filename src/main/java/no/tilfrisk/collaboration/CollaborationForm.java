@@ -16,7 +16,7 @@ public class CollaborationForm {
     /** For API clients: the id to create the record under, so a retried request creates one. */
     private UUID id;
 
-    @NotNull(message = "{collaboration.kind.required}")
+    /** Required to create; a change keeps the record's kind. */
     private CollaborationKind kind;
 
     /** Optional: the department the record belongs to; none means the whole organisation. */

@@ -49,12 +49,14 @@ class DemoData implements ApplicationRunner {
     private final DemoActivities activities;
     private final DemoPlans plans;
     private final DemoOutcomes outcomes;
+    private final DemoCollaboration collaboration;
 
     DemoData(Organisations organisations, Departments departments, UserAccounts accounts, ApiTokens tokens,
              TransactionTemplate tx, DemoPersons persons, DemoActivities activities, DemoContacts contacts,
-             DemoPlans plans, DemoOutcomes outcomes) {
+             DemoPlans plans, DemoOutcomes outcomes, DemoCollaboration collaboration) {
         this.plans = plans;
         this.outcomes = outcomes;
+        this.collaboration = collaboration;
         this.activities = activities;
         this.persons = persons;
         this.contacts = contacts;
@@ -121,6 +123,7 @@ class DemoData implements ApplicationRunner {
         contacts.write(skienFirst, dag, new DemoContacts.Staff(admin, coordinator, staff));
         plans.write(skienFirst.get(0), dag, staff);
         outcomes.write(skienFirst, dag);
+        collaboration.write(skien);
     }
 
     private void otherOrganisation() {

@@ -1,0 +1,152 @@
+package no.tilfrisk.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A report as the exporters read it: a cover (title, subtitle, lines such as the organisation and the year) and
+ * sections of blocks: paragraphs, subheadings, tables and charts. Every text is final (already in the reader's
+ * language); counts of persons are already through {@link SmallNumberSuppression} where the reader needs that. The
+ * same document becomes the page ({@code report/document :: document}), PDF, DOCX, XLSX and CSV.
+ */
+public record ReportDocument(String title, String subtitle, List<String> coverLines, List<Section> sections) {
+
+    public ReportDocument {
+        Objects.requireNonNull(title, "title");
+        coverLines = List.copyOf(coverLines);
+        sections = List.copyOf(sections);
+    }
+
+    /** Every table in the document, those of charts included, in order, each with its section. */
+    public List<Located> tables() {
+        List<Located> out = new ArrayList<>();
+        for (Section s : sections) {
+            for (Block b : s.blocks()) {
+                if (b instanceof Table t) {
+                    out.add(new Located(s, t));
+                } else if (b instanceof Chart c) {
+                    out.add(new Located(s, c.data()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A table and the section it is in. */
+    public record Located(Section section, Table table) {
+    }
+
+    /**
+     * A section: a heading of the first level (Heading 1 in Word, one sheet in Excel).
+     *
+     * @param key a stable name, as in URLs and file names: letters, digits and dashes
+     */
+    public record Section(String key, String heading, List<Block> blocks) {
+
+        public Section {
+            Objects.requireNonNull(heading, "heading");
+            blocks = List.copyOf(blocks);
+        }
+    }
+
+    /** What a section holds. */
+    public sealed interface Block permits Paragraph, Subheading, Table, Chart {
+    }
+
+    /**
+     * A paragraph: plain text, and optionally the same as sanitised HTML for the page and the PDF. The HTML must be
+     * well-formed XHTML (void elements closed, {@code <br/>}), as the PDF is made from XHTML; DOCX, XLSX and CSV use
+     * the text.
+     */
+    public record Paragraph(String text, String html) implements Block {
+
+        public static Paragraph of(String text) {
+            return new Paragraph(text, null);
+        }
+    }
+
+    /** A heading of the second level inside a section (Heading 2 in Word). */
+    public record Subheading(String text) implements Block {
+    }
+
+    /**
+     * A table. The first cell of each row is the row's header when {@code rowHeaders} is set.
+     *
+     * @param note what the reader needs to read it right: the rule a figure follows, that small numbers are hidden
+     */
+    public record Table(String caption, List<String> headers, List<List<Cell>> rows, boolean rowHeaders, String note)
+            implements Block {
+
+        public Table {
+            Objects.requireNonNull(caption, "caption");
+            headers = List.copyOf(headers);
+            rows = rows.stream().map(List::copyOf).toList();
+        }
+
+        /**
+         * A table of person counts after suppression, with its totals: one row per row label and a last row of
+         * column totals; one column per column label and a last column of row totals.
+         */
+        public static Table of(String caption, String cornerHeader, List<String> rowLabels, List<String> columnLabels,
+                               String totalLabel, SmallNumberSuppression.SuppressedTable counts, String note) {
+            if (rowLabels.size() != counts.rows() || columnLabels.size() != counts.columns()) {
+                throw new IllegalArgumentException("Labels do not match the table");
+            }
+            List<String> headers = new ArrayList<>();
+            headers.add(cornerHeader);
+            headers.addAll(columnLabels);
+            headers.add(totalLabel);
+            List<List<Cell>> rows = new ArrayList<>();
+            for (int r = 0; r <= counts.rows(); r++) {
+                List<Cell> row = new ArrayList<>();
+                row.add(Cell.text(r < counts.rows() ? rowLabels.get(r) : totalLabel));
+                for (int c = 0; c <= counts.columns(); c++) {
+                    row.add(Cell.of(counts.entry(r, c)));
+                }
+                rows.add(row);
+            }
+            return new Table(caption, headers, rows, true, note);
+        }
+    }
+
+    /**
+     * One cell: the text shown, the number behind it where there is one to compute with (none when hidden), whether
+     * it is hidden by small-number suppression, and a link to the records behind it (for readers with access).
+     */
+    public record Cell(String text, Number number, boolean suppressed, String link) {
+
+        public static Cell text(String text) {
+            return new Cell(text == null ? "" : text, null, false, null);
+        }
+
+        public static Cell number(long value) {
+            return new Cell(Long.toString(value), value, false, null);
+        }
+
+        /** A decimal number shown as given (a percentage, an amount), kept as a number for spreadsheets. */
+        public static Cell number(Number value, String shown) {
+            return new Cell(shown, value, false, null);
+        }
+
+        public static Cell of(SmallNumberSuppression.Entry entry) {
+            return entry.hidden() ? new Cell(entry.display(), null, true, null) : number(entry.value());
+        }
+
+        public Cell withLink(String href) {
+            return new Cell(text, number, suppressed, href);
+        }
+    }
+
+    /**
+     * A chart as SVG (from {@code platform.chart}, with its own title and description) and the table of its data,
+     * shown beside it on the page and instead of it where SVG cannot go (DOCX, XLSX, CSV).
+     */
+    public record Chart(String svg, Table data) implements Block {
+
+        public Chart {
+            Objects.requireNonNull(svg, "svg");
+            Objects.requireNonNull(data, "data");
+        }
+    }
+}

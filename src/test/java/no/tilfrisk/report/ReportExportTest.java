@@ -1,0 +1,195 @@
+package no.tilfrisk.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import no.tilfrisk.TilfriskTest;
+import no.tilfrisk.platform.chart.BarChart;
+import no.tilfrisk.report.ReportDocument.Cell;
+import no.tilfrisk.report.ReportDocument.Chart;
+import no.tilfrisk.report.ReportDocument.Paragraph;
+import no.tilfrisk.report.ReportDocument.Section;
+import no.tilfrisk.report.ReportDocument.Subheading;
+import no.tilfrisk.report.ReportDocument.Table;
+import no.tilfrisk.report.SmallNumberSuppression.CountTable;
+import no.tilfrisk.report.export.CsvExport;
+import no.tilfrisk.report.export.DocxExport;
+import no.tilfrisk.report.export.PdfExport;
+import no.tilfrisk.report.export.XlsxExport;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+
+/** The exports open in the tools people use, and carry the sections, headings and figures of the document. */
+@TilfriskTest
+class ReportExportTest {
+
+    @Autowired
+    PdfExport pdf;
+    @Autowired
+    SpringTemplateEngine templates;
+
+    /**
+     * Two sections with Norwegian letters: one with text, a subheading and a table of person counts after
+     * suppression (3 → «<5», with its rectangle hidden), one with a chart and its data.
+     */
+    static ReportDocument document() {
+        var counts = SmallNumberSuppression.apply(new CountTable(new long[][] {{3, 10, 12}, {8, 9, 20}}));
+        Table roles = Table.of("Deltakere per rolle og avdeling", "Avdeling", List.of("Skien", "Tønsberg"),
+                List.of("Brukere", "Pårørende", "Fagpersoner"), "Sum", counts,
+                "Tall fra 1 til 4 vises som «<5».");
+        Table groups = new Table("Grupper", List.of("Gruppe", "Deltakere"), List.of(
+                List.of(Cell.text("Kvinnegruppe"), Cell.number(14)),
+                List.of(Cell.text("Friluftsgruppe"), Cell.number(13).withLink("/activities/x"))), true, null);
+        String svg = BarChart.render("grupper", "Deltakere per gruppe", "Kvinnegruppe 14, friluftsgruppe 13.",
+                List.of(BarChart.Bar.of("Kvinnegruppe", 14), BarChart.Bar.of("Friluftsgruppe", 13)));
+        return new ReportDocument("Årsrapport 2025", "Demo Recovery", List.of("Hele organisasjonen", "01.01.2025–31.12.2025"),
+                List.of(
+                        new Section("aktivitet", "3. Aktivitet og deltakelse – året i tall", List.of(
+                                Paragraph.of("Året har vært preget av økt deltakelse, særlig på Ærø-turen."),
+                                new Subheading("Deltakere og aktører"),
+                                roles)),
+                        new Section("grupper", "4. Arrangementer og sosiale tiltak", List.of(
+                                new Paragraph("Grupper i året.", "<p>Grupper i <strong>året</strong>.</p>"),
+                                new Chart(svg, groups)))));
+    }
+
+    @Test
+    void thePdfParsesAndHasTheCoverTheSectionTitlesPageNumbersAndNorwegianLetters() throws Exception {
+        byte[] bytes = pdf.write(document(), Locale.forLanguageTag("nb"));
+        assertThat(new String(bytes, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        try (var parsed = Loader.loadPDF(bytes)) {
+            String text = new PDFTextStripper().getText(parsed);
+            List<String> pages = new ArrayList<>();
+            for (int i = 1; i <= parsed.getNumberOfPages(); i++) {
+                var perPage = new PDFTextStripper();
+                perPage.setStartPage(i);
+                perPage.setEndPage(i);
+                pages.add(perPage.getText(parsed).strip());
+            }
+            // the cover, then one page per section
+            assertThat(pages).as(String.join("\n----\n", pages)).hasSize(3);
+            // the chart is drawn (Batik makes it a form, its labels as shapes) on the page of its section, and only there
+            assertThat(parsed.getPage(2).getResources().getXObjectNames()).singleElement()
+                    .satisfies(n -> assertThat(parsed.getPage(2).getResources().getXObject(n))
+                            .isInstanceOf(org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject.class));
+            assertThat(parsed.getPage(1).getResources().getXObjectNames()).isEmpty();
+            assertThat(text).contains("Årsrapport 2025", "Demo Recovery", "3. Aktivitet og deltakelse – året i tall",
+                    "4. Arrangementer og sosiale tiltak", "Deltakere og aktører", "Pårørende", "Tønsberg", "Ærø-turen",
+                    "Side 2 av 3", "<5", "Kvinnegruppe");
+            // the cover has no page number
+            var stripper = new PDFTextStripper();
+            stripper.setStartPage(1);
+            stripper.setEndPage(1);
+            assertThat(stripper.getText(parsed)).doesNotContain("Side 1");
+            // the font is embedded, not a base-14 font that depends on the reader
+            var fonts = new ArrayList<String>();
+            for (var name : parsed.getPage(1).getResources().getFontNames()) {
+                var font = parsed.getPage(1).getResources().getFont(name);
+                fonts.add(font.getName() + (font.isEmbedded() ? "+embedded" : ""));
+            }
+            assertThat(fonts).anyMatch(f -> f.contains("DejaVu") && f.endsWith("+embedded"));
+        }
+    }
+
+    @Test
+    void theDocxOpensWithTheSectionsAsHeadingsWordKnowsAndTheTablesAsTables() throws Exception {
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(DocxExport.write(document())))) {
+            Map<String, String> headings = new LinkedHashMap<>();
+            for (XWPFParagraph p : doc.getParagraphs()) {
+                if (p.getStyle() != null && p.getStyle().startsWith("Heading")) {
+                    headings.put(p.getText(), p.getStyle());
+                }
+            }
+            assertThat(headings).containsExactly(
+                    Map.entry("3. Aktivitet og deltakelse – året i tall", "Heading1"),
+                    Map.entry("Deltakere og aktører", "Heading2"),
+                    Map.entry("4. Arrangementer og sosiale tiltak", "Heading1"));
+            assertThat(doc.getStyles().getStyle("Heading1").getName()).isEqualTo("heading 1");
+            assertThat(doc.getStyles().getStyle("Heading2").getName()).isEqualTo("heading 2");
+            assertThat(doc.getTables()).hasSize(2);
+            var roles = doc.getTables().get(0);
+            assertThat(roles.getRow(0).getCell(2).getText()).isEqualTo("Pårørende");
+            assertThat(roles.getRow(1).getCell(1).getText()).isEqualTo("<5");
+            assertThat(roles.getRow(1).getCell(2).getText()).isEqualTo("x");
+            assertThat(roles.getRow(1).getCell(3).getText()).isEqualTo("12");
+            assertThat(roles.getRow(3).getCell(4).getText()).isEqualTo("62");
+            assertThat(doc.getTables().get(1).getRow(2).getCell(1).getText()).isEqualTo("13");
+        }
+    }
+
+    @Test
+    void theXlsxHasOneSheetPerSectionWithTheFiguresAsNumbers() throws Exception {
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(XlsxExport.write(document())))) {
+            List<String> sheets = new ArrayList<>();
+            book.forEach(s -> sheets.add(s.getSheetName()));
+            assertThat(sheets).containsExactly("Årsrapport 2025", "3. Aktivitet og deltakelse – år",
+                    "4. Arrangementer og sosiale til");
+            XSSFSheet activity = book.getSheetAt(1);
+            DataFormatter shown = new DataFormatter();
+            // row 0 heading, 2 caption, 3 header, 4.. rows
+            assertThat(shown.formatCellValue(activity.getRow(2).getCell(0))).isEqualTo("Deltakere per rolle og avdeling");
+            assertThat(shown.formatCellValue(activity.getRow(3).getCell(2))).isEqualTo("Pårørende");
+            assertThat(shown.formatCellValue(activity.getRow(4).getCell(1))).isEqualTo("<5");
+            assertThat(activity.getRow(4).getCell(3).getNumericCellValue()).isEqualTo(12.0);
+            assertThat(activity.getRow(6).getCell(4).getNumericCellValue()).isEqualTo(62.0);
+            XSSFSheet groups = book.getSheetAt(2);
+            assertThat(shown.formatCellValue(groups.getRow(2).getCell(0))).isEqualTo("Grupper");
+            assertThat(groups.getRow(4).getCell(1).getNumericCellValue()).isEqualTo(14.0);
+        }
+    }
+
+    @Test
+    void theCsvZipHasOneFilePerTable() throws Exception {
+        Map<String, String> files = new LinkedHashMap<>();
+        try (var zip = new ZipInputStream(new ByteArrayInputStream(CsvExport.write(document())))) {
+            ZipEntry e;
+            while ((e = zip.getNextEntry()) != null) {
+                files.put(e.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(files.keySet()).containsExactly("01-aktivitet-deltakere-per-rolle-og-avdeling.csv", "02-grupper-grupper.csv");
+        String roles = files.get("01-aktivitet-deltakere-per-rolle-og-avdeling.csv");
+        assertThat(roles).startsWith("\ufeffAvdeling;Brukere;Pårørende;Fagpersoner;Sum\r\n");
+        assertThat(roles).contains("Skien;<5;x;12;25\r\n", "Sum;11;19;32;62\r\n");
+        assertThat(files.get("02-grupper-grupper.csv")).contains("Friluftsgruppe;13");
+    }
+
+    @Test
+    void thePageFragmentRendersAccessibleTablesAndTheChartWithItsData() {
+        Context context = new Context(Locale.forLanguageTag("nb"));
+        context.setVariable("doc", document());
+        String html = templates.process("report/document", java.util.Set.of("document"), context);
+        assertThat(html).contains("<h2 id=\"heading-aktivitet\">3. Aktivitet og deltakelse – året i tall</h2>",
+                "<h3>Deltakere og aktører</h3>", "<caption>Deltakere per rolle og avdeling</caption>",
+                "<th scope=\"col\">Pårørende</th>", "<th scope=\"row\">", "role=\"img\"", "<title id=\"grupper-title\">",
+                "href=\"/activities/x\"", "<strong>året</strong>", "&lt;5");
+    }
+
+    @Test
+    void theBarChartEscapesTextAndDrawsNoBarForAMissingValue() {
+        String svg = BarChart.render("a b", "<Tittel>", "Beskrivelse & mer",
+                List.of(BarChart.Bar.of("En", 10), new BarChart.Bar("To", null, "<5"), BarChart.Bar.of("Tre", 5)));
+        assertThat(svg).contains("aria-labelledby=\"a-b-title a-b-desc\"", "&lt;Tittel&gt;", "Beskrivelse &amp; mer",
+                ">&lt;5</text>");
+        assertThat(svg.split("<rect", -1)).hasSize(3);
+        // the longest bar fills the plot; half the value, half the length
+        assertThat(svg).contains("width=\"370.0\"", "width=\"185.0\"");
+    }
+}

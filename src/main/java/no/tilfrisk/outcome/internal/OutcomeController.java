@@ -43,9 +43,11 @@ class OutcomeController {
     private final PersonLookup persons;
     private final Departments departments;
     private final OutcomeCharts charts;
+    private final no.tilfrisk.plan.Mappings mappings;
 
     OutcomeController(Outcomes outcomes, OutcomeAggregates aggregates, Instruments instruments, PersonLookup persons,
-                      Departments departments, OutcomeCharts charts) {
+                      Departments departments, OutcomeCharts charts, no.tilfrisk.plan.Mappings mappings) {
+        this.mappings = mappings;
         this.outcomes = outcomes;
         this.aggregates = aggregates;
         this.instruments = instruments;
@@ -60,6 +62,11 @@ class OutcomeController {
         model.addAttribute("person", persons.names(List.of(personId)).get(personId));
         model.addAttribute("responses", responses);
         model.addAttribute("trends", charts.trends(responses, locale, "trend-"));
+        // the recovery profile: the participant's own ratings per life area from their latest mappings, oldest first
+        List<no.tilfrisk.plan.Mapping> profile = new java.util.ArrayList<>(mappings.ofPerson(personId));
+        profile.sort(java.util.Comparator.comparing(no.tilfrisk.plan.Mapping::mappedOn));
+        model.addAttribute("profile", profile.subList(Math.max(0, profile.size() - 4), profile.size()));
+        model.addAttribute("lifeAreas", no.tilfrisk.plan.LifeArea.values());
         model.addAttribute("due", outcomes.dueFor(personId));
         model.addAttribute("available", outcomes.available());
         model.addAttribute("instruments", instruments);

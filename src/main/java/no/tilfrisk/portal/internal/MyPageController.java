@@ -3,7 +3,11 @@ package no.tilfrisk.portal.internal;
 import java.util.UUID;
 import no.tilfrisk.account.CurrentUser;
 import no.tilfrisk.activity.SessionSignUps;
+import no.tilfrisk.outcome.DueMeasurement;
+import no.tilfrisk.outcome.Outcomes;
 import no.tilfrisk.plan.MyPlan;
+import no.tilfrisk.platform.web.NotFoundException;
+import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,10 +25,12 @@ class MyPageController {
 
     private final SessionSignUps signUps;
     private final MyPlan plan;
+    private final Outcomes outcomes;
 
-    MyPageController(SessionSignUps signUps, MyPlan plan) {
+    MyPageController(SessionSignUps signUps, MyPlan plan, Outcomes outcomes) {
         this.signUps = signUps;
         this.plan = plan;
+        this.outcomes = outcomes;
     }
 
     @GetMapping("/min-side")
@@ -32,7 +38,17 @@ class MyPageController {
         model.addAttribute("name", CurrentUser.get().displayName());
         model.addAttribute("coming", signUps.coming().stream().filter(s -> !s.cancelled()).limit(3).toList());
         model.addAttribute("summary", plan.summary().orElse(null));
+        model.addAttribute("due", dueMeasurements());
         return "portal/home";
+    }
+
+    /** What the participant is asked to answer now; nothing when the account is not linked to a person. */
+    private List<DueMeasurement> dueMeasurements() {
+        try {
+            return outcomes.dueFor(outcomes.myPerson());
+        } catch (NotFoundException notLinked) {
+            return List.of();
+        }
     }
 
     @GetMapping("/min-side/aktiviteter")

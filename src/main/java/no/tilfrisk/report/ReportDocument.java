@@ -129,6 +129,18 @@ public record ReportDocument(String title, String subtitle, List<String> coverLi
             return new Cell(shown, value, false, null);
         }
 
+        /**
+         * A share of persons in whole percent, with its base: hidden («x») where the base is under 5, as
+         * {@link SmallNumberSuppression#showsPercentage} says. The number kept is the fraction (0.5 for 50 %).
+         */
+        public static Cell percentage(long part, long base, java.util.Locale locale) {
+            if (base <= 0 || !SmallNumberSuppression.showsPercentage(base)) {
+                return new Cell("x", null, true, null);
+            }
+            double share = (double) part / base;
+            return new Cell(java.text.NumberFormat.getPercentInstance(locale).format(share), share, false, null);
+        }
+
         public static Cell of(SmallNumberSuppression.Entry entry) {
             return entry.hidden() ? new Cell(entry.display(), null, true, null) : number(entry.value());
         }

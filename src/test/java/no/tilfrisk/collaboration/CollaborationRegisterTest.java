@@ -127,6 +127,7 @@ class CollaborationRegisterTest {
         mvc.perform(get("/collaboration?year=" + date.getYear() + "&kind=SEMINAR")
                         .with(user(accounts.loadUserByUsername("koordinator@demo.tilfrisk.no"))))
                 .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<h1>Samarbeid og styring " + date.getYear() + "</h1>")))
                 .andExpect(content().string(containsString(title)))
                 .andExpect(content().string(containsString("Hele organisasjonen")))
                 .andExpect(content().string(containsString("/edit")));

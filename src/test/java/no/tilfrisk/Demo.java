@@ -1,5 +1,6 @@
 package no.tilfrisk;
 
+import java.util.Map;
 import java.util.UUID;
 
 /** The demo organisations and accounts that every {@link TilfriskTest} can rely on. */
@@ -11,6 +12,13 @@ public final class Demo {
     public static final String ADMIN = "admin@demo.tilfrisk.no";
     public static final String STAFF = "ansatt@demo.tilfrisk.no";
     public static final String OTHER_ADMIN = "admin@annen.tilfrisk.no";
+
+    /** Each demo account's API token (demo data gives every account {@code demo-<local part>}). */
+    public static final Map<String, String> TOKENS = Map.of(
+            "admin@demo.tilfrisk.no", "demo-admin", "koordinator@demo.tilfrisk.no", "demo-koordinator",
+            "ansatt@demo.tilfrisk.no", "demo-ansatt", "frivillig@demo.tilfrisk.no", "demo-frivillig",
+            "deltaker@demo.tilfrisk.no", "demo-deltaker", "styret@demo.tilfrisk.no", "demo-styret",
+            "admin@annen.tilfrisk.no", "demo-annen");
 
     private Demo() {
     }

@@ -60,11 +60,7 @@ class CollaborationAccessMatrixTest {
             "admin@annen.tilfrisk.no", Map.of(Action.READ, Set.of(Target.OTHER_ORGANISATION),
                     Action.ADD, Set.of(Target.OTHER_ORGANISATION, Target.WHOLE_ORGANISATION), Action.CHANGE, Set.of(Target.OTHER_ORGANISATION)));
 
-    static final Map<String, String> TOKENS = Map.of(
-            "admin@demo.tilfrisk.no", "demo-admin", "koordinator@demo.tilfrisk.no", "demo-koordinator",
-            "ansatt@demo.tilfrisk.no", "demo-ansatt", "frivillig@demo.tilfrisk.no", "demo-frivillig",
-            "deltaker@demo.tilfrisk.no", "demo-deltaker", "styret@demo.tilfrisk.no", "demo-styret",
-            "admin@annen.tilfrisk.no", "demo-annen");
+    static final Map<String, String> TOKENS = no.tilfrisk.Demo.TOKENS;
 
     record Endpoint(Action action, String body) {
     }

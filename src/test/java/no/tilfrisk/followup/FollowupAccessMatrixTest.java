@@ -53,11 +53,7 @@ class FollowupAccessMatrixTest {
             "styret@demo.tilfrisk.no", Set.of(),
             "admin@annen.tilfrisk.no", Set.of(Target.OTHER_ORGANISATION));
 
-    static final Map<String, String> TOKENS = Map.of(
-            "admin@demo.tilfrisk.no", "demo-admin", "koordinator@demo.tilfrisk.no", "demo-koordinator",
-            "ansatt@demo.tilfrisk.no", "demo-ansatt", "frivillig@demo.tilfrisk.no", "demo-frivillig",
-            "deltaker@demo.tilfrisk.no", "demo-deltaker", "styret@demo.tilfrisk.no", "demo-styret",
-            "admin@annen.tilfrisk.no", "demo-annen");
+    static final Map<String, String> TOKENS = no.tilfrisk.Demo.TOKENS;
 
     /**
      * Every endpoint with a request that exercises it on the target: {personId} and {person} the person, {id} a

@@ -91,9 +91,10 @@ class AccessMatrixTest {
         Set<String> found = new TreeSet<>();
         mappings.getHandlerMethods().forEach((info, method) -> {
             String pkg = method.getBeanType().getPackageName();
-            // the person, activity and followup modules have their own, finer matrices
-            if (pkg.startsWith("no.tilfrisk") && !pkg.startsWith("no.tilfrisk.person") && !pkg.startsWith("no.tilfrisk.activity")
-                    && !pkg.startsWith("no.tilfrisk.followup")) {
+            // these modules have their own, finer matrices, each of which fails on an endpoint it does not list
+            boolean ownMatrix = java.util.stream.Stream.of("person", "activity", "followup", "plan", "outcome",
+                    "collaboration", "portal", "report").anyMatch(m -> pkg.startsWith("no.tilfrisk." + m));
+            if (pkg.startsWith("no.tilfrisk") && !ownMatrix) {
                 for (String path : info.getPatternValues()) {
                     info.getMethodsCondition().getMethods().forEach(m -> found.add(m.name() + " " + path));
                 }

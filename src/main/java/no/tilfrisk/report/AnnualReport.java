@@ -202,10 +202,10 @@ public class AnnualReport {
         // ---- 3. Activity and participation ----
 
         private void activity(List<Block> blocks) {
-            List<PersonLookup.RoleCount> counts = persons.roleCounts(r.from(), r.to());
+            List<PersonLookup.RoleCount> counts = roleCounts();
             boolean anyPersons = counts.stream().anyMatch(c -> c.departmentId() != null
                     && scope.stream().anyMatch(d -> d.id().equals(c.departmentId())));
-            List<ActivityOverview> list = activities.list(r.departmentId(), r.from(), r.to());
+            List<ActivityOverview> list = activities();
             List<ActivityOverview> groups = list.stream().filter(a -> a.activity().format() == ActivityFormat.GROUP)
                     .sorted(Comparator.comparing((ActivityOverview a) -> a.departmentName())
                             .thenComparing(a -> a.activity().startDate()).thenComparing(a -> a.activity().name()))
@@ -315,7 +315,7 @@ public class AnnualReport {
         // ---- 4. Events and social measures ----
 
         private void events(List<Block> blocks) {
-            List<ActivityOverview> events = activities.list(r.departmentId(), r.from(), r.to()).stream()
+            List<ActivityOverview> events = activities().stream()
                     .filter(a -> a.activity().format() == ActivityFormat.EVENT)
                     .sorted(Comparator.comparing((ActivityOverview a) -> a.activity().startDate())
                             .thenComparing(a -> a.activity().name()))
@@ -344,6 +344,24 @@ public class AnnualReport {
                         List.of(m("report.annual.distribution.kind"), m("report.annual.distribution.count"),
                                 m("report.annual.distribution.value")), rows, true, m("report.annual.distributions.rule")));
             }
+        }
+
+        // each read once per report
+        private List<PersonLookup.RoleCount> roleCounts;
+        private List<ActivityOverview> activityList;
+
+        private List<PersonLookup.RoleCount> roleCounts() {
+            if (roleCounts == null) {
+                roleCounts = persons.roleCounts(r.from(), r.to());
+            }
+            return roleCounts;
+        }
+
+        private List<ActivityOverview> activities() {
+            if (activityList == null) {
+                activityList = activities.list(r.departmentId(), r.from(), r.to());
+            }
+            return activityList;
         }
 
         // ---- 5, 6, 9, 10: the collaboration register ----
@@ -503,7 +521,7 @@ public class AnnualReport {
         // ---- 8. Results ----
 
         private void results(List<Block> blocks) {
-            long users = persons.roleCounts(r.from(), r.to()).stream()
+            long users = roleCounts().stream()
                     .filter(c -> c.role() == PersonRole.PARTICIPANT && java.util.Objects.equals(c.departmentId(), r.departmentId()))
                     .mapToLong(PersonLookup.RoleCount::persons).sum();
             List<Aggregate> figures = outcomes.forPeriod(r.departmentId(), r.from(), r.to());

@@ -55,7 +55,9 @@ class AnnualReportBrowserTest extends ChromiumTest {
                 page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("PDF").setExact(true)).click());
         byte[] pdf = Files.readAllBytes(download.path());
         try (var parsed = Loader.loadPDF(pdf)) {
-            String text = new PDFTextStripper().getText(parsed);
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            String text = stripper.getText(parsed);
             assertThat(text).contains("Årsrapport " + lastYear, "1. Innledning", "Et år med mange nye møteplasser.",
                     "8. Resultater, effekt og opplevd nytte");
         }

@@ -13,6 +13,7 @@ import no.tilfrisk.person.Gender;
 import no.tilfrisk.person.PersonDirectory;
 import no.tilfrisk.person.PersonForm;
 import no.tilfrisk.person.PersonRole;
+import no.tilfrisk.platform.web.Dates;
 import org.springframework.stereotype.Component;
 
 /** About 60 generated persons across the demo departments, with roles, memberships and consents. */
@@ -38,7 +39,8 @@ class DemoPersons {
     /** Writes the persons; returns the id of «Dag Deltaker», whose own account is the demo participant. */
     UUID write(List<Department> departments) {
         Random random = new Random(2017);
-        UUID dag = register("Dag", "Dag Deltaker", 1984, Gender.MALE, PersonRole.PARTICIPANT, departments.get(0), random);
+        UUID dag = register("Dag", "Dag Deltaker", 1984, Gender.MALE, PersonRole.PARTICIPANT, departments.get(0), null,
+                random);
         for (int i = 0; i < 59; i++) {
             boolean woman = random.nextBoolean();
             String first = (woman ? WOMEN : MEN)[random.nextInt(20)];
@@ -53,26 +55,33 @@ class DemoPersons {
             register(nicknameOnly ? first + " " + surname.charAt(0) + "." : first,
                     nicknameOnly ? null : first + " " + surname, 1955 + random.nextInt(50),
                     random.nextInt(20) == 0 ? Gender.UNSPECIFIED : woman ? Gender.FEMALE : Gender.MALE,
-                    role, department, random);
+                    role, department, LocalDate.of(LocalDate.now(Dates.OSLO).getYear() - 2, 1 + i % 12, 1 + i % 28),
+                    random);
         }
         return dag;
     }
 
     private UUID register(String displayName, String fullName, int birthYear, Gender gender, PersonRole role,
-                          Department department, Random random) {
+                          Department department, LocalDate since, Random random) {
         PersonForm form = new PersonForm();
         form.setDisplayName(displayName);
         form.setFullName(fullName);
         form.setBirthYear(birthYear);
         form.setGender(gender);
-        form.setRole(role);
-        form.setDepartmentId(department.id());
+        // all but Dag came over the year before last, so that last year's annual report counts them (their outcome
+        // answers go back two years too); Dag's own time starts today, as his portal and schedule expect
+        form.setRole(since == null ? role : null);
+        form.setDepartmentId(since == null ? department.id() : null);
         form.setMunicipality(department.municipality());
         if (random.nextBoolean()) {
             form.setPhone(String.format("9%02d %02d %03d", random.nextInt(100), random.nextInt(100), random.nextInt(1000)));
         }
         form.setConfirmDuplicate(true);
         UUID id = ((PersonDirectory.Registered) persons.register(UUID.randomUUID(), form)).id();
+        if (since != null) {
+            persons.addRole(id, role, since);
+            persons.addMembership(id, department.id(), since);
+        }
         consents.give(id, new ConsentForm(ConsentPurpose.REGISTRATION, ConsentMethod.SIGNED, null, null));
         if (random.nextInt(10) < 8) {
             consents.give(id, new ConsentForm(ConsentPurpose.STATISTICS, ConsentMethod.SIGNED, null, null));

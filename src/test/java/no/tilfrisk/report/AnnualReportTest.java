@@ -1,0 +1,618 @@
+package no.tilfrisk.report;
+
+import static no.tilfrisk.Demo.DEMO_RECOVERY;
+import static no.tilfrisk.Demo.OTHER_ORGANISATION;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import no.tilfrisk.People;
+import no.tilfrisk.TilfriskTest;
+import no.tilfrisk.activity.Activities;
+import no.tilfrisk.activity.ActivityForm;
+import no.tilfrisk.activity.ActivityFormat;
+import no.tilfrisk.activity.ActivitySessions;
+import no.tilfrisk.activity.AttendanceRollCall;
+import no.tilfrisk.activity.DistributionForm;
+import no.tilfrisk.activity.DistributionKind;
+import no.tilfrisk.activity.Distributions;
+import no.tilfrisk.activity.SessionForm;
+import no.tilfrisk.collaboration.CollaborationForm;
+import no.tilfrisk.collaboration.CollaborationKind;
+import no.tilfrisk.collaboration.CollaborationRegister;
+import no.tilfrisk.followup.ContactForm;
+import no.tilfrisk.followup.ContactLog;
+import no.tilfrisk.followup.ContactType;
+import no.tilfrisk.followup.Tallies;
+import no.tilfrisk.followup.TallyForm;
+import no.tilfrisk.organisation.DepartmentForm;
+import no.tilfrisk.organisation.Departments;
+import no.tilfrisk.outcome.Instrument;
+import no.tilfrisk.outcome.Instruments;
+import no.tilfrisk.outcome.Outcomes;
+import no.tilfrisk.outcome.ResponseForm;
+import no.tilfrisk.person.PersonDirectory;
+import no.tilfrisk.person.PersonForm;
+import no.tilfrisk.person.PersonRole;
+import no.tilfrisk.platform.web.InvalidInputException;
+import no.tilfrisk.report.ReportDocument.Cell;
+import no.tilfrisk.report.ReportDocument.Paragraph;
+import no.tilfrisk.report.ReportDocument.Section;
+import no.tilfrisk.report.ReportDocument.Table;
+import no.tilfrisk.report.export.DocxExport;
+import no.tilfrisk.report.export.PdfExport;
+import no.tilfrisk.report.export.XlsxExport;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * A fixture year built by hand in a fresh department (year {@value #YEAR}), and every figure of the annual report
+ * asserted against values worked out by hand in the comments: persons per role, groups, a period group with
+ * children, an event, distributions, meetings, councils, contacts logged and tallied, outcome shares with n and
+ * Wilson interval, and the socio-economic estimate; then the external version of the same, bad input, and exports.
+ */
+@TilfriskTest
+@Import(People.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AnnualReportTest {
+
+    static final int YEAR = 2024;
+    static final Locale NB = Locale.forLanguageTag("nb");
+
+    @Autowired
+    AnnualReport report;
+    @Autowired
+    ReportNarratives narratives;
+    @Autowired
+    PdfExport pdf;
+    @Autowired
+    Departments departments;
+    @Autowired
+    PersonDirectory persons;
+    @Autowired
+    Activities activities;
+    @Autowired
+    ActivitySessions sessions;
+    @Autowired
+    AttendanceRollCall rollCall;
+    @Autowired
+    Distributions distributions;
+    @Autowired
+    ContactLog contacts;
+    @Autowired
+    Tallies tallies;
+    @Autowired
+    Outcomes outcomes;
+    @Autowired
+    Instruments instruments;
+    @Autowired
+    CollaborationRegister collaboration;
+    @Autowired
+    UserDetailsService accounts;
+
+    UUID department;
+    String departmentName;
+    UUID kvinnegruppe;
+    final Map<String, UUID> p = new HashMap<>();
+
+    @BeforeAll
+    void fixtureYear() {
+        departmentName = "Fasit " + UUID.randomUUID().toString().substring(0, 6);
+        People.asSystem(DEMO_RECOVERY, () -> {
+            department = departments.create(UUID.randomUUID(), new DepartmentForm(departmentName, "Skien",
+                    LocalDate.of(2019, 8, 25))).id();
+            LocalDate jan = LocalDate.of(YEAR, 1, 1);
+            // the defaults, whatever another test class set before
+            var d = ReportNarratives.SavingAssumption.DEFAULT;
+            narratives.changeSavingAssumption(d.lowNok(), d.highNok(), d.source());
+            // participants P1–P6 since the year before; P1 also a volunteer from May (two roles: counts in both)
+            for (int i = 1; i <= 6; i++) {
+                p.put("P" + i, person("P" + i, PersonRole.PARTICIPANT, LocalDate.of(YEAR - 1, 6, 1), null));
+            }
+            persons.addRole(p.get("P1"), PersonRole.VOLUNTEER, LocalDate.of(YEAR, 5, 1));
+            // P7 comes next year, P8's role ended the year before: neither counts
+            p.put("P7", person("P7", PersonRole.PARTICIPANT, LocalDate.of(YEAR + 1, 2, 1), null));
+            p.put("P8", person("P8", PersonRole.PARTICIPANT, LocalDate.of(YEAR - 2, 1, 1), LocalDate.of(YEAR - 1, 12, 31)));
+            p.put("R1", person("R1", PersonRole.RELATIVE, LocalDate.of(YEAR, 3, 1), null));
+            p.put("R2", person("R2", PersonRole.RELATIVE, LocalDate.of(YEAR, 3, 1), null));
+            p.put("S1", person("S1", PersonRole.PROFESSIONAL, jan, null));
+            p.put("S2", person("S2", PersonRole.STUDENT, jan, null));
+            p.put("T1", person("T1", PersonRole.THERAPIST, jan, null));
+
+            // Kvinnegruppe: 13.05 P1 P2 P3 + 2 adults; 10.06 P1 P4 + 4 adults + 1 child; 01.07 P5, cancelled.
+            // unique named 4, largest adults 4, largest children 1: participants 9, children 1;
+            // attendances 5 named + 7 anonymous = 12; sessions 2
+            kvinnegruppe = activity("Kvinnegruppe", ActivityFormat.GROUP, LocalDate.of(YEAR, 5, 13), null, List.of());
+            session(kvinnegruppe, LocalDate.of(YEAR, 5, 13), List.of("P1", "P2", "P3"), 2, 0);
+            session(kvinnegruppe, LocalDate.of(YEAR, 6, 10), List.of("P1", "P4"), 4, 1);
+            UUID cancelled = session(kvinnegruppe, LocalDate.of(YEAR, 7, 1), List.of("P5"), 0, 0);
+            sessions.cancel(cancelled, "Sykdom");
+            // Bålgruppe, 06.05–31.05 with Medvandrerne: 06.05 P1–P5 + 10 adults + 12 children; 20.05 P6 + 3 + 5.
+            // unique named 6 + 10 + 12 = 28 participants, 12 children; attendances 6 + 30 = 36
+            UUID baal = activity("Bålgruppe", ActivityFormat.GROUP, LocalDate.of(YEAR, 5, 6), LocalDate.of(YEAR, 5, 31),
+                    List.of("Medvandrerne"));
+            session(baal, LocalDate.of(YEAR, 5, 6), List.of("P1", "P2", "P3", "P4", "P5"), 10, 12);
+            session(baal, LocalDate.of(YEAR, 5, 20), List.of("P6"), 3, 5);
+            // Julebord 12.12: P1 P2 + 35 adults: 37 participants, 37 attendances
+            UUID julebord = activity("Julebord", ActivityFormat.EVENT, LocalDate.of(YEAR, 12, 12), LocalDate.of(YEAR, 12, 12),
+                    List.of());
+            session(julebord, LocalDate.of(YEAR, 12, 12), List.of("P1", "P2"), 35, 0);
+
+            // distributions: 25 gift cards (of 20 + 5), 20 food boxes, 15 presents; 3 gift cards next year do not count
+            distribution(DistributionKind.GIFT_CARD, 20, LocalDate.of(YEAR, 12, 18));
+            distribution(DistributionKind.GIFT_CARD, 5, LocalDate.of(YEAR, 12, 20));
+            distribution(DistributionKind.FOOD_BOX, 20, LocalDate.of(YEAR, 12, 20));
+            distribution(DistributionKind.CHRISTMAS_PRESENT, 15, LocalDate.of(YEAR, 12, 21));
+            distribution(DistributionKind.GIFT_CARD, 3, LocalDate.of(YEAR + 1, 1, 5));
+
+            // contacts logged: 1-1 with P1 twice and P2 (3, 2 persons); family with P3 (1); phone with P4 on
+            // 31.12 23:30 (counts) and 01.01 00:30 next year (does not); a voided 1-1 with P5 and a 1-1 with P7 (not
+            // a member in the year) do not count
+            contact("P1", LocalDate.of(YEAR, 2, 1), LocalTime.of(10, 0), ContactType.ONE_TO_ONE);
+            contact("P1", LocalDate.of(YEAR, 3, 1), LocalTime.of(10, 0), ContactType.ONE_TO_ONE);
+            contact("P2", LocalDate.of(YEAR, 4, 1), LocalTime.of(10, 0), ContactType.ONE_TO_ONE);
+            contact("P3", LocalDate.of(YEAR, 5, 1), LocalTime.of(10, 0), ContactType.FAMILY);
+            contact("P4", LocalDate.of(YEAR, 12, 31), LocalTime.of(23, 30), ContactType.PHONE);
+            contact("P4", LocalDate.of(YEAR + 1, 1, 1), LocalTime.of(0, 30), ContactType.PHONE);
+            UUID voided = contact("P5", LocalDate.of(YEAR, 6, 1), LocalTime.of(10, 0), ContactType.ONE_TO_ONE);
+            contacts.voidContact(voided, "Feil person");
+            contact("P7", LocalDate.of(YEAR, 8, 1), LocalTime.of(10, 0), ContactType.ONE_TO_ONE);
+            // tallies: 40 calls in November, 12 e-mails in January; 7 messages over new year end next year
+            tally(ContactType.PHONE, LocalDate.of(YEAR, 11, 1), LocalDate.of(YEAR, 11, 30), 40);
+            tally(ContactType.EMAIL, LocalDate.of(YEAR, 1, 1), LocalDate.of(YEAR, 1, 31), 12);
+            tally(ContactType.MESSAGE, LocalDate.of(YEAR, 12, 25), LocalDate.of(YEAR + 1, 1, 5), 7);
+
+            // abstinence (gap 90 days, window 12 months): judged P1 P2 P3 P4 P5 P6 (R1 has one answer only);
+            // kept P1 P3 P4 P6 (P2 used in May, P5 in January): 4 of 6 = 67 %, Wilson 30–90 %
+            int[] clean = {0, 0, 0, 0, 0, 0, 1};
+            int[] use = {10, 0, 0, 0, 0, 0, 1};
+            answers("P1", "russtatus", Map.of(LocalDate.of(YEAR, 2, 1), clean, LocalDate.of(YEAR, 10, 1), clean));
+            answers("P2", "russtatus", Map.of(LocalDate.of(YEAR, 1, 15), clean, LocalDate.of(YEAR, 5, 1), use,
+                    LocalDate.of(YEAR, 11, 1), clean));
+            answers("P3", "russtatus", Map.of(LocalDate.of(YEAR, 3, 1), clean, LocalDate.of(YEAR, 9, 1), clean));
+            answers("P4", "russtatus", Map.of(LocalDate.of(YEAR, 4, 1), clean, LocalDate.of(YEAR, 12, 1), clean));
+            answers("P5", "russtatus", Map.of(LocalDate.of(YEAR, 1, 10), use, LocalDate.of(YEAR, 8, 1), clean));
+            answers("P6", "russtatus", Map.of(LocalDate.of(YEAR, 2, 10), clean, LocalDate.of(YEAR, 7, 10), clean));
+            answers("R1", "russtatus", Map.of(LocalDate.of(YEAR, 6, 1), clean));
+            // quality of life (gain 1): P1 4→6, P2 5→5, P3 3→9, P4 6→7, P5 2→3: 4 of 5 = 80 %, Wilson 38–96 %
+            int[][] life = {{4, 6}, {5, 5}, {3, 9}, {6, 7}, {2, 3}};
+            for (int i = 0; i < life.length; i++) {
+                answers("P" + (i + 1), "livskvalitet", Map.of(LocalDate.of(YEAR, 2, 1), new int[] {life[i][0]},
+                        LocalDate.of(YEAR, 10, 1), new int[] {life[i][1]}));
+            }
+            // meaningful (7 or more): P1 8, P2 5, P3 7, P4 9: 3 of 4, too few to show
+            int[] meaningful = {8, 5, 7, 9};
+            for (int i = 0; i < meaningful.length; i++) {
+                answers("P" + (i + 1), "meningsfullt-liv", Map.of(LocalDate.of(YEAR, 11, 1), new int[] {meaningful[i]}));
+            }
+
+            // the register: 2 TSB meetings (5 + 6 = 11), a seminar (104), a council since last year and one that
+            // ended before the year, a user office, World Overdose Day (3), 2 political meetings, 3 board meetings
+            // (one next year does not count) and the annual meeting
+            record(CollaborationKind.SERVICE_MEETING, "TSB før-møte", "Blå Kors", null, LocalDate.of(YEAR, 3, 14), null, 5);
+            record(CollaborationKind.SERVICE_MEETING, "TSB før-møte", "Blå Kors", null, LocalDate.of(YEAR, 10, 10), null, 6);
+            record(CollaborationKind.SEMINAR, "Seminar om ettervern", "TSB", null, LocalDate.of(YEAR, 11, 6), null, 104);
+            record(CollaborationKind.COUNCIL, "Brukerråd", "Skien kommune", "Medlem", LocalDate.of(YEAR - 1, 1, 1), null, null);
+            record(CollaborationKind.COUNCIL, "KPU", "Blå Kors", "Medlem", LocalDate.of(YEAR - 2, 1, 1),
+                    LocalDate.of(YEAR - 1, 12, 31), null);
+            record(CollaborationKind.USER_OFFICE, "Blå Kors Borgestad", null, null, LocalDate.of(YEAR, 2, 1), null, null);
+            record(CollaborationKind.CO_ORGANISED_EVENT, "Verdens overdosedag", "Porsgrunn kommune", "Medarrangør",
+                    LocalDate.of(YEAR, 8, 31), null, 3);
+            record(CollaborationKind.POLITICAL_MEETING, "Brukerperspektivet", "Høyre", null, LocalDate.of(YEAR, 2, 12), null, null);
+            record(CollaborationKind.POLITICAL_MEETING, "Brukerperspektivet", "KrF", null, LocalDate.of(YEAR, 3, 12), null, null);
+            for (int month : new int[] {1, 5, 9}) {
+                record(CollaborationKind.BOARD_MEETING, null, null, null, LocalDate.of(YEAR, month, 8), null, null);
+            }
+            record(CollaborationKind.BOARD_MEETING, null, null, null, LocalDate.of(YEAR + 1, 1, 8), null, null);
+            record(CollaborationKind.ANNUAL_MEETING, null, null, null, LocalDate.of(YEAR, 4, 15), null, null);
+            return null;
+        });
+    }
+
+    ReportDocument exact() {
+        return People.asSystem(DEMO_RECOVERY, () -> report.build(AnnualReport.Request.year(YEAR, department, false), NB));
+    }
+
+    ReportDocument external() {
+        return People.asSystem(DEMO_RECOVERY, () -> report.build(AnnualReport.Request.year(YEAR, department, true), NB));
+    }
+
+    @Test
+    void personsPerRoleAndDepartment() {
+        ReportDocument doc = exact();
+        assertThat(doc.title()).isEqualTo("Årsrapport " + YEAR);
+        // brukere 6, pårørende 2, frivillige 1 (P1), fagpersoner 1, studenter 1, terapeuter 1, gjester 0: sum 12
+        assertThat(row(doc, "activity", "Deltakere og aktører per avdeling og rolle", departmentName))
+                .containsExactly(departmentName, "6", "2", "1", "1", "1", "1", "0", "12");
+        assertThat(row(doc, "activity", "Avdelinger og oppstart", departmentName)).containsExactly(departmentName, "25.08.2019");
+        // the results' «total users»
+        assertThat(row(doc, "results", "Omfang", "Brukere i perioden")).containsExactly("Brukere i perioden", "6");
+    }
+
+    @Test
+    void groupsPeriodGroupsAndEvents() {
+        ReportDocument doc = exact();
+        assertThat(row(doc, "activity", "Faste og tematiske grupper", "Kvinnegruppe"))
+                .containsExactly("Kvinnegruppe", departmentName, "13.05." + YEAR, "2", "9", "1", "12", "");
+        assertThat(row(doc, "activity", "Grupper med en avgrenset periode", "Bålgruppe"))
+                .containsExactly("Bålgruppe", departmentName, "06.05." + YEAR + "–31.05." + YEAR, "2", "28", "12", "36",
+                        "Medvandrerne");
+        assertThat(table(doc, "activity", "Faste og tematiske grupper").rows()).hasSize(1);
+        assertThat(row(doc, "events", "Arrangementer", "Julebord"))
+                .containsExactly("Julebord", departmentName, "12.12." + YEAR, "1", "37", "0", "37", "");
+        assertThat(row(doc, "events", "Utdelinger og ekstra støtte", "Gavekort")).containsExactly("Gavekort", "25", "");
+        assertThat(row(doc, "events", "Utdelinger og ekstra støtte", "Matkasser")).containsExactly("Matkasser", "20", "");
+        assertThat(row(doc, "events", "Utdelinger og ekstra støtte", "Julepresanger")).containsExactly("Julepresanger", "15", "");
+        // the staff reader follows a group to its page
+        Cell name = table(doc, "activity", "Faste og tematiske grupper").rows().get(0).get(0);
+        assertThat(name.link()).isEqualTo("/activities/" + kvinnegruppe);
+    }
+
+    @Test
+    void contactsLoggedAndTalliedApart() {
+        ReportDocument doc = exact();
+        String caption = "Individuell oppfølging per type";
+        // type, logged, persons, tallied, total
+        assertThat(row(doc, "followup", caption, "1–1-samtaler")).containsExactly("1–1-samtaler", "3", "2", "0", "3");
+        assertThat(row(doc, "followup", caption, "Samtaler med familier og pårørende"))
+                .containsExactly("Samtaler med familier og pårørende", "1", "1", "0", "1");
+        assertThat(row(doc, "followup", caption, "Telefon")).containsExactly("Telefon", "1", "1", "40", "41");
+        assertThat(row(doc, "followup", caption, "E-post")).containsExactly("E-post", "0", "0", "12", "12");
+        assertThat(row(doc, "followup", caption, "Sum")).containsExactly("Sum", "5", "", "52", "57");
+        assertThat(table(doc, "followup", caption).rows()).hasSize(5);
+        assertThat(paragraphs(doc, "followup")).anyMatch(t -> t.contains("Logget enkeltvis: 5 kontakter")
+                && t.contains("Talt opp (bare antall, uten person): 52 kontakter"));
+        assertThat(table(doc, "followup", caption).note()).contains("«logget»", "«Talt opp»");
+    }
+
+    @Test
+    void outcomeSharesWithNAndIntervalAndTheEstimate() {
+        ReportDocument doc = exact();
+        String caption = "Resultater med antall svar og 95 % konfidensintervall";
+        assertThat(row(doc, "results", caption, "Oppnådd og holdt rusfrihet"))
+                .containsExactly("Oppnådd og holdt rusfrihet", "4", "6", "67 %", "30 %–90 %");
+        assertThat(row(doc, "results", caption, "Bedre livskvalitet"))
+                .containsExactly("Bedre livskvalitet", "4", "5", "80 %", "38 %–96 %");
+        assertThat(row(doc, "results", caption, "Bedre trivsel (WHO-5)"))
+                .containsExactly("Bedre trivsel (WHO-5)", "0", "0", "for få svar", "");
+        assertThat(row(doc, "results", caption, "Et godt og meningsfullt liv"))
+                .containsExactly("Et godt og meningsfullt liv", "3", "4", "for få svar", "");
+        // 4 × 500 000 and 4 × 1 000 000, with the assumption printed beside
+        assertThat(row(doc, "results", "Anslag", "Lavt anslag")).containsExactly("Lavt anslag", "2 000 000 kr");
+        assertThat(row(doc, "results", "Anslag", "Høyt anslag")).containsExactly("Høyt anslag", "4 000 000 kr");
+        assertThat(row(doc, "results", "Anslag", "Personer som har oppnådd og holdt rusfrihet")).endsWith("4");
+        assertThat(paragraphs(doc, "results")).anyMatch(t -> t.contains("500 000 kr–1 000 000 kr per person per år")
+                && t.contains("rusfri over ett år"));
+    }
+
+    @Test
+    void meetingsCouncilsGovernanceAndPolitics() {
+        ReportDocument doc = exact();
+        assertThat(row(doc, "professional", "Oversikt", "Møter med tjenestene")).containsExactly("Møter med tjenestene", "2", "11");
+        assertThat(row(doc, "professional", "Oversikt", "Seminarer")).containsExactly("Seminarer", "1", "104");
+        assertThat(row(doc, "participation", "Oversikt", "Råd og utvalg")).containsExactly("Råd og utvalg", "1", "");
+        assertThat(row(doc, "participation", "Oversikt", "Brukerkontor")).containsExactly("Brukerkontor", "1", "");
+        assertThat(row(doc, "participation", "Oversikt", "Arrangementer med andre"))
+                .containsExactly("Arrangementer med andre", "1", "3");
+        assertThat(table(doc, "participation", "Råd og utvalg").rows().get(0).stream().map(Cell::text).toList())
+                .containsExactly("01.01." + (YEAR - 1) + "–pågår", "Brukerråd", "Skien kommune", "Medlem");
+        assertThat(row(doc, "governance", "Oversikt", "Styremøter")).containsExactly("Styremøter", "3");
+        assertThat(row(doc, "governance", "Oversikt", "Årsmøter")).containsExactly("Årsmøter", "1");
+        assertThat(row(doc, "political", "Oversikt", "Politiske møter")).containsExactly("Politiske møter", "2");
+        assertThat(table(doc, "political", "Politiske møter").rows()).extracting(r -> r.get(2).text())
+                .containsExactly("Høyre", "KrF");
+    }
+
+    @Test
+    void theExternalVersionHidesSmallCountsAndLinks() {
+        ReportDocument doc = external();
+        assertThat(doc.coverLines()).anyMatch(l -> l.startsWith("Ekstern versjon"));
+        // 2, 1, 1, 1, 1 hidden as «<5»; their column totals are the same counts and hidden too; 6, 0 and 12 shown
+        assertThat(row(doc, "activity", "Deltakere og aktører per avdeling og rolle", departmentName))
+                .containsExactly(departmentName, "6", "<5", "<5", "<5", "<5", "<5", "0", "12");
+        assertThat(row(doc, "activity", "Faste og tematiske grupper", "Kvinnegruppe"))
+                .containsExactly("Kvinnegruppe", departmentName, "13.05." + YEAR, "2", "9", "<5", "12", "");
+        assertThat(row(doc, "followup", "Individuell oppfølging per type", "1–1-samtaler"))
+                .containsExactly("1–1-samtaler", "3", "<5", "0", "3");
+        assertThat(row(doc, "participation", "Oversikt", "Arrangementer med andre"))
+                .containsExactly("Arrangementer med andre", "1", "<5");
+        // 4 of 6: the count and the share that would give it away are hidden
+        assertThat(row(doc, "results", "Resultater med antall svar og 95 % konfidensintervall", "Oppnådd og holdt rusfrihet"))
+                .containsExactly("Oppnådd og holdt rusfrihet", "<5", "6", "x", "x");
+        assertThat(row(doc, "results", "Resultater med antall svar og 95 % konfidensintervall", "Et godt og meningsfullt liv"))
+                .containsExactly("Et godt og meningsfullt liv", "<5", "<5", "for få svar", "");
+        assertThat(paragraphs(doc, "results")).anyMatch(t -> t.startsWith("Færre enn 5 har oppnådd og holdt rusfrihet"));
+        assertThat(tables(doc).stream().flatMap(t -> t.rows().stream()).flatMap(List::stream)).allMatch(c -> c.link() == null);
+        // no count of persons from 1 to 4 anywhere: every column that counts persons
+        List<String> personColumns = List.of("Deltakere", "Herav barn", "Oppmøter", "Personer (logget)", "Brukere",
+                "Pårørende", "Frivillige", "Fagpersoner", "Studenter", "Terapeuter", "Gjester", "Sum", "Ja", "Svar (n)",
+                "Antall");
+        int checked = 0;
+        for (Table t : tables(doc)) {
+            for (int c = 0; c < t.headers().size(); c++) {
+                // distributions count items, the register's overview records, follow-up contacts (its persons column
+                // is checked): not persons
+                boolean notPersons = t.caption().startsWith("Utdelinger")
+                        || t.caption().equals("Individuell oppfølging per type") && !t.headers().get(c).startsWith("Personer");
+                if (!personColumns.contains(t.headers().get(c)) || notPersons
+                        || t.caption().equals("Oversikt") && t.headers().get(c).equals("Antall")) {
+                    continue;
+                }
+                for (List<Cell> row : t.rows()) {
+                    Number n = row.get(c).number();
+                    assertThat(n == null || n.longValue() < 1 || n.longValue() > 4)
+                            .as(t.caption() + " / " + t.headers().get(c) + " / " + row.get(0).text()).isTrue();
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(20);
+        assertThat(table(doc, "activity", "Deltakere og aktører per avdeling og rolle").note()).contains("«<5»");
+    }
+
+    @Test
+    void aReportReaderAlwaysGetsTheExternalVersion() {
+        var reader = accounts.loadUserByUsername("styret@demo.tilfrisk.no");
+        ReportDocument doc = People.as(reader, () -> report.build(AnnualReport.Request.year(YEAR, department, false), NB));
+        assertThat(doc.coverLines()).anyMatch(l -> l.startsWith("Ekstern versjon"));
+        assertThat(row(doc, "activity", "Deltakere og aktører per avdeling og rolle", departmentName)).contains("<5");
+    }
+
+    @Test
+    void aYearWithNoDataSaysSoSectionBySection() {
+        UUID empty = People.asSystem(DEMO_RECOVERY, () -> departments.create(UUID.randomUUID(),
+                new DepartmentForm("Tom " + UUID.randomUUID().toString().substring(0, 6), "Skien", null)).id());
+        ReportDocument doc = People.asSystem(DEMO_RECOVERY, () -> report.build(AnnualReport.Request.year(YEAR, empty, false), NB));
+        for (Section s : doc.sections()) {
+            NarrativeSection n = NarrativeSection.byKey(s.key());
+            String expected = n.computed() ? "Ingen registreringer i perioden for denne delen."
+                    : "Teksten er ikke skrevet ennå.";
+            assertThat(s.blocks()).as(s.key()).first().isEqualTo(Paragraph.of(expected));
+        }
+        assertThat(doc.sections()).hasSize(11);
+    }
+
+    @Test
+    void badInputGivesClearErrors() {
+        People.asSystem(DEMO_RECOVERY, () -> {
+            assertThatThrownBy(() -> report.check(new AnnualReport.Request(LocalDate.of(YEAR, 6, 1),
+                    LocalDate.of(YEAR, 5, 1), department, false)))
+                    .isInstanceOfSatisfying(InvalidInputException.class,
+                            e -> assertThat(e.code()).isEqualTo("report.annual.period.order"));
+            assertThatThrownBy(() -> report.check(AnnualReport.Request.year(YEAR, UUID.randomUUID(), false)))
+                    .isInstanceOfSatisfying(InvalidInputException.class,
+                            e -> assertThat(e.code()).isEqualTo("report.annual.department.unknown"));
+            return null;
+        });
+        // another organisation's department is unknown here
+        UUID bergen = People.asSystem(OTHER_ORGANISATION, () -> departments.list().get(0).id());
+        People.asSystem(DEMO_RECOVERY, () -> {
+            assertThatThrownBy(() -> report.check(AnnualReport.Request.year(YEAR, bergen, false)))
+                    .isInstanceOfSatisfying(InvalidInputException.class,
+                            e -> assertThat(e.code()).isEqualTo("report.annual.department.unknown"));
+            return null;
+        });
+        // a coordinator asks for a department not theirs
+        var coordinator = accounts.loadUserByUsername("koordinator@demo.tilfrisk.no");
+        assertThatThrownBy(() -> People.as(coordinator, () -> report.check(AnnualReport.Request.year(YEAR, department, false))))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.code()).isEqualTo("report.annual.department.notYours"));
+    }
+
+    @Test
+    void narrativesAreMarkdownWithScriptAndHtmlRemoved() {
+        People.asSystem(DEMO_RECOVERY, () -> {
+            narratives.save(YEAR, department, NarrativeSection.INTRODUCTION, """
+                    Et **godt** år.<script>alert('x')</script>
+
+                    <img src="x" onerror="alert(1)"> [lenke](javascript:alert(1)) <a href="https://example.org" onclick="x()">ok</a>
+
+                    - første
+                    - andre""");
+            // sent twice: one text
+            narratives.save(YEAR, department, NarrativeSection.CLOSING, "Slutt.");
+            narratives.save(YEAR, department, NarrativeSection.CLOSING, "Slutt.");
+            return null;
+        });
+        ReportDocument doc = exact();
+        Paragraph intro = (Paragraph) section(doc, "introduction").blocks().get(0);
+        assertThat(intro.html()).contains("<strong>godt</strong>", "<li>første</li>", "href=\"https://example.org\"")
+                .doesNotContain("script", "onerror", "javascript:", "onclick", "<img");
+        assertThat(intro.text()).contains("Et godt år.", "• første", "• andre").doesNotContain("<");
+        assertThat(section(doc, "closing").blocks()).hasSize(1);
+        assertThat(((Paragraph) section(doc, "closing").blocks().get(0)).text()).isEqualTo("Slutt.");
+        assertThatThrownBy(() -> People.asSystem(DEMO_RECOVERY, () -> {
+            narratives.save(YEAR, department, NarrativeSection.ABOUT, "a".repeat(ReportNarratives.MAX_LENGTH + 1));
+            return null;
+        })).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.code()).isEqualTo("report.narrative.tooLong"));
+    }
+
+    @Test
+    void exportsOpenWithTheSectionsAndFigures() throws Exception {
+        ReportDocument doc = exact();
+        try (var parsed = Loader.loadPDF(pdf.write(doc, NB))) {
+            String text = new PDFTextStripper().getText(parsed);
+            assertThat(text).contains("Årsrapport " + YEAR, "1. Innledning", "3. Aktivitet og deltakelse – året i tall",
+                    "7. Individuell oppfølging og kommunikasjon", "8. Resultater, effekt og opplevd nytte",
+                    "11. Avslutning og veien videre", "Kvinnegruppe");
+        }
+        try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(DocxExport.write(doc)))) {
+            List<String> headings = docx.getParagraphs().stream()
+                    .filter(p -> "Heading1".equals(p.getStyle())).map(XWPFParagraph::getText).toList();
+            assertThat(headings).hasSize(11).contains("1. Innledning", "5. Faglig samarbeid og kompetanse",
+                    "10. Politisk dialog og samfunnskontakt");
+        }
+        try (XSSFWorkbook xlsx = new XSSFWorkbook(new ByteArrayInputStream(XlsxExport.write(doc)))) {
+            List<String> sheets = new ArrayList<>();
+            xlsx.forEach(s -> sheets.add(s.getSheetName()));
+            assertThat(sheets).contains("3. Aktivitet og deltakelse – år", "7. Individuell oppfølging og ko");
+            var sheet = xlsx.getSheet("7. Individuell oppfølging og ko");
+            DataFormatter f = new DataFormatter();
+            boolean found = false;
+            for (var row : sheet) {
+                if ("Telefon".equals(f.formatCellValue(row.getCell(0)))) {
+                    assertThat(row.getCell(3).getNumericCellValue()).isEqualTo(40.0);
+                    assertThat(row.getCell(4).getNumericCellValue()).isEqualTo(41.0);
+                    found = true;
+                }
+            }
+            assertThat(found).isTrue();
+        }
+    }
+
+    @Test
+    void theDemoOrganisationFillsEverySectionLastYearAndThisYear() {
+        int thisYear = LocalDate.now(no.tilfrisk.platform.web.Dates.OSLO).getYear();
+        for (int year : new int[] {thisYear - 1, thisYear}) {
+            ReportDocument doc = People.asSystem(DEMO_RECOVERY, () -> report.build(AnnualReport.Request.year(year, null, false), NB));
+            for (Section s : doc.sections()) {
+                assertThat(s.blocks()).as(year + " " + s.key())
+                        .doesNotContain(Paragraph.of("Ingen registreringer i perioden for denne delen."));
+            }
+            assertThat(row(doc, "activity", "Deltakere og aktører per avdeling og rolle", "Skien").get(1)).as(year + " brukere i Skien")
+                    .isNotEqualTo("0");
+        }
+        ReportDocument last = People.asSystem(DEMO_RECOVERY, () -> report.build(AnnualReport.Request.year(thisYear - 1, null, false), NB));
+        for (String narrative : List.of("introduction", "about", "closing")) {
+            assertThat(section(last, narrative).blocks()).as(narrative).doesNotContain(Paragraph.of("Teksten er ikke skrevet ennå."));
+        }
+        assertThat(table(last, "results", "Anslag").rows()).hasSize(3);
+    }
+
+    // ---- reading the document ----
+
+    static Section section(ReportDocument doc, String key) {
+        return doc.sections().stream().filter(s -> s.key().equals(key)).findFirst().orElseThrow();
+    }
+
+    static Table table(ReportDocument doc, String key, String caption) {
+        return section(doc, key).blocks().stream()
+                .map(b -> b instanceof Table t ? t : b instanceof ReportDocument.Chart c ? c.data() : null)
+                .filter(t -> t != null && t.caption().equals(caption)).findFirst()
+                .orElseThrow(() -> new AssertionError("No table «" + caption + "» in " + key));
+    }
+
+    static List<Table> tables(ReportDocument doc) {
+        return doc.tables().stream().map(ReportDocument.Located::table).toList();
+    }
+
+    static List<String> row(ReportDocument doc, String key, String caption, String label) {
+        return table(doc, key, caption).rows().stream().filter(r -> r.get(0).text().equals(label)).findFirst()
+                .orElseThrow(() -> new AssertionError("No row «" + label + "» in «" + caption + "»"))
+                .stream().map(Cell::text).toList();
+    }
+
+    static List<String> paragraphs(ReportDocument doc, String key) {
+        return section(doc, key).blocks().stream().filter(b -> b instanceof Paragraph).map(b -> ((Paragraph) b).text()).toList();
+    }
+
+    // ---- building the fixture (inside asSystem) ----
+
+    private UUID person(String name, PersonRole role, LocalDate from, LocalDate to) {
+        PersonForm form = new PersonForm();
+        form.setDisplayName(name + " " + departmentName);
+        form.setConfirmDuplicate(true);
+        UUID id = ((PersonDirectory.Registered) persons.register(UUID.randomUUID(), form)).id();
+        persons.addRole(id, role, from);
+        if (to != null) {
+            UUID roleId = persons.get(id).roles().get(0).id();
+            persons.endRole(id, roleId, to);
+        }
+        persons.addMembership(id, department, from);
+        return id;
+    }
+
+    private UUID activity(String name, ActivityFormat format, LocalDate start, LocalDate end, List<String> partners) {
+        ActivityForm form = new ActivityForm();
+        form.setName(name);
+        form.setFormat(format);
+        form.setKindId(activities.kinds().get(0).id());
+        form.setDepartmentId(department);
+        form.setStartDate(start);
+        form.setEndDate(end);
+        form.setLowThreshold(true);
+        form.setPartners(new ArrayList<>(partners));
+        return activities.create(UUID.randomUUID(), form).id();
+    }
+
+    private UUID session(UUID activity, LocalDate date, List<String> named, int adults, int children) {
+        SessionForm form = new SessionForm();
+        form.setDate(date);
+        form.setStartTime(LocalTime.of(18, 0));
+        form.setEndTime(LocalTime.of(20, 0));
+        form.setPlace("Huset");
+        UUID id = sessions.addOne(UUID.randomUUID(), activity, form).id();
+        rollCall.replace(id, new AttendanceRollCall.Attendance(named.stream().map(p::get).toList(), adults, children, 0));
+        return id;
+    }
+
+    private void distribution(DistributionKind kind, int count, LocalDate date) {
+        DistributionForm form = new DistributionForm();
+        form.setDate(date);
+        form.setDepartmentId(department);
+        form.setKind(kind);
+        form.setCount(count);
+        distributions.register(UUID.randomUUID(), form);
+    }
+
+    private UUID contact(String who, LocalDate date, LocalTime time, ContactType type) {
+        ContactForm form = new ContactForm();
+        form.setPersonId(p.get(who));
+        form.setDate(date);
+        form.setTime(time);
+        form.setType(type);
+        form.setStaffIds(List.of(((no.tilfrisk.account.TilfriskUser) accounts.loadUserByUsername("admin@demo.tilfrisk.no")).userId()));
+        return contacts.log(UUID.randomUUID(), form);
+    }
+
+    private void tally(ContactType type, LocalDate from, LocalDate to, int count) {
+        TallyForm form = new TallyForm();
+        form.setDepartmentId(department);
+        form.setType(type);
+        form.setFrom(from);
+        form.setTo(to);
+        form.setCount(count);
+        tallies.record(UUID.randomUUID(), form);
+    }
+
+    private void answers(String who, String instrumentId, Map<LocalDate, int[]> byDate) {
+        Instrument instrument = instruments.find(instrumentId).orElseThrow();
+        byDate.forEach((date, values) -> {
+            Map<String, Integer> answers = new HashMap<>();
+            for (int i = 0; i < values.length; i++) {
+                answers.put(instrument.items().get(i).id(), values[i]);
+            }
+            outcomes.record(UUID.randomUUID(), p.get(who), ResponseForm.of(instrumentId, date, answers));
+        });
+    }
+
+    private void record(CollaborationKind kind, String title, String partner, String role, LocalDate from, LocalDate to,
+                        Integer participants) {
+        CollaborationForm form = CollaborationForm.of(kind, from);
+        form.setDepartmentId(department);
+        form.setTitle(title);
+        form.setPartner(partner);
+        form.setRole(role);
+        form.setEndsOn(to);
+        form.setParticipants(participants);
+        collaboration.create(UUID.randomUUID(), form);
+    }
+}

@@ -50,10 +50,12 @@ class DemoData implements ApplicationRunner {
     private final DemoPlans plans;
     private final DemoOutcomes outcomes;
     private final DemoCollaboration collaboration;
+    private final DemoProjects projects;
 
     DemoData(Organisations organisations, Departments departments, UserAccounts accounts, ApiTokens tokens,
              TransactionTemplate tx, DemoPersons persons, DemoActivities activities, DemoContacts contacts,
-             DemoPlans plans, DemoOutcomes outcomes, DemoCollaboration collaboration) {
+             DemoPlans plans, DemoOutcomes outcomes, DemoCollaboration collaboration, DemoProjects projects) {
+        this.projects = projects;
         this.plans = plans;
         this.outcomes = outcomes;
         this.collaboration = collaboration;
@@ -124,6 +126,7 @@ class DemoData implements ApplicationRunner {
         plans.write(skienFirst.get(0), dag, staff);
         outcomes.write(skienFirst, dag);
         collaboration.write(skien);
+        projects.write(skien, dag);
     }
 
     private void otherOrganisation() {

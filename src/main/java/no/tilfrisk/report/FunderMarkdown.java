@@ -9,14 +9,14 @@ import org.jsoup.safety.Safelist;
 
 /**
  * A narrative section as written (Markdown) to HTML that is safe to put on a page and into the PDF: CommonMark
- * renders it (raw HTML in the text escaped, not passed through), then jsoup cleans it against an allow-list of
- * text elements (no scripts, styles, event attributes or images; links only http, https and mailto, with
+ * renders it, then jsoup cleans it against an allow-list of text elements, so that raw HTML in the text is dropped
+ * (scripts with their content, styles, event attributes, images; links only http, https and mailto, with
  * rel=nofollow), and writes it as XHTML, as the PDF needs. The same approach as the annual report's narratives.
  */
 final class FunderMarkdown {
 
     private static final Parser PARSER = Parser.builder().build();
-    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().sanitizeUrls(true).build();
     private static final Safelist ALLOWED = Safelist.basic().addTags("h3", "h4");
 
     private FunderMarkdown() {

@@ -307,7 +307,8 @@ public class FunderReport {
             NumberFormat f = NumberFormat.getNumberInstance(locale.getLanguage().equals("en") ? Locale.UK : Locale.forLanguageTag("nb-NO"));
             f.setMinimumFractionDigits(ore % 100 == 0 ? 0 : 2);
             f.setMaximumFractionDigits(2);
-            return m("funderReport.kroner", f.format(BigDecimal.valueOf(ore, 2)));
+            // one kind of space between thousands whatever the JDK's locale data says (some use a narrow one)
+            return m("funderReport.kroner", f.format(BigDecimal.valueOf(ore, 2)).replace('\u202f', '\u00a0'));
         }
     }
 }

@@ -190,19 +190,18 @@ public class Projects {
         return all.stream().filter(id -> !visible.contains(id)).count();
     }
 
-    /** The linked activities the caller may see. */
+    /**
+     * The linked activities the caller may see: an admin all, a coordinator those of their departments (the others
+     * are counted in the report, not listed here).
+     */
     @Transactional(readOnly = true)
     public List<Activity> activities(UUID projectId) {
-        List<Activity> out = new ArrayList<>();
-        for (UUID id : activityIds(projectId)) {
-            try {
-                out.add(activities.get(id));
-            } catch (NotFoundException | org.springframework.security.access.AccessDeniedException e) {
-                // an activity of a department the caller does not see: counted in the report, not listed here
-            }
-        }
-        out.sort((a, b) -> a.name().compareToIgnoreCase(b.name()));
-        return out;
+        Project project = get(projectId);
+        TenantPrincipal caller = Tenancy.currentPrincipal().orElseThrow();
+        return activities.overviewsOf(activityIds(projectId), project.startsOn(), project.endsOn()).stream()
+                .map(o -> o.activity())
+                .filter(a -> caller.hasRole("ORG_ADMIN") || caller.departmentIds().contains(a.departmentId()))
+                .toList();
     }
 
     /** Links an activity the caller may see; linking it again changes nothing. */

@@ -1,15 +1,17 @@
 package no.tilfrisk.report.funder;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
-import no.tilfrisk.platform.web.InvalidInputException;
 import no.tilfrisk.report.FunderReport;
 import no.tilfrisk.report.ReportDocument;
 import no.tilfrisk.report.export.CsvExport;
 import no.tilfrisk.report.export.DocxExport;
 import no.tilfrisk.report.export.PdfExport;
 import no.tilfrisk.report.export.XlsxExport;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -30,10 +32,12 @@ class FunderReportController {
 
     private final FunderReport report;
     private final PdfExport pdf;
+    private final MessageSource messages;
 
-    FunderReportController(FunderReport report, PdfExport pdf) {
+    FunderReportController(FunderReport report, PdfExport pdf, MessageSource messages) {
         this.report = report;
         this.pdf = pdf;
+        this.messages = messages;
     }
 
     @GetMapping("/reports/funder/{projectId}")
@@ -52,7 +56,9 @@ class FunderReportController {
                                     @RequestParam(defaultValue = "false") boolean external, Locale locale) {
         String kind = format.strip().toLowerCase(Locale.ROOT);
         if (!kind.matches("pdf|docx|xlsx|csv")) {
-            throw new InvalidInputException("format", "funderReport.format.invalid");
+            // a link that was typed by hand: say what works, in the reader's language
+            return ResponseEntity.badRequest().contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+                    .body(messages.getMessage("funderReport.format.invalid", null, locale).getBytes(StandardCharsets.UTF_8));
         }
         ReportDocument doc = report.document(projectId, external, locale);
         byte[] body;
@@ -85,11 +91,47 @@ class FunderReportController {
                 .contentType(type).body(body);
     }
 
-    /** JSON: the same document, its sections, tables and cells (suppressed cells without their number). */
+    /**
+     * JSON: the same document, each block with its {@code type} (paragraph, subheading, table, chart); suppressed
+     * cells carry no number.
+     */
     @GetMapping(path = "/api/v1/reports/funder/{projectId}", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    ReportDocument api(@PathVariable UUID projectId, @RequestParam(defaultValue = "false") boolean external,
-                       Locale locale) {
-        return report.document(projectId, external, locale);
+    Map<String, Object> api(@PathVariable UUID projectId, @RequestParam(defaultValue = "false") boolean external,
+                            Locale locale) {
+        ReportDocument doc = report.document(projectId, external, locale);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("title", doc.title());
+        out.put("subtitle", doc.subtitle());
+        out.put("coverLines", doc.coverLines());
+        out.put("external", external || FunderReport.externalOnly());
+        out.put("sections", doc.sections().stream().map(s -> {
+            Map<String, Object> section = new LinkedHashMap<>();
+            section.put("key", s.key());
+            section.put("heading", s.heading());
+            section.put("blocks", s.blocks().stream().map(FunderReportController::block).toList());
+            return section;
+        }).toList());
+        return out;
+    }
+
+    private static Map<String, Object> block(ReportDocument.Block b) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (b instanceof ReportDocument.Paragraph p) {
+            out.put("type", "paragraph");
+            out.put("text", p.text());
+            out.put("html", p.html());
+        } else if (b instanceof ReportDocument.Subheading h) {
+            out.put("type", "subheading");
+            out.put("text", h.text());
+        } else if (b instanceof ReportDocument.Table t) {
+            out.put("type", "table");
+            out.put("table", t);
+        } else if (b instanceof ReportDocument.Chart c) {
+            out.put("type", "chart");
+            out.put("svg", c.svg());
+            out.put("table", c.data());
+        }
+        return out;
     }
 }

@@ -106,6 +106,85 @@ public class Activities {
                 .query((rs, i) -> counts(rs)).single();
     }
 
+    /**
+     * These activities (of the caller's organisation, archived ones too) with their figures for the period, in the
+     * order of their names: for a report over a chosen set, such as a project's. Figures only; whoever reads the
+     * report may read them, whatever department the activity belongs to.
+     */
+    @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'REPORT_VIEWER')")
+    @Transactional(readOnly = true)
+    public List<ActivityOverview> overviewsOf(java.util.Collection<UUID> activityIds, LocalDate from, LocalDate to) {
+        requirePeriod(from, to);
+        if (activityIds.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, String> departmentNames = new HashMap<>();
+        departments.list().forEach(d -> departmentNames.put(d.id(), d.name()));
+        return db.sql("SELECT " + COLUMNS + """
+                        , c.*, u.*
+                          FROM activity a JOIN activity_kind k ON k.id = a.kind_id
+                        """ + COUNTS + """
+                         WHERE a.organisation_id = :org AND a.id = ANY(:ids)
+                         ORDER BY lower(a.name), a.id""")
+                .param("org", Tenancy.requireOrganisationId()).param("ids", activityIds.toArray(UUID[]::new))
+                .param("from", from).param("to", to)
+                .query((rs, i) -> new ActivityOverview(activity(rs), departmentNames.get(rs.getObject("department_id", UUID.class)),
+                        counts(rs)))
+                .list();
+    }
+
+    /**
+     * The distinct named persons who attended a session (not cancelled) of any of these activities in the period:
+     * for figures over several activities at once, such as a project's reach. Ids only, for counting; the caller
+     * shows no one from it. Activities of another organisation are left out.
+     */
+    @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'REPORT_VIEWER')")
+    @Transactional(readOnly = true)
+    public java.util.Set<UUID> namedAttendees(java.util.Collection<UUID> activityIds, LocalDate from, LocalDate to) {
+        requirePeriod(from, to);
+        if (activityIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(db.sql("""
+                        SELECT DISTINCT t.person_id
+                          FROM activity a JOIN activity_session s ON s.activity_id = a.id
+                          JOIN attendance t ON t.session_id = s.id
+                         WHERE a.organisation_id = :org AND a.id = ANY(:ids) AND s.cancelled_at IS NULL
+                           AND s.date BETWEEN :from AND :to""")
+                .param("org", Tenancy.requireOrganisationId()).param("ids", activityIds.toArray(UUID[]::new))
+                .param("from", from).param("to", to).query(UUID.class).list());
+    }
+
+    /**
+     * Per month of the period, the distinct named persons who attended any session (not cancelled) of the
+     * department's activities (null: every department the caller sees). Months without anyone are 0.
+     */
+    @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'REPORT_VIEWER')")
+    @Transactional(readOnly = true)
+    public java.util.SortedMap<java.time.YearMonth, Long> uniqueNamedPerMonth(UUID departmentId, LocalDate from, LocalDate to) {
+        requirePeriod(from, to);
+        if (departmentId != null && !ActivityAccess.maySeeCounts(departmentId)) {
+            throw new NotFoundException("Department");
+        }
+        UUID[] scope = departmentId != null ? new UUID[] {departmentId} : ActivityAccess.visibleDepartments();
+        java.util.SortedMap<java.time.YearMonth, Long> out = new java.util.TreeMap<>();
+        for (var m = java.time.YearMonth.from(from); !m.isAfter(java.time.YearMonth.from(to)); m = m.plusMonths(1)) {
+            out.put(m, 0L);
+        }
+        db.sql("""
+                        SELECT date_trunc('month', s.date)::date AS month, count(DISTINCT t.person_id) AS persons
+                          FROM activity a JOIN activity_session s ON s.activity_id = a.id
+                          JOIN attendance t ON t.session_id = s.id
+                         WHERE a.organisation_id = :org AND s.cancelled_at IS NULL AND s.date BETWEEN :from AND :to
+                           AND (CAST(:scope AS uuid[]) IS NULL OR a.department_id = ANY(:scope))
+                         GROUP BY 1""")
+                .param("org", Tenancy.requireOrganisationId()).param("scope", scope)
+                .param("from", from).param("to", to)
+                .query((rs, i) -> out.put(java.time.YearMonth.from(rs.getObject("month", LocalDate.class)), rs.getLong("persons")))
+                .list();
+        return out;
+    }
+
     /** An activity the caller may see: in a department of theirs, or one they lead. */
     @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF', 'REPORT_VIEWER', 'VOLUNTEER')")
     @Transactional(readOnly = true)

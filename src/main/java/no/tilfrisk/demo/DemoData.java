@@ -51,11 +51,14 @@ class DemoData implements ApplicationRunner {
     private final DemoOutcomes outcomes;
     private final DemoCollaboration collaboration;
     private final DemoReports reports;
+    private final DemoProjects projects;
 
     DemoData(Organisations organisations, Departments departments, UserAccounts accounts, ApiTokens tokens,
              TransactionTemplate tx, DemoPersons persons, DemoActivities activities, DemoContacts contacts,
-             DemoPlans plans, DemoOutcomes outcomes, DemoCollaboration collaboration, DemoReports reports) {
+             DemoPlans plans, DemoOutcomes outcomes, DemoCollaboration collaboration, DemoReports reports,
+             DemoProjects projects) {
         this.reports = reports;
+        this.projects = projects;
         this.plans = plans;
         this.outcomes = outcomes;
         this.collaboration = collaboration;
@@ -127,6 +130,7 @@ class DemoData implements ApplicationRunner {
         outcomes.write(skienFirst, dag);
         collaboration.write(skien);
         reports.write();
+        projects.write(skien, dag);
     }
 
     private void otherOrganisation() {

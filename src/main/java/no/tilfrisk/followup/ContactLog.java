@@ -72,6 +72,35 @@ public class ContactLog {
         return "followup.contact.note:" + contactId;
     }
 
+    /**
+     * Logged contacts that stand (not voided) per type in the period (Oslo dates, both included), of the persons who
+     * were members of the department during it; null is the whole organisation (admins only). Counts only.
+     */
+    @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR')")
+    @Transactional(readOnly = true)
+    public Map<ContactType, Long> countsByType(UUID departmentId, LocalDate from, LocalDate to) {
+        var caller = no.tilfrisk.platform.tenancy.Tenancy.currentPrincipal().orElseThrow();
+        if (!caller.hasRole("ORG_ADMIN") && (departmentId == null || !caller.departmentIds().contains(departmentId))) {
+            throw new org.springframework.security.access.AccessDeniedException("Not a department of the caller");
+        }
+        UUID[] members = departmentId == null ? null : persons.membersDuring(departmentId, from, to).toArray(UUID[]::new);
+        Map<ContactType, Long> out = new java.util.EnumMap<>(ContactType.class);
+        for (ContactType t : ContactType.values()) {
+            out.put(t, 0L);
+        }
+        db.sql("""
+                        SELECT type, count(*) FROM contact
+                         WHERE organisation_id = :org AND voided_at IS NULL
+                           AND occurred_at >= :from AND occurred_at < :until
+                           AND (CAST(:members AS uuid[]) IS NULL OR person_id = ANY(:members))
+                         GROUP BY type""")
+                .param("org", Tenancy.requireOrganisationId()).param("members", members)
+                .param("from", from.atStartOfDay(no.tilfrisk.platform.web.Dates.OSLO).toOffsetDateTime())
+                .param("until", to.plusDays(1).atStartOfDay(no.tilfrisk.platform.web.Dates.OSLO).toOffsetDateTime())
+                .query((rs, i) -> out.put(ContactType.valueOf(rs.getString(1)), rs.getLong(2))).list();
+        return out;
+    }
+
     /** Contacts that stand (not voided), newest first, of the persons the caller may see. */
     @Transactional
     public ResultPage<ContactSummary> search(ContactFilter filter, int page, int size) {

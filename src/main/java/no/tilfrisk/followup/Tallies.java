@@ -45,6 +45,32 @@ public class Tallies {
         this.users = users;
     }
 
+    /**
+     * Tallied contacts that stand, summed per type, of the department (null: every department, admins only) whose
+     * tally period ends in the period (both dates included): a tally counts once, in the period it ends in.
+     */
+    @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR')")
+    @Transactional(readOnly = true)
+    public Map<ContactType, Long> sumsByType(UUID departmentId, LocalDate from, LocalDate to) {
+        TenantPrincipal caller = Tenancy.currentPrincipal().orElseThrow();
+        if (!caller.hasRole("ORG_ADMIN") && (departmentId == null || !mayUse(departmentId))) {
+            throw new org.springframework.security.access.AccessDeniedException("Not a department of the caller");
+        }
+        Map<ContactType, Long> out = new java.util.EnumMap<>(ContactType.class);
+        for (ContactType t : ContactType.values()) {
+            out.put(t, 0L);
+        }
+        db.sql("""
+                        SELECT type, sum(count) FROM contact_tally
+                         WHERE organisation_id = :org AND voided_at IS NULL AND period_to BETWEEN :from AND :to
+                           AND (CAST(:department AS uuid) IS NULL OR department_id = :department)
+                         GROUP BY type""")
+                .param("org", Tenancy.requireOrganisationId()).param("department", departmentId)
+                .param("from", from).param("to", to)
+                .query((rs, i) -> out.put(ContactType.valueOf(rs.getString(1)), rs.getLong(2))).list();
+        return out;
+    }
+
     /** The departments the caller keeps tallies for. */
     @Transactional(readOnly = true)
     public List<Department> myDepartments() {

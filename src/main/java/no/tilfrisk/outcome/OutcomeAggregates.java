@@ -105,6 +105,28 @@ public class OutcomeAggregates {
                 meaningful(members, from, to, s));
     }
 
+    /**
+     * The same four figures over a set of persons chosen by the caller (a project's participants), for the period.
+     * Counts only. For admins, coordinators and report readers; the calling module decides who is in the set.
+     */
+    @Transactional(readOnly = true)
+    public List<Aggregate> forPersons(java.util.Collection<UUID> personIds, LocalDate from, LocalDate to) {
+        TenantPrincipal caller = Outcomes.caller();
+        if (!caller.hasRole("ORG_ADMIN") && !caller.hasRole("COORDINATOR") && !caller.hasRole("REPORT_VIEWER")) {
+            throw new AccessDeniedException("Outcome aggregates are for admins, coordinators and report readers");
+        }
+        if (from == null || to == null || to.isBefore(from)) {
+            throw new InvalidInputException("to", "outcome.period.order");
+        }
+        OutcomeSettings s = settings();
+        UUID[] members = personIds.toArray(UUID[]::new);
+        return List.of(
+                abstinence(members, from, to, s),
+                improvement(QUALITY_OF_LIFE, "livskvalitet", s.getQualityOfLifeGain(), members, from, to, s),
+                improvement(WHO5, "who-5", s.getWho5Gain(), members, from, to, s),
+                meaningful(members, from, to, s));
+    }
+
     private Aggregate abstinence(UUID[] members, LocalDate from, LocalDate to, OutcomeSettings s) {
         long[] counts = counts("""
                 WITH r AS (

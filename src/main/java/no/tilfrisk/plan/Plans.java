@@ -68,6 +68,39 @@ public class Plans {
 
     // ---------------------------------------------------------------- reading
 
+    /**
+     * Main goals (hovedmål, not sub-goals) among a set of persons, for reports: how many goals were set by the end
+     * of the period and how many of them stand as reached, and how many of the persons had a goal and how many
+     * reached at least one. Counts only, no one is shown; persons of another organisation count nowhere.
+     */
+    public record GoalTally(long goals, long reached, long persons, long personsReached) {
+    }
+
+    /** See {@link GoalTally}: goals created on or before {@code to} among these persons. */
+    @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'REPORT_VIEWER')")
+    @Transactional(readOnly = true)
+    public GoalTally goalTally(java.util.Collection<UUID> personIds, LocalDate to) {
+        if (personIds.isEmpty()) {
+            return new GoalTally(0, 0, 0, 0);
+        }
+        return db.sql("""
+                        WITH g AS (
+                            SELECT person_id, status = 'REACHED' AS reached
+                              FROM plan_goal
+                             WHERE organisation_id = :org AND parent_id IS NULL AND person_id = ANY(:persons)
+                               AND created_at < CAST(:to AS date) + 1
+                        )
+                        SELECT count(*) AS goals, count(*) FILTER (WHERE reached) AS reached,
+                               count(DISTINCT person_id) AS persons,
+                               count(DISTINCT person_id) FILTER (WHERE reached) AS persons_reached
+                          FROM g""")
+                .param("org", Tenancy.requireOrganisationId()).param("persons", personIds.toArray(UUID[]::new))
+                .param("to", to)
+                .query((rs, i) -> new GoalTally(rs.getLong("goals"), rs.getLong("reached"), rs.getLong("persons"),
+                        rs.getLong("persons_reached")))
+                .single();
+    }
+
     /** The person's whole plan, for staff who may see the person and for the participant themself. */
     @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF', 'PARTICIPANT')")
     @Transactional

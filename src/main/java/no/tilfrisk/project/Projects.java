@@ -1,0 +1,394 @@
+package no.tilfrisk.project;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import no.tilfrisk.activity.Activities;
+import no.tilfrisk.activity.Activity;
+import no.tilfrisk.audit.AuditAction;
+import no.tilfrisk.audit.AuditTrail;
+import no.tilfrisk.person.PersonLookup;
+import no.tilfrisk.person.PersonLookup.PersonName;
+import no.tilfrisk.platform.tenancy.Tenancy;
+import no.tilfrisk.platform.tenancy.TenantPrincipal;
+import no.tilfrisk.platform.web.InvalidInputException;
+import no.tilfrisk.platform.web.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The organisation's funded projects, their activities and participants.
+ * <p>
+ * Rights: admins and coordinators keep projects (any of the organisation's; a project spans departments). They link
+ * only activities and persons they may see themselves (a coordinator: of their own departments), and see only those
+ * of the linked participants. Report readers read a project's description for its report, never its participants.
+ * Linking and listing participants is personal data and audited; the project itself names no one.
+ */
+@Service
+@PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR')")
+public class Projects {
+
+    /** The earliest and latest dates a project can have: anything outside is a typing error. */
+    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+    static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
+    static final int MAX_GOALS = 30;
+    static final int MAX_GOAL_LENGTH = 500;
+    /** Grants as NOK: at most 1 000 000 000 kroner a year. */
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000");
+
+    private static final String COLUMNS = """
+            SELECT p.id, p.name, p.funder, p.programme, p.project_lead, p.starts_on, p.ends_on, p.target_group,
+                   p.planned_reach, p.goals, p.background_md, p.method_md, p.results_md, p.summary_md
+              FROM project p
+            """;
+
+    private final JdbcClient db;
+    private final Activities activities;
+    private final PersonLookup persons;
+    private final AuditTrail audit;
+
+    Projects(JdbcClient db, Activities activities, PersonLookup persons, AuditTrail audit) {
+        this.db = db;
+        this.activities = activities;
+        this.persons = persons;
+        this.audit = audit;
+    }
+
+    /** The organisation's projects, newest start first. */
+    @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'REPORT_VIEWER')")
+    @Transactional(readOnly = true)
+    public List<Project> list() {
+        List<Project> rows = db.sql(COLUMNS + " WHERE p.organisation_id = ? ORDER BY p.starts_on DESC, lower(p.name), p.id")
+                .param(Tenancy.requireOrganisationId()).query(Projects::row).list();
+        Map<UUID, List<Project.Grant>> grants = grants(rows.stream().map(Project::id).toList());
+        return rows.stream().map(p -> withGrants(p, grants.getOrDefault(p.id(), List.of()))).toList();
+    }
+
+    /** One project of the caller's organisation; another organisation's id is «not found». */
+    @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'REPORT_VIEWER')")
+    @Transactional(readOnly = true)
+    public Project get(UUID id) {
+        Project p = db.sql(COLUMNS + " WHERE p.id = ? AND p.organisation_id = ?")
+                .params(id, Tenancy.requireOrganisationId()).query(Projects::row).optional()
+                .orElseThrow(() -> new NotFoundException("Project"));
+        return withGrants(p, grants(List.of(id)).getOrDefault(id, List.of()));
+    }
+
+    /**
+     * Creates a project under the id the form carried, so a double submit or a retried request creates one. An id
+     * already used in this organisation returns that project unchanged; one another organisation holds is «not found».
+     */
+    @Transactional
+    public UUID create(UUID id, ProjectForm form) {
+        UUID org = Tenancy.requireOrganisationId();
+        if (exists(id)) {
+            return id;
+        }
+        Clean c = check(form);
+        int inserted = db.sql("""
+                        INSERT INTO project (id, organisation_id, name, funder, programme, project_lead, starts_on, ends_on,
+                                             target_group, planned_reach, goals, background_md, method_md, results_md,
+                                             summary_md, created_by, updated_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")
+                .params(id, org, c.name(), c.funder(), c.programme(), c.projectLead(), form.getStartsOn(),
+                        form.getEndsOn(), c.targetGroup(), form.getPlannedReach(), c.goals().toArray(String[]::new),
+                        c.backgroundMd(), c.methodMd(), c.resultsMd(), c.summaryMd(), me(), me())
+                .update();
+        if (inserted == 0) {
+            if (!exists(id)) {
+                throw new NotFoundException("Project");
+            }
+            return id;
+        }
+        saveGrants(id, c.grants());
+        return id;
+    }
+
+    @Transactional
+    public void update(UUID id, ProjectForm form) {
+        get(id);
+        Clean c = check(form);
+        db.sql("""
+                        UPDATE project SET name = ?, funder = ?, programme = ?, project_lead = ?, starts_on = ?, ends_on = ?,
+                               target_group = ?, planned_reach = ?, goals = ?, background_md = ?, method_md = ?,
+                               results_md = ?, summary_md = ?, updated_at = now(), updated_by = ?
+                         WHERE id = ? AND organisation_id = ?""")
+                .params(c.name(), c.funder(), c.programme(), c.projectLead(), form.getStartsOn(), form.getEndsOn(),
+                        c.targetGroup(), form.getPlannedReach(), c.goals().toArray(String[]::new), c.backgroundMd(),
+                        c.methodMd(), c.resultsMd(), c.summaryMd(), me(), id, Tenancy.requireOrganisationId())
+                .update();
+        db.sql("DELETE FROM project_grant WHERE project_id = ? AND organisation_id = ?")
+                .params(id, Tenancy.requireOrganisationId()).update();
+        saveGrants(id, c.grants());
+    }
+
+    /** Deletes a project with its links (not the activities or persons). Admins only: a report may rest on it. */
+    @PreAuthorize("hasRole('ORG_ADMIN')")
+    @Transactional
+    public void delete(UUID id) {
+        get(id);
+        UUID org = Tenancy.requireOrganisationId();
+        List<UUID> linked = db.sql("SELECT person_id FROM project_participant WHERE project_id = ? AND organisation_id = ?")
+                .params(id, org).query(UUID.class).list();
+        db.sql("DELETE FROM project WHERE id = ? AND organisation_id = ?").params(id, org).update();
+        audit.recordEach(linked, AuditAction.UPDATE, "project.participant.removed");
+    }
+
+    // ---------------------------------------------------------------- links
+
+    /** The ids of every activity linked to the project (activities hold no personal data). */
+    @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'REPORT_VIEWER')")
+    @Transactional(readOnly = true)
+    public List<UUID> activityIds(UUID projectId) {
+        get(projectId);
+        return db.sql("SELECT activity_id FROM project_activity WHERE project_id = ? AND organisation_id = ? ORDER BY activity_id")
+                .params(projectId, Tenancy.requireOrganisationId()).query(UUID.class).list();
+    }
+
+    /**
+     * The ids of every participant linked to the project, whoever may see them: for figures (counts) only, never to
+     * show. Reports count them and show no one.
+     */
+    @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'REPORT_VIEWER')")
+    @Transactional(readOnly = true)
+    public Set<UUID> participantIds(UUID projectId) {
+        get(projectId);
+        return new HashSet<>(db.sql("SELECT person_id FROM project_participant WHERE project_id = ? AND organisation_id = ?")
+                .params(projectId, Tenancy.requireOrganisationId()).query(UUID.class).list());
+    }
+
+    /** The linked participants the caller may see, by name (audited as a list); the others are only counted. */
+    @Transactional
+    public List<PersonName> participants(UUID projectId) {
+        Set<UUID> all = participantIds(projectId);
+        Set<UUID> visible = persons.visiblePersonIds();
+        List<UUID> shown = all.stream().filter(visible::contains).toList();
+        List<PersonName> names = new ArrayList<>(persons.names(shown).values());
+        names.sort((a, b) -> a.displayName().compareToIgnoreCase(b.displayName()));
+        audit.recordEach(names.stream().map(PersonName::id).toList(), AuditAction.LIST, "project.participant.list");
+        return names;
+    }
+
+    /** How many linked participants the caller cannot see (of other departments). */
+    @Transactional(readOnly = true)
+    public long hiddenParticipants(UUID projectId) {
+        Set<UUID> all = participantIds(projectId);
+        Set<UUID> visible = persons.visiblePersonIds();
+        return all.stream().filter(id -> !visible.contains(id)).count();
+    }
+
+    /**
+     * The linked activities the caller may see: an admin all, a coordinator those of their departments (the others
+     * are counted in the report, not listed here).
+     */
+    @Transactional(readOnly = true)
+    public List<Activity> activities(UUID projectId) {
+        Project project = get(projectId);
+        TenantPrincipal caller = Tenancy.currentPrincipal().orElseThrow();
+        return activities.overviewsOf(activityIds(projectId), project.startsOn(), project.endsOn()).stream()
+                .map(o -> o.activity())
+                .filter(a -> caller.hasRole("ORG_ADMIN") || caller.departmentIds().contains(a.departmentId()))
+                .toList();
+    }
+
+    /** Links an activity the caller may see; linking it again changes nothing. */
+    @Transactional
+    public void linkActivity(UUID projectId, UUID activityId) {
+        get(projectId);
+        Activity a = visibleActivity(activityId);
+        db.sql("""
+                        INSERT INTO project_activity (project_id, activity_id, organisation_id) VALUES (?, ?, ?)
+                        ON CONFLICT DO NOTHING""")
+                .params(projectId, a.id(), Tenancy.requireOrganisationId()).update();
+    }
+
+    @Transactional
+    public void unlinkActivity(UUID projectId, UUID activityId) {
+        get(projectId);
+        Activity a = visibleActivity(activityId);
+        db.sql("DELETE FROM project_activity WHERE project_id = ? AND activity_id = ? AND organisation_id = ?")
+                .params(projectId, a.id(), Tenancy.requireOrganisationId()).update();
+    }
+
+    /** Links a person the caller may see as a participant of the project; linking them again changes nothing. */
+    @Transactional
+    public void linkParticipant(UUID projectId, UUID personId) {
+        get(projectId);
+        persons.requireVisible(personId);
+        int added = db.sql("""
+                        INSERT INTO project_participant (project_id, person_id, organisation_id, added_by) VALUES (?, ?, ?, ?)
+                        ON CONFLICT DO NOTHING""")
+                .params(projectId, personId, Tenancy.requireOrganisationId(), me()).update();
+        if (added > 0) {
+            audit.record(personId, AuditAction.UPDATE, "project.participant.added");
+        }
+    }
+
+    @Transactional
+    public void unlinkParticipant(UUID projectId, UUID personId) {
+        get(projectId);
+        persons.requireVisible(personId);
+        int removed = db.sql("DELETE FROM project_participant WHERE project_id = ? AND person_id = ? AND organisation_id = ?")
+                .params(projectId, personId, Tenancy.requireOrganisationId()).update();
+        if (removed > 0) {
+            audit.record(personId, AuditAction.UPDATE, "project.participant.removed");
+        }
+    }
+
+    private Activity visibleActivity(UUID activityId) {
+        try {
+            return activities.get(activityId);
+        } catch (org.springframework.security.access.AccessDeniedException e) {
+            throw new NotFoundException("Activity");
+        }
+    }
+
+    // ---------------------------------------------------------------- checks and rows
+
+    /** The form's values as stored: trimmed, blanks as null, goals one per line, grants in øre. */
+    private record Clean(String name, String funder, String programme, String projectLead, String targetGroup,
+                         List<String> goals, List<Project.Grant> grants, String backgroundMd, String methodMd,
+                         String resultsMd, String summaryMd) {
+    }
+
+    private static Clean check(ProjectForm form) {
+        List<InvalidInputException> broken = new ArrayList<>();
+        String name = blankToNull(form.getName());
+        String funder = blankToNull(form.getFunder());
+        if (name == null) {
+            broken.add(new InvalidInputException("name", "project.name.required"));
+        }
+        if (funder == null) {
+            broken.add(new InvalidInputException("funder", "project.funder.required"));
+        }
+        LocalDate starts = form.getStartsOn();
+        LocalDate ends = form.getEndsOn();
+        if (starts == null) {
+            broken.add(new InvalidInputException("startsOn", "project.startsOn.required"));
+        } else if (starts.isBefore(EARLIEST) || starts.isAfter(LATEST)) {
+            broken.add(new InvalidInputException("startsOn", "project.date.range"));
+        }
+        if (ends == null) {
+            broken.add(new InvalidInputException("endsOn", "project.endsOn.required"));
+        } else if (ends.isBefore(EARLIEST) || ends.isAfter(LATEST)) {
+            broken.add(new InvalidInputException("endsOn", "project.date.range"));
+        } else if (starts != null && ends.isBefore(starts)) {
+            broken.add(new InvalidInputException("endsOn", "project.endsOn.order"));
+        }
+        if (form.getPlannedReach() != null && (form.getPlannedReach() < 0 || form.getPlannedReach() > 1_000_000)) {
+            broken.add(new InvalidInputException("plannedReach", "project.plannedReach.range"));
+        }
+        List<String> goals = form.getGoals() == null ? List.of()
+                : Arrays.stream(form.getGoals().split("\\R")).map(String::strip)
+                        .map(g -> g.replaceFirst("^[-*•–]\\s*", "")).filter(g -> !g.isEmpty()).toList();
+        if (goals.size() > MAX_GOALS) {
+            broken.add(new InvalidInputException("goals", "project.goals.count"));
+        }
+        if (goals.stream().anyMatch(g -> g.length() > MAX_GOAL_LENGTH)) {
+            broken.add(new InvalidInputException("goals", "project.goals.length"));
+        }
+        List<Project.Grant> grants = new ArrayList<>();
+        Set<Integer> years = new LinkedHashSet<>();
+        List<ProjectForm.GrantLine> lines = form.getGrants() == null ? List.of() : form.getGrants();
+        for (int i = 0; i < lines.size(); i++) {
+            ProjectForm.GrantLine line = lines.get(i);
+            if (line == null || line.blank()) {
+                continue;
+            }
+            String field = "grants[" + i + "]";
+            if (line.getYear() == null) {
+                broken.add(new InvalidInputException(field + ".year", "project.grant.year.required"));
+            } else if (line.getYear() < 2000 || line.getYear() > 2100) {
+                broken.add(new InvalidInputException(field + ".year", "project.grant.year.range"));
+            } else if (!years.add(line.getYear())) {
+                broken.add(new InvalidInputException(field + ".year", "project.grant.year.twice"));
+            }
+            BigDecimal amount = line.getAmount();
+            if (amount == null) {
+                broken.add(new InvalidInputException(field + ".amount", "project.grant.amount.required"));
+            } else if (amount.signum() < 0) {
+                broken.add(new InvalidInputException(field + ".amount", "project.grant.amount.negative"));
+            } else if (amount.compareTo(MAX_AMOUNT) > 0) {
+                broken.add(new InvalidInputException(field + ".amount", "project.grant.amount.large"));
+            } else if (amount.stripTrailingZeros().scale() > 2) {
+                broken.add(new InvalidInputException(field + ".amount", "project.grant.amount.ore"));
+            } else if (line.getYear() != null) {
+                grants.add(new Project.Grant(line.getYear(), amount.movePointRight(2).longValueExact()));
+            }
+        }
+        InvalidInputException.throwIfAny(broken);
+        return new Clean(name, funder, blankToNull(form.getProgramme()), blankToNull(form.getProjectLead()),
+                blankToNull(form.getTargetGroup()), goals, grants, blankToNull(form.getBackgroundMd()),
+                blankToNull(form.getMethodMd()), blankToNull(form.getResultsMd()), blankToNull(form.getSummaryMd()));
+    }
+
+    private void saveGrants(UUID id, List<Project.Grant> grants) {
+        for (Project.Grant g : grants) {
+            db.sql("INSERT INTO project_grant (project_id, organisation_id, year, amount_ore) VALUES (?, ?, ?, ?)")
+                    .params(id, Tenancy.requireOrganisationId(), g.year(), g.amountOre()).update();
+        }
+    }
+
+    private boolean exists(UUID id) {
+        return db.sql("SELECT EXISTS (SELECT 1 FROM project WHERE id = ? AND organisation_id = ?)")
+                .params(id, Tenancy.requireOrganisationId()).query(Boolean.class).single();
+    }
+
+    private Map<UUID, List<Project.Grant>> grants(List<UUID> ids) {
+        Map<UUID, List<Project.Grant>> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        db.sql("SELECT project_id, year, amount_ore FROM project_grant WHERE project_id = ANY(?) AND organisation_id = ? ORDER BY year")
+                .params(ids.toArray(UUID[]::new), Tenancy.requireOrganisationId())
+                .query((rs, i) -> {
+                    out.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                            .add(new Project.Grant(rs.getInt(2), rs.getLong(3)));
+                    return null;
+                }).list();
+        return out;
+    }
+
+    private static Project withGrants(Project p, List<Project.Grant> grants) {
+        return new Project(p.id(), p.name(), p.funder(), p.programme(), p.projectLead(), p.startsOn(), p.endsOn(),
+                p.targetGroup(), p.plannedReach(), p.goals(), grants, p.backgroundMd(), p.methodMd(), p.resultsMd(),
+                p.summaryMd());
+    }
+
+    private static Project row(ResultSet rs, int i) throws SQLException {
+        Array goals = rs.getArray("goals");
+        return new Project(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("funder"),
+                rs.getString("programme"), rs.getString("project_lead"), rs.getObject("starts_on", LocalDate.class),
+                rs.getObject("ends_on", LocalDate.class), rs.getString("target_group"),
+                rs.getObject("planned_reach", Integer.class),
+                goals == null ? List.of() : Arrays.asList((String[]) goals.getArray()), List.of(),
+                rs.getString("background_md"), rs.getString("method_md"), rs.getString("results_md"),
+                rs.getString("summary_md"));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** Whether the caller keeps projects (admins and coordinators); report readers only read reports. */
+    public static boolean mayKeep() {
+        return Tenancy.currentPrincipal().map(p -> p.hasRole("ORG_ADMIN") || p.hasRole("COORDINATOR")).orElse(false);
+    }
+
+    private static UUID me() {
+        return Tenancy.currentPrincipal().map(TenantPrincipal::userId).orElse(null);
+    }
+}

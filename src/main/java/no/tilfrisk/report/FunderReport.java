@@ -1,0 +1,314 @@
+package no.tilfrisk.report;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import no.tilfrisk.activity.Activities;
+import no.tilfrisk.activity.ActivityOverview;
+import no.tilfrisk.organisation.Organisations;
+import no.tilfrisk.outcome.Aggregate;
+import no.tilfrisk.outcome.OutcomeAggregates;
+import no.tilfrisk.plan.Plans;
+import no.tilfrisk.platform.chart.BarChart;
+import no.tilfrisk.platform.tenancy.Tenancy;
+import no.tilfrisk.project.Project;
+import no.tilfrisk.project.Projects;
+import no.tilfrisk.report.ReportDocument.Cell;
+import no.tilfrisk.report.ReportDocument.Chart;
+import no.tilfrisk.report.ReportDocument.Paragraph;
+import no.tilfrisk.report.ReportDocument.Section;
+import no.tilfrisk.report.ReportDocument.Table;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The funder's final report (sluttrapport) of a project, in the shape of seed 003: the project and its grants,
+ * goals and background, the persons reached against the planned reach, the activities, results against goals and
+ * outcome shares of the project's participants, and the narrative sections. Computed over the project's period.
+ * <p>
+ * Counting rules, stated in the report beside each figure:
+ * <ul>
+ *   <li><b>reached</b> = distinct persons among those named in the attendance of a linked activity's sessions in
+ *       the period and the linked participants (anonymous head-counts are not persons and are not in it);</li>
+ *   <li><b>activities</b> by the rules of {@code ActivityCounts} (sessions not cancelled; attendances = named +
+ *       anonymous; participants = unique named + the largest anonymous head-counts);</li>
+ *   <li><b>goals</b>: main goals of the linked participants set by the end of the period, and how many stand as
+ *       reached; also the participants with a goal and those who reached at least one.</li>
+ * </ul>
+ * The external version (always for report readers) passes every count of persons through
+ * {@link SmallNumberSuppression}: 1–4 shown as «&lt;5», shares with a denominator under 5 not shown.
+ */
+@Service
+@PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'REPORT_VIEWER')")
+public class FunderReport {
+
+    /** The figures before any suppression: what tests and the document are made from. */
+    public record Figures(Project project, LocalDate from, LocalDate to, long namedInActivities,
+                          long linkedParticipants, long reached, List<ActivityOverview> activities, long sessions,
+                          long attendances, Plans.GoalTally goals, List<Aggregate> outcomes) {
+    }
+
+    private final Projects projects;
+    private final Activities activities;
+    private final Plans plans;
+    private final OutcomeAggregates outcomes;
+    private final Organisations organisations;
+    private final MessageSource messages;
+
+    FunderReport(Projects projects, Activities activities, Plans plans, OutcomeAggregates outcomes,
+                 Organisations organisations, MessageSource messages) {
+        this.projects = projects;
+        this.activities = activities;
+        this.plans = plans;
+        this.outcomes = outcomes;
+        this.organisations = organisations;
+        this.messages = messages;
+    }
+
+    /** Whether the caller only ever gets the external version (report readers). */
+    public static boolean externalOnly() {
+        return Tenancy.currentPrincipal().map(p -> !p.hasRole("ORG_ADMIN") && !p.hasRole("COORDINATOR")).orElse(true);
+    }
+
+    @Transactional(readOnly = true)
+    public Figures figures(UUID projectId) {
+        Project project = projects.get(projectId);
+        LocalDate from = project.startsOn();
+        LocalDate to = project.endsOn();
+        List<UUID> activityIds = projects.activityIds(projectId);
+        Set<UUID> participants = projects.participantIds(projectId);
+        Set<UUID> named = activities.namedAttendees(activityIds, from, to);
+        Set<UUID> reached = new HashSet<>(named);
+        reached.addAll(participants);
+        List<ActivityOverview> overviews = activities.overviewsOf(activityIds, from, to);
+        long sessions = overviews.stream().mapToLong(o -> o.counts().sessions()).sum();
+        long attendances = overviews.stream().mapToLong(o -> o.counts().attendances()).sum();
+        return new Figures(project, from, to, named.size(), participants.size(), reached.size(), overviews, sessions,
+                attendances, plans.goalTally(participants, to), outcomes.forPersons(participants, from, to));
+    }
+
+    /**
+     * The report as a document in the reader's language. {@code external} asks for the version with small numbers
+     * hidden; report readers get it whatever they ask.
+     */
+    @Transactional(readOnly = true)
+    public ReportDocument document(UUID projectId, boolean external, Locale locale) {
+        boolean ext = external || externalOnly();
+        Figures f = figures(projectId);
+        Project p = f.project();
+        Texts t = new Texts(messages, locale, ext);
+        List<Section> sections = new ArrayList<>();
+
+        // 1. the project as granted
+        List<List<Cell>> details = new ArrayList<>();
+        details.add(row(t.m("funderReport.detail.name"), p.name()));
+        details.add(row(t.m("funderReport.detail.funder"), p.funder()));
+        if (p.programme() != null) {
+            details.add(row(t.m("funderReport.detail.programme"), p.programme()));
+        }
+        if (p.projectLead() != null) {
+            details.add(row(t.m("funderReport.detail.projectLead"), p.projectLead()));
+        }
+        details.add(row(t.m("funderReport.detail.startsOn"), t.date(p.startsOn())));
+        details.add(row(t.m("funderReport.detail.endsOn"), t.date(p.endsOn())));
+        if (p.targetGroup() != null) {
+            details.add(row(t.m("funderReport.detail.targetGroup"), p.targetGroup()));
+        }
+        details.add(row(t.m("funderReport.detail.plannedReach"),
+                p.plannedReach() == null ? t.m("funderReport.notSet") : Integer.toString(p.plannedReach())));
+        List<ReportDocument.Block> projectBlocks = new ArrayList<>();
+        projectBlocks.add(new Table(t.m("funderReport.details.caption"), List.of(t.m("funderReport.details.field"),
+                t.m("funderReport.details.value")), details, true, null));
+        if (!p.grants().isEmpty()) {
+            List<List<Cell>> grants = new ArrayList<>();
+            p.grants().forEach(g -> grants.add(List.of(Cell.text(Integer.toString(g.year())),
+                    Cell.number(BigDecimal.valueOf(g.amountOre(), 2), t.kroner(g.amountOre())))));
+            grants.add(List.of(Cell.text(t.m("funderReport.total")),
+                    Cell.number(BigDecimal.valueOf(p.totalOre(), 2), t.kroner(p.totalOre()))));
+            projectBlocks.add(new Table(t.m("funderReport.grants.caption"),
+                    List.of(t.m("funderReport.grants.year"), t.m("funderReport.grants.amount")), grants, true, null));
+        }
+        sections.add(new Section("prosjektet", t.m("funderReport.section.project"), projectBlocks));
+
+        // 2. goals, target group and background
+        List<ReportDocument.Block> goalBlocks = new ArrayList<>();
+        if (p.goals().isEmpty()) {
+            goalBlocks.add(Paragraph.of(t.m("funderReport.goals.none")));
+        } else {
+            goalBlocks.add(new ReportDocument.Subheading(t.m("funderReport.goals.heading")));
+            goalBlocks.add(new Paragraph(String.join("\n", p.goals().stream().map(g -> "– " + g).toList()),
+                    "<ul>" + String.join("", p.goals().stream().map(g -> "<li>" + escape(g) + "</li>").toList()) + "</ul>"));
+        }
+        narrative(goalBlocks, p.backgroundMd(), null);
+        sections.add(new Section("maal-og-bakgrunn", t.m("funderReport.section.goals"), goalBlocks));
+
+        // 3. persons reached
+        List<List<Cell>> reach = new ArrayList<>();
+        reach.add(List.of(Cell.text(t.m("funderReport.reach.named")), t.persons(f.namedInActivities())));
+        reach.add(List.of(Cell.text(t.m("funderReport.reach.linked")), t.persons(f.linkedParticipants())));
+        reach.add(List.of(Cell.text(t.m("funderReport.reach.reached")), t.persons(f.reached())));
+        if (p.plannedReach() != null) {
+            reach.add(List.of(Cell.text(t.m("funderReport.reach.planned")), Cell.number(p.plannedReach())));
+            reach.add(List.of(Cell.text(t.m("funderReport.reach.share")),
+                    t.share(f.reached(), p.plannedReach(), true)));
+        }
+        sections.add(new Section("naadd", t.m("funderReport.section.reach"), List.of(
+                new Table(t.m("funderReport.reach.caption"), List.of(t.m("funderReport.figure"), t.m("funderReport.value")),
+                        reach, true, t.note("funderReport.reach.rule")))));
+
+        // 4. activities
+        List<ReportDocument.Block> activityBlocks = new ArrayList<>();
+        if (f.activities().isEmpty()) {
+            activityBlocks.add(Paragraph.of(t.m("funderReport.activities.none")));
+        } else {
+            List<List<Cell>> rows = new ArrayList<>();
+            List<BarChart.Bar> bars = new ArrayList<>();
+            for (ActivityOverview o : f.activities()) {
+                rows.add(List.of(Cell.text(o.activity().name()), Cell.text(o.departmentName()),
+                        Cell.number(o.counts().sessions()), Cell.number(o.counts().attendances()),
+                        t.persons(o.counts().participants())));
+                bars.add(BarChart.Bar.of(o.activity().name(), o.counts().attendances()));
+            }
+            rows.add(List.of(Cell.text(t.m("funderReport.total")), Cell.text(""), Cell.number(f.sessions()),
+                    Cell.number(f.attendances()), Cell.text("–")));
+            Table table = new Table(t.m("funderReport.activities.caption"), List.of(t.m("funderReport.activities.name"),
+                    t.m("funderReport.activities.department"), t.m("funderReport.activities.sessions"),
+                    t.m("funderReport.activities.attendances"), t.m("funderReport.activities.participants")),
+                    rows, true, t.note("funderReport.activities.rule"));
+            String svg = BarChart.render("funder-activities", t.m("funderReport.activities.chart"),
+                    String.join(", ", bars.stream().map(b -> b.label() + " " + b.shown()).toList()), bars);
+            activityBlocks.add(new Chart(svg, table));
+        }
+        sections.add(new Section("aktiviteter", t.m("funderReport.section.activities"), activityBlocks));
+
+        // 5. results against goals
+        Plans.GoalTally g = f.goals();
+        List<List<Cell>> results = new ArrayList<>();
+        results.add(List.of(Cell.text(t.m("funderReport.results.goals")), Cell.number(g.goals())));
+        results.add(List.of(Cell.text(t.m("funderReport.results.reached")), Cell.number(g.reached())));
+        results.add(List.of(Cell.text(t.m("funderReport.results.share")), t.share(g.reached(), g.goals(), false)));
+        results.add(List.of(Cell.text(t.m("funderReport.results.persons")), t.persons(g.persons())));
+        results.add(List.of(Cell.text(t.m("funderReport.results.personsReached")), t.persons(g.personsReached())));
+        results.add(List.of(Cell.text(t.m("funderReport.results.personsShare")),
+                t.share(g.personsReached(), g.persons(), true)));
+        List<ReportDocument.Block> resultBlocks = new ArrayList<>();
+        resultBlocks.add(new Table(t.m("funderReport.results.caption"),
+                List.of(t.m("funderReport.figure"), t.m("funderReport.value")), results, true,
+                t.note("funderReport.results.rule")));
+        List<List<Cell>> outcomeRows = new ArrayList<>();
+        for (Aggregate a : f.outcomes()) {
+            boolean show = a.shown() && SmallNumberSuppression.showsPercentage(a.denominator());
+            outcomeRows.add(List.of(Cell.text(t.m("outcome.aggregate." + a.key() + ".title")),
+                    show ? Cell.number(a.share(), t.percent(Aggregate.percent(a.share())))
+                            : Cell.text(t.m("funderReport.tooFew")),
+                    Cell.number(a.denominator()),
+                    show && a.low() != null ? Cell.text(t.percent(Aggregate.percent(a.low())) + "–"
+                            + t.percent(Aggregate.percent(a.high()))) : Cell.text("")));
+        }
+        if (f.outcomes().stream().allMatch(a -> a.denominator() == 0)) {
+            resultBlocks.add(Paragraph.of(t.m("funderReport.outcomes.none")));
+        } else {
+            resultBlocks.add(new Table(t.m("funderReport.outcomes.caption"), List.of(t.m("funderReport.outcomes.figure"),
+                    t.m("funderReport.outcomes.share"), t.m("funderReport.outcomes.n"), t.m("funderReport.outcomes.interval")),
+                    outcomeRows, true, t.m("funderReport.outcomes.rule")));
+        }
+        sections.add(new Section("resultater-mot-maal", t.m("funderReport.section.results"), resultBlocks));
+
+        // 6–8. narrative
+        sections.add(narrativeSection("metode", t.m("funderReport.section.method"), p.methodMd(), t));
+        sections.add(narrativeSection("resultatvurdering", t.m("funderReport.section.assessment"), p.resultsMd(), t));
+        sections.add(narrativeSection("oppsummering", t.m("funderReport.section.summary"), p.summaryMd(), t));
+
+        List<String> cover = new ArrayList<>();
+        cover.add(t.m("funderReport.cover.funder", p.funder()));
+        cover.add(t.date(f.from()) + "–" + t.date(f.to()));
+        cover.add(ext ? t.m("funderReport.cover.external") : t.m("funderReport.cover.internal"));
+        return new ReportDocument(t.m("funderReport.title", p.name()), organisations.current().name(), cover, sections);
+    }
+
+    private static Section narrativeSection(String key, String heading, String markdown, Texts t) {
+        List<ReportDocument.Block> blocks = new ArrayList<>();
+        narrative(blocks, markdown, t.m("funderReport.narrative.empty"));
+        return new Section(key, heading, blocks);
+    }
+
+    private static void narrative(List<ReportDocument.Block> blocks, String markdown, String whenEmpty) {
+        String html = FunderMarkdown.html(markdown);
+        if (html == null) {
+            if (whenEmpty != null) {
+                blocks.add(Paragraph.of(whenEmpty));
+            }
+            return;
+        }
+        blocks.add(new Paragraph(FunderMarkdown.text(markdown), html));
+    }
+
+    private static List<Cell> row(String label, String value) {
+        return List.of(Cell.text(label), Cell.text(value));
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /** Texts and numbers in the reader's language, with suppression where the version is external. */
+    private record Texts(MessageSource messages, Locale locale, boolean external) {
+
+        String m(String key, Object... args) {
+            return messages.getMessage(key, args, locale);
+        }
+
+        String note(String ruleKey) {
+            return external ? m(ruleKey) + " " + m("funderReport.suppressed") : m(ruleKey);
+        }
+
+        /** A count of persons: exact for staff, «<5» for 1–4 in the external version. */
+        Cell persons(long count) {
+            if (external && !SmallNumberSuppression.showsCount(count)) {
+                return new Cell("<5", null, true, null);
+            }
+            return Cell.number(count);
+        }
+
+        /**
+         * A share with its n. Where the numerator counts persons, the external version hides it when the count is
+         * 1–4; it never shows a share whose denominator is under 5.
+         */
+        Cell share(long numerator, long denominator, boolean personsCounted) {
+            if (denominator <= 0) {
+                return Cell.text("–");
+            }
+            if (external && (!SmallNumberSuppression.showsPercentage(denominator)
+                    || (personsCounted && !SmallNumberSuppression.showsCount(numerator)))) {
+                return new Cell(m("funderReport.tooFew"), null, true, null);
+            }
+            double share = (double) numerator / denominator;
+            return Cell.number(share, m("funderReport.shareOf", percent(Math.round(share * 100)), denominator));
+        }
+
+        String percent(Long value) {
+            return value == null ? "–" : m("funderReport.percent", value);
+        }
+
+        String date(LocalDate d) {
+            return d.format(DateTimeFormatter.ofPattern(locale.getLanguage().equals("en") ? "d MMM yyyy" : "dd.MM.yyyy", locale));
+        }
+
+        String kroner(long ore) {
+            NumberFormat f = NumberFormat.getNumberInstance(locale.getLanguage().equals("en") ? Locale.UK : Locale.forLanguageTag("nb-NO"));
+            f.setMinimumFractionDigits(ore % 100 == 0 ? 0 : 2);
+            f.setMaximumFractionDigits(2);
+            // one kind of space between thousands whatever the JDK's locale data says (some use a narrow one)
+            return m("funderReport.kroner", f.format(BigDecimal.valueOf(ore, 2)).replace('\u202f', '\u00a0'));
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package no.tilfrisk.report.funder;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import no.tilfrisk.report.FunderReport;
+import no.tilfrisk.report.ReportDocument;
+import no.tilfrisk.report.export.CsvExport;
+import no.tilfrisk.report.export.DocxExport;
+import no.tilfrisk.report.export.PdfExport;
+import no.tilfrisk.report.export.XlsxExport;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * The funder's final report of a project: the page, its downloads (PDF, DOCX, XLSX, CSV as a zip) and JSON. Report
+ * readers get the external version whatever they ask; staff choose it with {@code external=true}.
+ */
+@Controller
+class FunderReportController {
+
+    private final FunderReport report;
+    private final PdfExport pdf;
+    private final MessageSource messages;
+
+    FunderReportController(FunderReport report, PdfExport pdf, MessageSource messages) {
+        this.report = report;
+        this.pdf = pdf;
+        this.messages = messages;
+    }
+
+    @GetMapping("/reports/funder/{projectId}")
+    String page(@PathVariable UUID projectId, @RequestParam(defaultValue = "false") boolean external, Locale locale,
+                Model model) {
+        boolean ext = external || FunderReport.externalOnly();
+        model.addAttribute("doc", report.document(projectId, ext, locale));
+        model.addAttribute("projectId", projectId);
+        model.addAttribute("external", ext);
+        model.addAttribute("externalOnly", FunderReport.externalOnly());
+        return "report/funder";
+    }
+
+    @GetMapping("/reports/funder/{projectId}/download")
+    ResponseEntity<byte[]> download(@PathVariable UUID projectId, @RequestParam(defaultValue = "pdf") String format,
+                                    @RequestParam(defaultValue = "false") boolean external, Locale locale) {
+        String kind = format.strip().toLowerCase(Locale.ROOT);
+        if (!kind.matches("pdf|docx|xlsx|csv")) {
+            // a link that was typed by hand: say what works, in the reader's language
+            return ResponseEntity.badRequest().contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+                    .body(messages.getMessage("funderReport.format.invalid", null, locale).getBytes(StandardCharsets.UTF_8));
+        }
+        ReportDocument doc = report.document(projectId, external, locale);
+        byte[] body;
+        MediaType type;
+        String extension = kind;
+        switch (kind) {
+            case "pdf" -> {
+                body = pdf.write(doc, locale);
+                type = MediaType.APPLICATION_PDF;
+            }
+            case "docx" -> {
+                body = DocxExport.write(doc);
+                type = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+            }
+            case "xlsx" -> {
+                body = XlsxExport.write(doc);
+                type = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            }
+            default -> {
+                body = CsvExport.write(doc);
+                type = MediaType.parseMediaType("application/zip");
+                extension = "zip";
+            }
+        }
+        String name = "sluttrapport-" + doc.title().replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-|-$", "")
+                .toLowerCase(Locale.ROOT) + (external || FunderReport.externalOnly() ? "-ekstern" : "") + "." + extension;
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+                .contentType(type).body(body);
+    }
+
+    /**
+     * JSON: the same document, each block with its {@code type} (paragraph, subheading, table, chart); suppressed
+     * cells carry no number.
+     */
+    @GetMapping(path = "/api/v1/reports/funder/{projectId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    Map<String, Object> api(@PathVariable UUID projectId, @RequestParam(defaultValue = "false") boolean external,
+                            Locale locale) {
+        ReportDocument doc = report.document(projectId, external, locale);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("title", doc.title());
+        out.put("subtitle", doc.subtitle());
+        out.put("coverLines", doc.coverLines());
+        out.put("external", external || FunderReport.externalOnly());
+        out.put("sections", doc.sections().stream().map(s -> {
+            Map<String, Object> section = new LinkedHashMap<>();
+            section.put("key", s.key());
+            section.put("heading", s.heading());
+            section.put("blocks", s.blocks().stream().map(FunderReportController::block).toList());
+            return section;
+        }).toList());
+        return out;
+    }
+
+    private static Map<String, Object> block(ReportDocument.Block b) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (b instanceof ReportDocument.Paragraph p) {
+            out.put("type", "paragraph");
+            out.put("text", p.text());
+            out.put("html", p.html());
+        } else if (b instanceof ReportDocument.Subheading h) {
+            out.put("type", "subheading");
+            out.put("text", h.text());
+        } else if (b instanceof ReportDocument.Table t) {
+            out.put("type", "table");
+            out.put("table", t);
+        } else if (b instanceof ReportDocument.Chart c) {
+            out.put("type", "chart");
+            out.put("svg", c.svg());
+            out.put("table", c.data());
+        }
+        return out;
+    }
+}

@@ -154,6 +154,25 @@ class AnnualReportAccessMatrixTest {
     }
 
     @Test
+    void theReportReaderGetsTheWholeOrganisationExternalWithoutLinksAndTheCoordinatorTheirDepartment() throws Exception {
+        UserDetails reader = accounts.loadUserByUsername("styret@demo.tilfrisk.no");
+        String page = mvc.perform(MatrixRequests.request("GET", "/reports/annual?year=" + year() + "&external=false", "",
+                reader, null)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Hele organisasjonen", "Ekstern versjon", "«&lt;5»").doesNotContain("Intern versjon")
+                .doesNotContain("href=\"/persons").doesNotContain("href=\"/activities/").doesNotContain("Skriv: 1. Innledning");
+        var api = mvc.perform(MatrixRequests.request("GET", "/api/v1/reports/annual?year=" + year(), "", reader,
+                "demo-styret")).andReturn().getResponse();
+        assertThat(api.getStatus()).isEqualTo(200);
+        assertThat(api.getContentAsString(StandardCharsets.UTF_8)).contains("\"external\":true").doesNotContain("\"department\":\"")
+                .doesNotContain("\"link\":\"/");
+        UserDetails coordinator = accounts.loadUserByUsername("koordinator@demo.tilfrisk.no");
+        String own = mvc.perform(MatrixRequests.request("GET", "/reports/annual?year=" + year(), "", coordinator, null))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(own).contains("Avdeling Skien", "Intern versjon").doesNotContain("alert-error")
+                .doesNotContain("<option value=\"\">Hele organisasjonen</option>");
+    }
+
+    @Test
     void badInputIsAClearMessageNeverA500() throws Exception {
         UserDetails admin = accounts.loadUserByUsername("admin@demo.tilfrisk.no");
         Map<String, String> api = Map.of(

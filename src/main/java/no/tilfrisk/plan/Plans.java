@@ -347,9 +347,13 @@ public class Plans {
         if (me == null) {
             return List.of();
         }
+        // the plans they follow, among the persons they may see as the outer query requires anyway: so that it
+        // reads the person indexes instead of every organisation's goals and actions (bench/RESULTS.md, follow-up)
         String follows = """
                 (SELECT f.person_id FROM plan_action f WHERE f.responsible_user_id = :me AND f.organisation_id = :org
-                 UNION SELECT f.person_id FROM plan_goal f WHERE f.created_by = :me AND f.organisation_id = :org)""";
+                   AND f.person_id = ANY(:visible)
+                 UNION SELECT f.person_id FROM plan_goal f WHERE f.created_by = :me AND f.organisation_id = :org
+                   AND f.person_id = ANY(:visible))""";
         record Row(UUID personId, UUID goalId, UUID actionId, String text, LocalDate due) {
         }
         List<Row> rows = db.sql("""

@@ -68,6 +68,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "problem.not-found"));
     }
 
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            org.springframework.web.bind.MissingServletRequestParameterException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "problem.invalid");
+        problem.setProperty("errors", List.of(new FieldProblem(ex.getParameterName(),
+                messages.getMessage("problem.missing", null, LocaleContextHolder.getLocale()))));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException ex) {
         if (ex.getParameter().hasParameterAnnotation(PathVariable.class)) {

@@ -13,6 +13,6 @@ for SET in $SETS; do
     if [[ " $* " == *" --fresh "* ]]; then rm -rf "target/bench-data-$SET"; fi
     echo "== $SET set =="
     ./mvnw -B -q test -Dtest=ReportBenchmark -Dtilfrisk.bench.set=$SET -Dtilfrisk.excluded-test-groups=none \
-        -Dsurefire.failIfNoSpecifiedTests=false | grep -E '^(generated|report)' \
+        -Dsurefire.failIfNoSpecifiedTests=false 2>"target/report-bench-$SET.err" | grep -E '^(generated|report)' \
         || { sed -n '1,12p' target/surefire-reports/no.tilfrisk.bench.ReportBenchmark.txt >&2; exit 1; }
 done

@@ -37,6 +37,20 @@ class RowLevelSecurityTest {
     }
 
     @Test
+    void everyTenantPolicyReadsTheOrganisationOncePerQuery() {
+        // the plain call would run for every row read; the scalar subquery (V12, V13) once per query
+        List<String> perRow = db.sql("""
+                        SELECT tablename || '.' || policyname FROM pg_policies
+                         WHERE schemaname = 'public' AND (qual LIKE '%current_organisation_id()%' AND qual NOT LIKE '%SELECT current_organisation_id()%'
+                            OR with_check LIKE '%current_organisation_id()%' AND with_check NOT LIKE '%SELECT current_organisation_id()%')
+                         ORDER BY 1""").query(String.class).list();
+        Integer tenantPolicies = db.sql("SELECT count(*) FROM pg_policies WHERE schemaname = 'public' AND qual LIKE '%SELECT current_organisation_id()%'")
+                .query(Integer.class).single();
+        assertThat(perRow).isEmpty();
+        assertThat(tenantPolicies).isGreaterThan(30);
+    }
+
+    @Test
     void aQueryWithoutOrganisationFilterSeesOnlyItsOwnOrganisation() {
         List<UUID> demo = organisationsOfAllDepartments(DEMO_RECOVERY);
         List<UUID> other = organisationsOfAllDepartments(OTHER_ORGANISATION);

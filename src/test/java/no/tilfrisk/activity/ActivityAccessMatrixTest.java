@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import no.tilfrisk.MatrixTarget;
 import no.tilfrisk.MatrixRequests;
 import no.tilfrisk.People;
 import no.tilfrisk.TilfriskTest;
@@ -36,8 +37,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @Import({People.class, ActivityFixtures.class})
 class ActivityAccessMatrixTest {
 
-    enum Target { OWN_DEPARTMENT, OTHER_DEPARTMENT, OTHER_ORGANISATION }
-
     /** What an endpoint needs. */
     enum Right {
         /** lists with figures: staff, coordinators, admins, report readers */
@@ -58,17 +57,17 @@ class ActivityAccessMatrixTest {
         NOBODY
     }
 
-    record Account(String email, String token, String role, Set<Target> departments) {
+    record Account(String email, String token, String role, Set<MatrixTarget> departments) {
     }
 
     static final List<Account> ACCOUNTS = List.of(
-            new Account("admin@demo.tilfrisk.no", "demo-admin", "ORG_ADMIN", Set.of(Target.OWN_DEPARTMENT, Target.OTHER_DEPARTMENT)),
-            new Account("koordinator@demo.tilfrisk.no", "demo-koordinator", "COORDINATOR", Set.of(Target.OWN_DEPARTMENT)),
-            new Account("ansatt@demo.tilfrisk.no", "demo-ansatt", "STAFF", Set.of(Target.OWN_DEPARTMENT)),
+            new Account("admin@demo.tilfrisk.no", "demo-admin", "ORG_ADMIN", Set.of(MatrixTarget.OWN_DEPARTMENT, MatrixTarget.OTHER_DEPARTMENT)),
+            new Account("koordinator@demo.tilfrisk.no", "demo-koordinator", "COORDINATOR", Set.of(MatrixTarget.OWN_DEPARTMENT)),
+            new Account("ansatt@demo.tilfrisk.no", "demo-ansatt", "STAFF", Set.of(MatrixTarget.OWN_DEPARTMENT)),
             new Account("frivillig@demo.tilfrisk.no", "demo-frivillig", "VOLUNTEER", Set.of()),
             new Account("deltaker@demo.tilfrisk.no", "demo-deltaker", "PARTICIPANT", Set.of()),
-            new Account("styret@demo.tilfrisk.no", "demo-styret", "REPORT_VIEWER", Set.of(Target.OWN_DEPARTMENT, Target.OTHER_DEPARTMENT)),
-            new Account("admin@annen.tilfrisk.no", "demo-annen", "ORG_ADMIN", Set.of(Target.OTHER_ORGANISATION)));
+            new Account("styret@demo.tilfrisk.no", "demo-styret", "REPORT_VIEWER", Set.of(MatrixTarget.OWN_DEPARTMENT, MatrixTarget.OTHER_DEPARTMENT)),
+            new Account("admin@annen.tilfrisk.no", "demo-annen", "ORG_ADMIN", Set.of(MatrixTarget.OTHER_ORGANISATION)));
 
     /** Endpoint → what it needs, and a request body (form fields or JSON) that exercises it. */
     static final Map<String, Object[]> ENDPOINTS = Map.ofEntries(
@@ -154,7 +153,7 @@ class ActivityAccessMatrixTest {
         List<String> failures = new ArrayList<>();
         for (Account account : ACCOUNTS) {
             UserDetails who = accounts.loadUserByUsername(account.email());
-            for (Target target : Target.values()) {
+            for (MatrixTarget target : MatrixTarget.values()) {
                 Fixture f = fixture(target);
                 for (var endpoint : ENDPOINTS.entrySet()) {
                     Right right = (Right) endpoint.getValue()[0];
@@ -183,11 +182,11 @@ class ActivityAccessMatrixTest {
         assertThat(failures).isEmpty();
     }
 
-    private static boolean allowed(Account a, Target target, Right right, Fixture f) {
+    private static boolean allowed(Account a, MatrixTarget target, Right right, Fixture f) {
         boolean staff = Set.of("ORG_ADMIN", "COORDINATOR", "STAFF").contains(a.role());
-        boolean ownOrganisation = a.email().endsWith("@annen.tilfrisk.no") == (target == Target.OTHER_ORGANISATION);
+        boolean ownOrganisation = a.email().endsWith("@annen.tilfrisk.no") == (target == MatrixTarget.OTHER_ORGANISATION);
         boolean department = a.departments().contains(target);
-        boolean leads = a.role().equals("VOLUNTEER") && target == Target.OWN_DEPARTMENT;
+        boolean leads = a.role().equals("VOLUNTEER") && target == MatrixTarget.OWN_DEPARTMENT;
         return switch (right) {
             case LIST_COUNTS -> staff || a.role().equals("REPORT_VIEWER");
             case LIST_MANAGE -> staff;
@@ -208,8 +207,8 @@ class ActivityAccessMatrixTest {
                    UUID department, UUID kind, String activityName, String personName) {
     }
 
-    private Fixture fixture(Target target) {
-        UUID organisation = target == Target.OTHER_ORGANISATION ? OTHER_ORGANISATION : DEMO_RECOVERY;
+    private Fixture fixture(MatrixTarget target) {
+        UUID organisation = target == MatrixTarget.OTHER_ORGANISATION ? OTHER_ORGANISATION : DEMO_RECOVERY;
         String department = switch (target) {
             case OWN_DEPARTMENT -> "Skien";
             case OTHER_DEPARTMENT -> "Stavanger";
@@ -219,7 +218,7 @@ class ActivityAccessMatrixTest {
         UUID volunteer = Tenancy.runAs(DEMO_RECOVERY, () -> tx.execute(s ->
                 db.sql("SELECT id FROM app_user WHERE email = 'frivillig@demo.tilfrisk.no'").query(UUID.class).single()));
         Activity activity = fixtures.activity(organisation, department, "Matriseaktivitet " + tag, true,
-                LocalDate.now().minusMonths(1), null, target == Target.OWN_DEPARTMENT ? List.of(volunteer) : List.of());
+                LocalDate.now().minusMonths(1), null, target == MatrixTarget.OWN_DEPARTMENT ? List.of(volunteer) : List.of());
         UUID session = fixtures.session(organisation, activity.id(), LocalDate.now()).id();
         String personName = "Matriseperson " + tag;
         UUID person = people.register(organisation, department, personName);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import no.tilfrisk.MatrixTarget;
 import no.tilfrisk.MatrixRequests;
 import no.tilfrisk.People;
 import no.tilfrisk.TilfriskTest;
@@ -41,17 +42,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @Import(People.class)
 class FollowupAccessMatrixTest {
 
-    enum Target { OWN_DEPARTMENT, OTHER_DEPARTMENT, OTHER_ORGANISATION }
-
     /** Which targets each demo account may reach: the person register's department rule, for tallies too. */
-    static final Map<String, Set<Target>> RIGHTS = Map.of(
-            "admin@demo.tilfrisk.no", Set.of(Target.OWN_DEPARTMENT, Target.OTHER_DEPARTMENT),
-            "koordinator@demo.tilfrisk.no", Set.of(Target.OWN_DEPARTMENT),
-            "ansatt@demo.tilfrisk.no", Set.of(Target.OWN_DEPARTMENT),
-            "frivillig@demo.tilfrisk.no", Set.of(),
-            "deltaker@demo.tilfrisk.no", Set.of(),
-            "styret@demo.tilfrisk.no", Set.of(),
-            "admin@annen.tilfrisk.no", Set.of(Target.OTHER_ORGANISATION));
+    static final Map<String, Set<MatrixTarget>> RIGHTS = MatrixTarget.DEPARTMENT_RULE;
 
     static final Map<String, String> TOKENS = no.tilfrisk.Demo.TOKENS;
 
@@ -114,7 +106,7 @@ class FollowupAccessMatrixTest {
         List<String> failures = new ArrayList<>();
         for (var account : RIGHTS.entrySet()) {
             UserDetails who = accounts.loadUserByUsername(account.getKey());
-            for (Target target : Target.values()) {
+            for (MatrixTarget target : MatrixTarget.values()) {
                 String name = "Matrise " + UUID.randomUUID().toString().substring(0, 8);
                 Fixture f = fixture(target, name);
                 boolean reach = account.getValue().contains(target);
@@ -172,15 +164,15 @@ class FollowupAccessMatrixTest {
     record Fixture(UUID organisation, UUID person, UUID contact, UUID tally, UUID department, String note) {
     }
 
-    private Fixture fixture(Target target, String name) {
-        UUID organisation = target == Target.OTHER_ORGANISATION ? OTHER_ORGANISATION : DEMO_RECOVERY;
+    private Fixture fixture(MatrixTarget target, String name) {
+        UUID organisation = target == MatrixTarget.OTHER_ORGANISATION ? OTHER_ORGANISATION : DEMO_RECOVERY;
         String department = switch (target) {
             case OWN_DEPARTMENT -> "Skien";
             case OTHER_DEPARTMENT -> "Stavanger";
             case OTHER_ORGANISATION -> "Bergen";
         };
         UUID admin = ((TilfriskUser) accounts.loadUserByUsername(
-                target == Target.OTHER_ORGANISATION ? "admin@annen.tilfrisk.no" : "admin@demo.tilfrisk.no")).userId();
+                target == MatrixTarget.OTHER_ORGANISATION ? "admin@annen.tilfrisk.no" : "admin@demo.tilfrisk.no")).userId();
         UUID person = people.register(organisation, department, name);
         String note = "Matrisenotat " + UUID.randomUUID();
         return People.asSystem(organisation, () -> {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import no.tilfrisk.MatrixTarget;
 import no.tilfrisk.MatrixRequests;
 import no.tilfrisk.People;
 import no.tilfrisk.TilfriskTest;
@@ -38,27 +39,18 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @Import(People.class)
 class OutcomeAccessMatrixTest {
 
-    enum Target { OWN_DEPARTMENT, OTHER_DEPARTMENT, OTHER_ORGANISATION }
-
     /** Who reaches a person's responses: the person register's department rule. */
-    static final Map<String, Set<Target>> PERSON_RIGHTS = Map.of(
-            "admin@demo.tilfrisk.no", Set.of(Target.OWN_DEPARTMENT, Target.OTHER_DEPARTMENT),
-            "koordinator@demo.tilfrisk.no", Set.of(Target.OWN_DEPARTMENT),
-            "ansatt@demo.tilfrisk.no", Set.of(Target.OWN_DEPARTMENT),
-            "frivillig@demo.tilfrisk.no", Set.of(),
-            "deltaker@demo.tilfrisk.no", Set.of(),
-            "styret@demo.tilfrisk.no", Set.of(),
-            "admin@annen.tilfrisk.no", Set.of(Target.OTHER_ORGANISATION));
+    static final Map<String, Set<MatrixTarget>> PERSON_RIGHTS = MatrixTarget.DEPARTMENT_RULE;
 
     /** Who reaches a department's figures: admins and report readers any of their organisation, a coordinator their own. */
-    static final Map<String, Set<Target>> FIGURE_RIGHTS = Map.of(
-            "admin@demo.tilfrisk.no", Set.of(Target.OWN_DEPARTMENT, Target.OTHER_DEPARTMENT),
-            "koordinator@demo.tilfrisk.no", Set.of(Target.OWN_DEPARTMENT),
+    static final Map<String, Set<MatrixTarget>> FIGURE_RIGHTS = Map.of(
+            "admin@demo.tilfrisk.no", Set.of(MatrixTarget.OWN_DEPARTMENT, MatrixTarget.OTHER_DEPARTMENT),
+            "koordinator@demo.tilfrisk.no", Set.of(MatrixTarget.OWN_DEPARTMENT),
             "ansatt@demo.tilfrisk.no", Set.of(),
             "frivillig@demo.tilfrisk.no", Set.of(),
             "deltaker@demo.tilfrisk.no", Set.of(),
-            "styret@demo.tilfrisk.no", Set.of(Target.OWN_DEPARTMENT, Target.OTHER_DEPARTMENT),
-            "admin@annen.tilfrisk.no", Set.of(Target.OTHER_ORGANISATION));
+            "styret@demo.tilfrisk.no", Set.of(MatrixTarget.OWN_DEPARTMENT, MatrixTarget.OTHER_DEPARTMENT),
+            "admin@annen.tilfrisk.no", Set.of(MatrixTarget.OTHER_ORGANISATION));
 
     static final Map<String, String> TOKENS = no.tilfrisk.Demo.TOKENS;
 
@@ -116,7 +108,7 @@ class OutcomeAccessMatrixTest {
         List<String> failures = new ArrayList<>();
         for (String account : PERSON_RIGHTS.keySet()) {
             UserDetails who = accounts.loadUserByUsername(account);
-            for (Target target : Target.values()) {
+            for (MatrixTarget target : MatrixTarget.values()) {
                 String name = "Matrise " + UUID.randomUUID().toString().substring(0, 8);
                 Fixture f = fixture(target, name);
                 for (var endpoint : ENDPOINTS.entrySet()) {
@@ -166,8 +158,8 @@ class OutcomeAccessMatrixTest {
     record Fixture(UUID organisation, UUID person, UUID department) {
     }
 
-    private Fixture fixture(Target target, String name) {
-        UUID organisation = target == Target.OTHER_ORGANISATION ? OTHER_ORGANISATION : DEMO_RECOVERY;
+    private Fixture fixture(MatrixTarget target, String name) {
+        UUID organisation = target == MatrixTarget.OTHER_ORGANISATION ? OTHER_ORGANISATION : DEMO_RECOVERY;
         String department = switch (target) {
             case OWN_DEPARTMENT -> "Skien";
             case OTHER_DEPARTMENT -> "Stavanger";

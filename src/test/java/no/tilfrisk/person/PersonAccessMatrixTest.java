@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import no.tilfrisk.MatrixTarget;
 import no.tilfrisk.MatrixRequests;
 import no.tilfrisk.People;
 import no.tilfrisk.TilfriskTest;
@@ -30,18 +31,16 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @Import(People.class)
 class PersonAccessMatrixTest {
 
-    enum Target { OWN_DEPARTMENT, OTHER_DEPARTMENT, OTHER_ORGANISATION }
-
     /** Which targets each demo account may reach through the person module. */
-    static final Map<String, Set<Target>> RIGHTS = Map.of(
-            "admin@demo.tilfrisk.no", Set.of(Target.OWN_DEPARTMENT, Target.OTHER_DEPARTMENT),
-            "koordinator@demo.tilfrisk.no", Set.of(Target.OWN_DEPARTMENT),
-            "ansatt@demo.tilfrisk.no", Set.of(Target.OWN_DEPARTMENT),
+    static final Map<String, Set<MatrixTarget>> RIGHTS = Map.of(
+            "admin@demo.tilfrisk.no", Set.of(MatrixTarget.OWN_DEPARTMENT, MatrixTarget.OTHER_DEPARTMENT),
+            "koordinator@demo.tilfrisk.no", Set.of(MatrixTarget.OWN_DEPARTMENT),
+            "ansatt@demo.tilfrisk.no", Set.of(MatrixTarget.OWN_DEPARTMENT),
             "frivillig@demo.tilfrisk.no", Set.of(),
             "deltaker@demo.tilfrisk.no", Set.of(),
             "styret@demo.tilfrisk.no", Set.of(),
             // the admin of «Annen Organisasjon» reaches persons of that organisation only
-            "admin@annen.tilfrisk.no", Set.of(Target.OTHER_ORGANISATION));
+            "admin@annen.tilfrisk.no", Set.of(MatrixTarget.OTHER_ORGANISATION));
 
     /** Every endpoint of the module with a request that exercises it; {id} is the target person. */
     static final Map<String, String> ENDPOINTS = Map.ofEntries(
@@ -103,7 +102,7 @@ class PersonAccessMatrixTest {
         List<String> failures = new ArrayList<>();
         for (var account : RIGHTS.entrySet()) {
             var who = accounts.loadUserByUsername(account.getKey());
-            for (Target target : Target.values()) {
+            for (MatrixTarget target : MatrixTarget.values()) {
                 String name = "Matrisemål " + UUID.randomUUID().toString().substring(0, 8);
                 Fixture fixture = fixture(target, name);
                 for (var endpoint : ENDPOINTS.entrySet()) {
@@ -136,8 +135,8 @@ class PersonAccessMatrixTest {
     record Fixture(UUID person, UUID roleId, UUID membershipId, UUID consentId, UUID department) {
     }
 
-    private Fixture fixture(Target target, String name) {
-        UUID organisation = target == Target.OTHER_ORGANISATION ? OTHER_ORGANISATION : DEMO_RECOVERY;
+    private Fixture fixture(MatrixTarget target, String name) {
+        UUID organisation = target == MatrixTarget.OTHER_ORGANISATION ? OTHER_ORGANISATION : DEMO_RECOVERY;
         String department = switch (target) {
             case OWN_DEPARTMENT -> "Skien";
             case OTHER_DEPARTMENT -> "Stavanger";
@@ -151,8 +150,8 @@ class PersonAccessMatrixTest {
         });
     }
 
-    private Fixture withFreshConsent(Fixture f, Target target) {
-        UUID organisation = target == Target.OTHER_ORGANISATION ? OTHER_ORGANISATION : DEMO_RECOVERY;
+    private Fixture withFreshConsent(Fixture f, MatrixTarget target) {
+        UUID organisation = target == MatrixTarget.OTHER_ORGANISATION ? OTHER_ORGANISATION : DEMO_RECOVERY;
         UUID consent = People.asSystem(organisation, () -> people.consent(f.person()));
         return new Fixture(f.person(), f.roleId(), f.membershipId(), consent, f.department());
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import no.tilfrisk.MatrixTarget;
 import no.tilfrisk.MatrixRequests;
 import no.tilfrisk.People;
 import no.tilfrisk.TilfriskTest;
@@ -39,16 +40,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @Import(People.class)
 class PortalAccessMatrixTest {
 
-    enum Target { OWN_DEPARTMENT, OTHER_DEPARTMENT, OTHER_ORGANISATION }
-
-    static final Map<String, Set<Target>> INVITE_RIGHTS = Map.of(
-            "admin@demo.tilfrisk.no", Set.of(Target.OWN_DEPARTMENT, Target.OTHER_DEPARTMENT),
-            "koordinator@demo.tilfrisk.no", Set.of(Target.OWN_DEPARTMENT),
-            "ansatt@demo.tilfrisk.no", Set.of(Target.OWN_DEPARTMENT),
-            "frivillig@demo.tilfrisk.no", Set.of(),
-            "deltaker@demo.tilfrisk.no", Set.of(),
-            "styret@demo.tilfrisk.no", Set.of(),
-            "admin@annen.tilfrisk.no", Set.of(Target.OTHER_ORGANISATION));
+    static final Map<String, Set<MatrixTarget>> INVITE_RIGHTS = MatrixTarget.DEPARTMENT_RULE;
 
     static final Set<String> ENDPOINTS = Set.of(
             "GET /min-side", "GET /min-side/aktiviteter", "POST /min-side/aktiviteter/{sessionId}",
@@ -81,9 +73,9 @@ class PortalAccessMatrixTest {
         List<String> failures = new ArrayList<>();
         for (var account : INVITE_RIGHTS.entrySet()) {
             UserDetails who = accounts.loadUserByUsername(account.getKey());
-            for (Target target : Target.values()) {
+            for (MatrixTarget target : MatrixTarget.values()) {
                 String name = "Matrise " + UUID.randomUUID().toString().substring(0, 8);
-                UUID organisation = target == Target.OTHER_ORGANISATION ? OTHER_ORGANISATION : DEMO_RECOVERY;
+                UUID organisation = target == MatrixTarget.OTHER_ORGANISATION ? OTHER_ORGANISATION : DEMO_RECOVERY;
                 UUID person = people.register(organisation, switch (target) {
                     case OWN_DEPARTMENT -> "Skien";
                     case OTHER_DEPARTMENT -> "Stavanger";

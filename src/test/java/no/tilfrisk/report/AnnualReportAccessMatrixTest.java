@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import no.tilfrisk.MatrixTarget;
 import no.tilfrisk.MatrixRequests;
 import no.tilfrisk.People;
 import no.tilfrisk.TilfriskTest;
@@ -42,16 +43,14 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @Import(People.class)
 class AnnualReportAccessMatrixTest {
 
-    enum Target { OWN_DEPARTMENT, OTHER_DEPARTMENT, OTHER_ORGANISATION }
-
-    static final Map<String, Set<Target>> READ = Map.of(
-            "admin@demo.tilfrisk.no", Set.of(Target.OWN_DEPARTMENT, Target.OTHER_DEPARTMENT),
-            "koordinator@demo.tilfrisk.no", Set.of(Target.OWN_DEPARTMENT),
+    static final Map<String, Set<MatrixTarget>> READ = Map.of(
+            "admin@demo.tilfrisk.no", Set.of(MatrixTarget.OWN_DEPARTMENT, MatrixTarget.OTHER_DEPARTMENT),
+            "koordinator@demo.tilfrisk.no", Set.of(MatrixTarget.OWN_DEPARTMENT),
             "ansatt@demo.tilfrisk.no", Set.of(),
             "frivillig@demo.tilfrisk.no", Set.of(),
             "deltaker@demo.tilfrisk.no", Set.of(),
-            "styret@demo.tilfrisk.no", Set.of(Target.OWN_DEPARTMENT, Target.OTHER_DEPARTMENT),
-            "admin@annen.tilfrisk.no", Set.of(Target.OTHER_ORGANISATION));
+            "styret@demo.tilfrisk.no", Set.of(MatrixTarget.OWN_DEPARTMENT, MatrixTarget.OTHER_DEPARTMENT),
+            "admin@annen.tilfrisk.no", Set.of(MatrixTarget.OTHER_ORGANISATION));
 
     static final Set<String> ADMINS = Set.of("admin@demo.tilfrisk.no", "admin@annen.tilfrisk.no");
 
@@ -102,8 +101,8 @@ class AnnualReportAccessMatrixTest {
         for (var account : READ.entrySet()) {
             UserDetails who = accounts.loadUserByUsername(account.getKey());
             boolean reader = account.getKey().startsWith("styret@");
-            for (Target target : Target.values()) {
-                UUID organisation = target == Target.OTHER_ORGANISATION ? OTHER_ORGANISATION : DEMO_RECOVERY;
+            for (MatrixTarget target : MatrixTarget.values()) {
+                UUID organisation = target == MatrixTarget.OTHER_ORGANISATION ? OTHER_ORGANISATION : DEMO_RECOVERY;
                 UUID department = People.asSystem(organisation, () -> people.department(switch (target) {
                     case OWN_DEPARTMENT -> "Skien";
                     case OTHER_DEPARTMENT -> "Stavanger";

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import no.tilfrisk.MatrixTarget;
 import no.tilfrisk.MatrixRequests;
 import no.tilfrisk.People;
 import no.tilfrisk.TilfriskTest;
@@ -43,8 +44,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @TilfriskTest
 @Import({People.class, ActivityFixtures.class})
 class FunderAccessMatrixTest {
-
-    enum Target { OWN_DEPARTMENT, OTHER_DEPARTMENT, OTHER_ORGANISATION }
 
     /** What an endpoint needs. */
     enum Need {
@@ -138,7 +137,7 @@ class FunderAccessMatrixTest {
         List<String> failures = new ArrayList<>();
         for (String account : TOKENS.keySet()) {
             UserDetails who = accounts.loadUserByUsername(account);
-            for (Target target : Target.values()) {
+            for (MatrixTarget target : MatrixTarget.values()) {
                 String name = "Matrise " + UUID.randomUUID().toString().substring(0, 8);
                 Fixture shared = fixture(target, name);
                 for (var endpoint : ENDPOINTS.entrySet()) {
@@ -185,26 +184,26 @@ class FunderAccessMatrixTest {
         assertThat(failures).isEmpty();
     }
 
-    private static boolean allowed(String account, Target target, Need need) {
+    private static boolean allowed(String account, MatrixTarget target, Need need) {
         boolean admin = account.startsWith("admin@");
         boolean coordinator = account.startsWith("koordinator@");
         boolean reader = account.startsWith("styret@");
-        boolean sameOrganisation = account.endsWith("@annen.tilfrisk.no") == (target == Target.OTHER_ORGANISATION);
+        boolean sameOrganisation = account.endsWith("@annen.tilfrisk.no") == (target == MatrixTarget.OTHER_ORGANISATION);
         return switch (need) {
             case KEEPER_ANY, DASHBOARD -> admin || coordinator;
             case READER_ANY -> admin || coordinator || reader;
             case KEEPER -> sameOrganisation && (admin || coordinator);
             case READER -> sameOrganisation && (admin || coordinator || reader);
             case ADMIN -> sameOrganisation && admin;
-            case DEPARTMENT -> sameOrganisation && (admin || (coordinator && target == Target.OWN_DEPARTMENT));
+            case DEPARTMENT -> sameOrganisation && (admin || (coordinator && target == MatrixTarget.OWN_DEPARTMENT));
         };
     }
 
     /** Whether the account may see the persons of the target's department. */
-    private static boolean seesPersons(String account, Target target) {
-        boolean sameOrganisation = account.endsWith("@annen.tilfrisk.no") == (target == Target.OTHER_ORGANISATION);
+    private static boolean seesPersons(String account, MatrixTarget target) {
+        boolean sameOrganisation = account.endsWith("@annen.tilfrisk.no") == (target == MatrixTarget.OTHER_ORGANISATION);
         return sameOrganisation && (account.startsWith("admin@")
-                || ((account.startsWith("koordinator@") || account.startsWith("ansatt@")) && target == Target.OWN_DEPARTMENT));
+                || ((account.startsWith("koordinator@") || account.startsWith("ansatt@")) && target == MatrixTarget.OWN_DEPARTMENT));
     }
 
     /** A project with one linked activity (a session that the participant attended) and one linked participant. */
@@ -212,8 +211,8 @@ class FunderAccessMatrixTest {
                    UUID department) {
     }
 
-    private Fixture fixture(Target target, String name) {
-        UUID organisation = target == Target.OTHER_ORGANISATION ? OTHER_ORGANISATION : DEMO_RECOVERY;
+    private Fixture fixture(MatrixTarget target, String name) {
+        UUID organisation = target == MatrixTarget.OTHER_ORGANISATION ? OTHER_ORGANISATION : DEMO_RECOVERY;
         String department = switch (target) {
             case OWN_DEPARTMENT -> "Skien";
             case OTHER_DEPARTMENT -> "Stavanger";

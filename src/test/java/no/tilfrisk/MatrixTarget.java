@@ -1,0 +1,25 @@
+package no.tilfrisk;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Where an access matrix puts the record it tries to reach: in the caller's own department, in another department
+ * of the same organisation, or in another organisation.
+ */
+public enum MatrixTarget {
+    OWN_DEPARTMENT, OTHER_DEPARTMENT, OTHER_ORGANISATION;
+
+    /**
+     * The person register's department rule for the demo accounts: an admin reaches every department of their own
+     * organisation; a coordinator or staff member their own department (Skien); the others nobody.
+     */
+    public static final Map<String, Set<MatrixTarget>> DEPARTMENT_RULE = Map.of(
+            "admin@demo.tilfrisk.no", Set.of(OWN_DEPARTMENT, OTHER_DEPARTMENT),
+            "koordinator@demo.tilfrisk.no", Set.of(OWN_DEPARTMENT),
+            "ansatt@demo.tilfrisk.no", Set.of(OWN_DEPARTMENT),
+            "frivillig@demo.tilfrisk.no", Set.of(),
+            "deltaker@demo.tilfrisk.no", Set.of(),
+            "styret@demo.tilfrisk.no", Set.of(),
+            "admin@annen.tilfrisk.no", Set.of(OTHER_ORGANISATION));
+}

@@ -1,7 +1,5 @@
 package no.tilfrisk.dashboard;
 
-import java.util.Comparator;
-import java.util.List;
 import no.tilfrisk.account.CurrentUser;
 import no.tilfrisk.account.Role;
 import no.tilfrisk.organisation.Departments;
@@ -14,17 +12,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class StartPageController {
 
-    /** Enough for a day's work; the modules' own pages have the rest. */
-    static final int MAX_TASKS = 50;
-
     private final Organisations organisations;
     private final Departments departments;
-    private final List<TaskSource> taskSources;
+    private final MyTasks tasks;
 
-    StartPageController(Organisations organisations, Departments departments, List<TaskSource> taskSources) {
+    StartPageController(Organisations organisations, Departments departments, MyTasks tasks) {
         this.organisations = organisations;
         this.departments = departments;
-        this.taskSources = taskSources;
+        this.tasks = tasks;
     }
 
     @GetMapping("/")
@@ -38,8 +33,7 @@ class StartPageController {
         model.addAttribute("departments", departments.list().stream()
                 .filter(d -> user.departmentIds().contains(d.id()))
                 .toList());
-        model.addAttribute("tasks", taskSources.stream().flatMap(s -> s.tasksFor(user).stream())
-                .sorted(Comparator.comparing(Task::due)).limit(MAX_TASKS).toList());
+        model.addAttribute("tasks", tasks.of(user));
         // the task list is for those who work with persons; it shows even when empty, so they know it is there
         model.addAttribute("tasksShown", user.roles().stream().anyMatch(Role::seesPersonalData));
         return "dashboard/start";

@@ -127,6 +127,24 @@ class ContactLogTest {
     }
 
     @Test
+    void theStartPageSavesWhatEveryModuleWroteInTheAuditTrailInOneCommit() throws Exception {
+        UUID person = people.register(DEMO_RECOVERY, "Skien", "Én commit " + UUID.randomUUID().toString().substring(0, 6));
+        mvc.perform(logContact(person, UUID.randomUUID().toString()).param("type", "PHONE")
+                .param("followUpOn", today().plusDays(1).toString())).andExpect(status().is3xxRedirection());
+        String request = "start-" + UUID.randomUUID();
+        mvc.perform(get("/").with(user(staff())).header("X-Request-Id", request)).andExpect(status().isOk());
+
+        record Written(String what, String transaction) {
+        }
+        List<Written> written = Tenancy.runAs(DEMO_RECOVERY, () -> tx.execute(s -> db.sql(
+                        "SELECT what, xmin::text AS transaction FROM audit_event WHERE request_id = ?")
+                .param(request).query(Written.class).list()));
+        // the follow-ups and the demo plan's actions due at least, from two modules; one transaction wrote them all
+        assertThat(written).extracting(Written::what).contains("followup.tasks", "plan.tasks");
+        assertThat(written).extracting(Written::transaction).containsOnly(written.get(0).transaction());
+    }
+
+    @Test
     void theNoteIsEncryptedAtRestAndShownOnlyToStaffWithAccessToThePerson() throws Exception {
         UUID person = people.register(DEMO_RECOVERY, "Skien", "Notat " + UUID.randomUUID());
         UUID contact = UUID.randomUUID();

@@ -21,6 +21,7 @@ import no.tilfrisk.platform.web.InvalidInputException;
 import no.tilfrisk.platform.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -165,9 +166,37 @@ public class Outcomes {
         return due;
     }
 
-    /** Due measurements of many persons at once, without rights checks or audit: the caller does both. */
-    @Transactional(readOnly = true)
-    public Map<UUID, List<DueMeasurement>> dueFor(java.util.Collection<UUID> personIds) {
+    /** A participant with measurements due, on the guide's «Mine oppgaver»: the soonest date of the person's. */
+    public record DuePerson(UUID personId, String personName, LocalDate due) {
+    }
+
+    /**
+     * The participants of the caller's own departments with measurements due, soonest first and then by name, at
+     * most {@code limit}: one row per person, so that they never crowd out the rest of the task list. An admin with
+     * no department of their own gets none (they would get the whole organisation). Those shown are in the trail.
+     */
+    @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF')")
+    @Transactional
+    public List<DuePerson> dueInMyDepartments(int limit) {
+        TenantPrincipal caller = Tenancy.currentPrincipal().orElseThrow();
+        Set<UUID> visible = persons.visiblePersonIds();
+        Set<UUID> mine = new java.util.HashSet<>();
+        for (UUID department : caller.departmentIds()) {
+            mine.addAll(persons.membersOf(department, visible));
+        }
+        Map<UUID, List<DueMeasurement>> due = dueFor(mine);
+        var names = persons.names(due.keySet());
+        List<DuePerson> shown = due.entrySet().stream()
+                .filter(e -> names.containsKey(e.getKey()))
+                .map(e -> new DuePerson(e.getKey(), names.get(e.getKey()).displayName(), e.getValue().get(0).due()))
+                .sorted(java.util.Comparator.comparing(DuePerson::due).thenComparing(DuePerson::personName))
+                .limit(limit).toList();
+        audit.recordEach(shown.stream().map(DuePerson::personId).toList(), AuditAction.LIST, "outcome.due");
+        return shown;
+    }
+
+    /** Due measurements of many persons at once, without rights checks or audit: the callers do both. */
+    private Map<UUID, List<DueMeasurement>> dueFor(java.util.Collection<UUID> personIds) {
         Map<UUID, List<DueMeasurement>> due = new HashMap<>();
         if (personIds.isEmpty()) {
             return due;

@@ -84,6 +84,31 @@ class OutcomesTest {
     }
 
     @Test
+    void theGuidesTaskListHasTheNewParticipantsOfTheirOwnDepartmentsOnlyAndTheReadingIsInTheTrail() {
+        String name = "Oppstart " + UUID.randomUUID().toString().substring(0, 6);
+        UUID skien = people.register(DEMO_RECOVERY, "Skien", name);
+        UUID stavanger = people.register(DEMO_RECOVERY, "Stavanger", "Oppstart " + UUID.randomUUID().toString().substring(0, 6));
+
+        var due = People.as(staff(), () -> outcomes.dueInMyDepartments(1_000));
+        assertThat(due).filteredOn(d -> d.personId().equals(skien)).singleElement()
+                .satisfies(d -> assertThat(d.personName()).isEqualTo(name))
+                .satisfies(d -> assertThat(d.due()).isBeforeOrEqualTo(TODAY));
+        // the staff member works in Skien: not the participant in Stavanger, whom they may not see
+        assertThat(due).extracting(Outcomes.DuePerson::personId).doesNotContain(stavanger);
+        assertThat(due).isSortedAccordingTo(java.util.Comparator.comparing(Outcomes.DuePerson::due)
+                .thenComparing(Outcomes.DuePerson::personName));
+        assertThat(People.as(staff(), () -> outcomes.dueInMyDepartments(1))).hasSize(1);
+        long inTheTrail = Tenancy.runAs(DEMO_RECOVERY, () -> tx.execute(s -> db.sql("""
+                        SELECT count(*) FROM audit_event WHERE person_id = ? AND action = 'LIST' AND what = 'outcome.due'""")
+                .param(skien).query(Long.class).single()));
+        assertThat(inTheTrail).isGreaterThanOrEqualTo(1);
+
+        var volunteer = accounts.loadUserByUsername("frivillig@demo.tilfrisk.no");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> People.as(volunteer, () -> outcomes.dueInMyDepartments(10)))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    }
+
+    @Test
     void aPageFormWithAnAnswerOutsideTheScaleOrAFutureDateShowsTheErrorsAndSavesNothing() throws Exception {
         UUID person = people.register(DEMO_RECOVERY, "Skien", "Feil " + UUID.randomUUID().toString().substring(0, 6));
         mvc.perform(post("/persons/" + person + "/outcomes").with(user(staff())).with(csrf())

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import no.tilfrisk.account.UserAccounts;
 import no.tilfrisk.audit.AuditAction;
 import no.tilfrisk.audit.AuditTrail;
+import no.tilfrisk.platform.crypto.FieldEncryption;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.platform.web.InvalidInputException;
 import no.tilfrisk.platform.web.NotFoundException;
@@ -25,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Mapping conversations: per life area the participant's own rating 1–10 and words, plus interests from the
  * organisation's list (new ones are added), dreams, strengths and challenges. Repeated over time and compared side
  * by side. Staff reach the persons they may see; the participant reads their own (here through the API, and in
- * {@link MyPlan}). Every read and write is in the audit trail.
+ * {@link MyPlan}). Every read and write is in the audit trail. The free text (own words, dreams, strengths,
+ * challenges) is encrypted at rest, each value bound to its mapping and field.
  */
 @Service
 public class Mappings {
@@ -36,12 +38,24 @@ public class Mappings {
     private final AuditTrail audit;
     private final UserAccounts users;
     private final PlanAccess access;
+    private final FieldEncryption crypto;
 
-    Mappings(JdbcClient db, AuditTrail audit, UserAccounts users, PlanAccess access) {
+    Mappings(JdbcClient db, AuditTrail audit, UserAccounts users, PlanAccess access, FieldEncryption crypto) {
         this.db = db;
         this.audit = audit;
         this.users = users;
         this.access = access;
+        this.crypto = crypto;
+    }
+
+    /** What binds a text of the mapping (dreams, strengths or challenges) to its mapping and field. */
+    static String textContext(UUID mappingId, String field) {
+        return "plan.mapping." + field + ":" + mappingId;
+    }
+
+    /** What binds the participant's own words on a life area to their mapping and area. */
+    static String wordsContext(UUID mappingId, LifeArea area) {
+        return "plan.mapping.words:" + mappingId + ":" + area.name();
     }
 
     /** The person's mappings, newest first. */
@@ -152,18 +166,24 @@ public class Mappings {
         InvalidInputException.throwIfAny(broken);
 
         db.sql("""
-                        INSERT INTO plan_mapping (id, organisation_id, person_id, mapped_on, dreams, strengths, challenges, created_by)
+                        INSERT INTO plan_mapping (id, organisation_id, person_id, mapped_on, dreams_encrypted,
+                                                  strengths_encrypted, challenges_encrypted, created_by)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, org, personId, form.getMappedOn(), Plans.blankToNull(form.getDreams()),
-                        Plans.blankToNull(form.getStrengths()), Plans.blankToNull(form.getChallenges()), PlanAccess.me())
+                .params(id, org, personId, form.getMappedOn(),
+                        crypto.encryptText(Plans.blankToNull(form.getDreams()), textContext(id, "dreams")),
+                        crypto.encryptText(Plans.blankToNull(form.getStrengths()), textContext(id, "strengths")),
+                        crypto.encryptText(Plans.blankToNull(form.getChallenges()), textContext(id, "challenges")),
+                        PlanAccess.me())
                 .update();
         for (int i = 0; i < Math.min(areas.size(), LifeArea.values().length); i++) {
             MappingForm.AreaEntry entry = areas.get(i);
             if (entry != null && (entry.getRating() != null || !Plans.blank(entry.getWords()))) {
+                LifeArea area = LifeArea.values()[i];
                 db.sql("""
-                                INSERT INTO plan_mapping_area (mapping_id, organisation_id, life_area, rating, own_words)
+                                INSERT INTO plan_mapping_area (mapping_id, organisation_id, life_area, rating, own_words_encrypted)
                                 VALUES (?, ?, ?, ?, ?)""")
-                        .params(id, org, LifeArea.values()[i].name(), entry.getRating(), Plans.blankToNull(entry.getWords()))
+                        .params(id, org, area.name(), entry.getRating(),
+                                crypto.encryptText(Plans.blankToNull(entry.getWords()), wordsContext(id, area)))
                         .update();
             }
         }
@@ -187,11 +207,13 @@ public class Mappings {
     /** The mappings as stored, newest first, without checks or audit. */
     List<Mapping> load(UUID personId) {
         UUID org = Tenancy.requireOrganisationId();
-        record Row(UUID id, LocalDate mappedOn, String dreams, String strengths, String challenges, Instant createdAt,
-                   UUID createdBy) {
+        record Row(UUID id, LocalDate mappedOn, byte[] dreamsEncrypted, byte[] strengthsEncrypted,
+                   byte[] challengesEncrypted, Instant createdAt, UUID createdBy) {
         }
         List<Row> rows = db.sql("""
-                        SELECT id, mapped_on, dreams, strengths, challenges, created_at, created_by FROM plan_mapping
+                        SELECT id, mapped_on, dreams_encrypted, strengths_encrypted, challenges_encrypted, created_at,
+                               created_by
+                          FROM plan_mapping
                          WHERE person_id = ? AND organisation_id = ? ORDER BY mapped_on DESC, created_at DESC""")
                 .params(personId, org).query(Row.class).list();
         if (rows.isEmpty()) {
@@ -200,11 +222,15 @@ public class Mappings {
         UUID[] ids = rows.stream().map(Row::id).toArray(UUID[]::new);
         Map<UUID, List<AreaRating>> areas = new HashMap<>();
         db.sql("""
-                        SELECT mapping_id, life_area, rating, own_words FROM plan_mapping_area
+                        SELECT mapping_id, life_area, rating, own_words_encrypted FROM plan_mapping_area
                          WHERE mapping_id = ANY(?) AND organisation_id = ?""")
                 .params(ids, org)
-                .query((rs, i) -> Map.entry(rs.getObject(1, UUID.class), new AreaRating(LifeArea.valueOf(rs.getString(2)),
-                        (Integer) rs.getObject(3), rs.getString(4))))
+                .query((rs, i) -> {
+                    UUID mapping = rs.getObject(1, UUID.class);
+                    LifeArea area = LifeArea.valueOf(rs.getString(2));
+                    return Map.entry(mapping, new AreaRating(area, (Integer) rs.getObject(3),
+                            crypto.decryptText(rs.getBytes(4), wordsContext(mapping, area))));
+                })
                 .list().forEach(e -> areas.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         Map<UUID, List<String>> interests = new HashMap<>();
         db.sql("""
@@ -218,7 +244,10 @@ public class Mappings {
         return rows.stream().map(r -> new Mapping(r.id(), personId, r.mappedOn(),
                 areas.getOrDefault(r.id(), List.of()).stream()
                         .sorted(java.util.Comparator.comparing(AreaRating::area)).toList(),
-                interests.getOrDefault(r.id(), List.of()), r.dreams(), r.strengths(), r.challenges(), r.createdAt(),
+                interests.getOrDefault(r.id(), List.of()),
+                crypto.decryptText(r.dreamsEncrypted(), textContext(r.id(), "dreams")),
+                crypto.decryptText(r.strengthsEncrypted(), textContext(r.id(), "strengths")),
+                crypto.decryptText(r.challengesEncrypted(), textContext(r.id(), "challenges")), r.createdAt(),
                 r.createdBy() == null ? null : names.get(r.createdBy()))).toList();
     }
 

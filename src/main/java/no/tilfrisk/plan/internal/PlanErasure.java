@@ -24,12 +24,20 @@ class PlanErasure {
     @EventListener
     void on(PersonErased erased) {
         var person = erased.personId();
-        db.sql("UPDATE plan_mapping SET dreams = NULL, strengths = NULL, challenges = NULL WHERE person_id = ?")
+        db.sql("""
+                        UPDATE plan_mapping SET dreams_encrypted = NULL, strengths_encrypted = NULL,
+                                                challenges_encrypted = NULL
+                         WHERE person_id = ?""")
+                .param(person).update();
+        // the ratings stay for the figures; an area with words and no rating has nothing left
+        db.sql("""
+                        DELETE FROM plan_mapping_area
+                         WHERE rating IS NULL AND mapping_id IN (SELECT id FROM plan_mapping WHERE person_id = ?)""")
                 .param(person).update();
         db.sql("""
-                        UPDATE plan_mapping_area SET own_words = CASE WHEN rating IS NULL THEN ? END
+                        UPDATE plan_mapping_area SET own_words_encrypted = NULL
                          WHERE mapping_id IN (SELECT id FROM plan_mapping WHERE person_id = ?)""")
-                .params(GONE, person).update();
+                .param(person).update();
         db.sql("UPDATE plan_goal SET text = ? WHERE person_id = ?").params(GONE, person).update();
         db.sql("UPDATE plan_action SET text = ?, responsible_name = NULL WHERE person_id = ?").params(GONE, person).update();
         db.sql("UPDATE plan_evaluation SET what_happened = ?, next_step = NULL WHERE person_id = ?").params(GONE, person).update();

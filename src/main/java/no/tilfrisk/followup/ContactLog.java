@@ -182,6 +182,24 @@ public class ContactLog {
     public Contact get(UUID id) {
         Row r = row(id);
         persons.requireVisible(r.personId());
+        Contact contact = withEverything(r);
+        audit.record(r.personId(), AuditAction.READ, contact.note() == null ? "followup.contact" : "followup.contact+note");
+        return contact;
+    }
+
+    /** All the person's contacts with everything on them, notes too, voided ones too, oldest first: their export. */
+    @Transactional
+    public List<Contact> allOf(UUID personId) {
+        persons.requireVisible(personId);
+        List<Contact> all = db.sql(ROW + " WHERE person_id = ? AND organisation_id = ? ORDER BY occurred_at, id")
+                .params(personId, Tenancy.requireOrganisationId())
+                .query(Row.class).list().stream().map(this::withEverything).toList();
+        audit.record(personId, AuditAction.READ, "followup.contact.all+note");
+        return all;
+    }
+
+    private Contact withEverything(Row r) {
+        UUID id = r.id();
         Map<UUID, String> staff = staffOf(List.of(id)).getOrDefault(id, Map.of());
         List<UUID> relativeIds = relativesOf(id);
         Set<UUID> userIds = new HashSet<>(staff.keySet());
@@ -194,15 +212,13 @@ public class ContactLog {
         Map<UUID, String> userNames = users.names(userIds);
         var names = persons.names(concat(List.of(r.personId()), relativeIds));
         String note = crypto.decryptText(r.noteEncrypted(), noteContext(id));
-        Contact contact = new Contact(id, r.personId(), nameOf(names, r.personId()), r.occurredAt(), r.type(),
+        return new Contact(id, r.personId(), nameOf(names, r.personId()), r.occurredAt(), r.type(),
                 r.escortKind(), r.durationMinutes(),
                 staff.entrySet().stream().map(e -> new Named(e.getKey(), e.getValue())).toList(),
                 relativeIds.stream().filter(names::containsKey).map(p -> new Named(p, names.get(p).displayName())).toList(),
                 note, r.followUpOn(), r.followUpDoneAt(), r.createdAt(),
                 r.createdBy() == null ? null : userNames.get(r.createdBy()), r.voidedAt(),
                 r.voidedBy() == null ? null : userNames.get(r.voidedBy()), r.voidReason());
-        audit.record(r.personId(), AuditAction.READ, note == null ? "followup.contact" : "followup.contact+note");
-        return contact;
     }
 
     /**
@@ -492,11 +508,13 @@ public class ContactLog {
         }
     }
 
+    private static final String ROW = """
+            SELECT id, person_id, occurred_at, type, escort_kind, duration_minutes, note_encrypted,
+                   follow_up_on, follow_up_done_at, created_at, created_by, voided_at, voided_by, void_reason
+              FROM contact""";
+
     private Row row(UUID id) {
-        return db.sql("""
-                        SELECT id, person_id, occurred_at, type, escort_kind, duration_minutes, note_encrypted,
-                               follow_up_on, follow_up_done_at, created_at, created_by, voided_at, voided_by, void_reason
-                          FROM contact WHERE id = ? AND organisation_id = ?""")
+        return db.sql(ROW + " WHERE id = ? AND organisation_id = ?")
                 .params(id, Tenancy.requireOrganisationId())
                 .query(Row.class).optional().orElseThrow(() -> new NotFoundException("Contact"));
     }

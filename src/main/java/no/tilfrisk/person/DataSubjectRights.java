@@ -2,6 +2,8 @@ package no.tilfrisk.person;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import no.tilfrisk.audit.AuditAction;
 import no.tilfrisk.audit.AuditTrail;
@@ -34,9 +36,12 @@ public class DataSubjectRights {
     private final Organisations organisations;
     private final ApplicationEventPublisher events;
 
+    private final List<PersonDataSection> sections;
+
     DataSubjectRights(JdbcClient db, PersonAccess access, PersonRecords records, AuditTrail audit,
-                      Organisations organisations, ApplicationEventPublisher events) {
+                      Organisations organisations, ApplicationEventPublisher events, List<PersonDataSection> sections) {
         this.events = events;
+        this.sections = sections;
         this.db = db;
         this.access = access;
         this.records = records;
@@ -48,10 +53,19 @@ public class DataSubjectRights {
     @Transactional
     public PersonExport export(UUID id) {
         access.require(id);
+        Map<String, Object> byName = new TreeMap<>();
+        sections.forEach(section -> byName.put(section.name(), section.of(id)));
         PersonExport export = new PersonExport(Instant.now(), organisations.current().name(), records.details(id),
-                records.nationalId(id), audit.accessTo(id, null));
+                records.nationalId(id), byName, audit.accessTo(id, null));
         audit.record(id, AuditAction.EXPORT, "person.all");
         return export;
+    }
+
+    /** Each section's print fragment by the section's name: for the export's print page and PDF. */
+    public Map<String, String> printFragments() {
+        Map<String, String> byName = new TreeMap<>();
+        sections.forEach(section -> byName.put(section.name(), section.printFragment()));
+        return byName;
     }
 
     @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR')")

@@ -17,6 +17,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.UUID;
 import no.tilfrisk.Demo;
 import no.tilfrisk.People;
+import no.tilfrisk.plan.LifeArea;
+import no.tilfrisk.plan.MappingForm;
+import no.tilfrisk.plan.Mappings;
+import no.tilfrisk.plan.Plans;
 import no.tilfrisk.TilfriskTest;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import org.junit.jupiter.api.Test;
@@ -37,6 +41,10 @@ class DataSubjectRightsTest {
     UserDetailsService accounts;
     @Autowired
     People people;
+    @Autowired
+    Mappings mappings;
+    @Autowired
+    Plans plans;
     @Autowired
     JdbcClient db;
     @Autowired
@@ -69,6 +77,55 @@ class DataSubjectRightsTest {
             assertThat(text).contains(name).contains("912 34 567").contains("Eget notat").contains("Deltaker").contains("Fødselsår");
         }
         assertThat(count("SELECT count(*) FROM audit_event WHERE person_id = ? AND action = 'EXPORT'", id)).isEqualTo(4);
+    }
+
+    @Test
+    void theExportHasWhatTheOtherModulesHoldWithTheNotesAndTheParticipantsWords() throws Exception {
+        String name = "Innsyn " + UUID.randomUUID().toString().substring(0, 6);
+        UUID id = people.register(DEMO_RECOVERY, "Skien", name);
+        var staff = accounts.loadUserByUsername(Demo.STAFF);
+        mvc.perform(post("/persons/" + id + "/contacts").with(user(staff)).with(csrf())
+                        .param("formId", UUID.randomUUID().toString()).param("date", today().toString()).param("time", "10:30")
+                        .param("type", "ONE_TO_ONE").param("durationMinutes", "45").param("note", "Snakket om boligsøknaden"))
+                .andExpect(status().is3xxRedirection());
+        MappingForm mapping = new MappingForm();
+        mapping.setMappedOn(today());
+        mapping.area(LifeArea.HOUSING, 3, "Bor på hybel");
+        mapping.setDreams("Et eget kjøkken");
+        no.tilfrisk.plan.GoalForm goal = new no.tilfrisk.plan.GoalForm();
+        goal.setLifeArea(LifeArea.HOUSING);
+        goal.setText("Få egen leilighet");
+        People.asSystem(DEMO_RECOVERY, () -> {
+            mappings.record(UUID.randomUUID(), id, mapping);
+            return plans.addGoal(UUID.randomUUID(), id, goal);
+        });
+        mvc.perform(post("/persons/" + id + "/outcomes").with(user(staff)).with(csrf())
+                        .param("formId", UUID.randomUUID().toString()).param("instrumentId", "who-5")
+                        .param("answeredOn", today().toString()).param("answers[cheerful]", "3").param("answers[calm]", "4")
+                        .param("answers[active]", "2").param("answers[rested]", "5").param("answers[interest]", "1"))
+                .andExpect(status().is3xxRedirection());
+
+        mvc.perform(get("/api/v1/persons/" + id + "/export").header("Authorization", bearer("demo-ansatt")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.sections.contacts[0].note").value("Snakket om boligsøknaden"))
+                .andExpect(jsonPath("$.sections.contacts[0].durationMinutes").value(45))
+                .andExpect(jsonPath("$.sections.plan.mappings[0].dreams").value("Et eget kjøkken"))
+                .andExpect(jsonPath("$.sections.plan.mappings[0].areas[0].ownWords").value("Bor på hybel"))
+                .andExpect(jsonPath("$.sections.plan.plan.goals[0].text").value("Få egen leilighet"))
+                .andExpect(jsonPath("$.sections.outcomes[0].instrumentId").value("who-5"))
+                .andExpect(jsonPath("$.sections.outcomes[0].score.value").value(60));
+        byte[] pdf = mvc.perform(get("/persons/" + id + "/export.pdf").with(user(staff)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text).contains("Kontakter", "1-1-samtale", "45 minutter", "Snakket om boligsøknaden",
+                    "Kartlegginger", "Bolig: 3 – Bor på hybel", "Et eget kjøkken", "Få egen leilighet (Ikke startet)",
+                    "Målinger", "WHO-5", "Skår 60");
+        }
+        mvc.perform(get("/persons/" + id + "/export/print").with(user(staff)).param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Mappings")))
+                .andExpect(content().string(containsString("Snakket om boligsøknaden")));
     }
 
     @Test
@@ -119,5 +176,9 @@ class DataSubjectRightsTest {
 
     private int count(String sql, UUID id) {
         return Tenancy.runAs(DEMO_RECOVERY, () -> tx.execute(s -> db.sql(sql).param(id).query(Integer.class).single()));
+    }
+
+    private static java.time.LocalDate today() {
+        return java.time.LocalDate.now(no.tilfrisk.platform.web.Dates.OSLO);
     }
 }

@@ -96,7 +96,8 @@ class PersonController {
     /** The same as a PDF to hand over. */
     @GetMapping("/{id}/export.pdf")
     ResponseEntity<byte[]> exportPdf(@PathVariable UUID id, java.util.Locale locale) {
-        byte[] pdf = pdfs.render("person/export-pdf", java.util.Map.of("export", rights.export(id)), locale);
+        byte[] pdf = pdfs.render("person/export-pdf", java.util.Map.of("export", rights.export(id),
+                "sectionFragments", rights.printFragments()), locale);
         return ResponseEntity.ok()
                 .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"tilfrisk-person-" + id + ".pdf\"")
@@ -107,6 +108,7 @@ class PersonController {
     @GetMapping("/{id}/export/print")
     String exportPage(@PathVariable UUID id, Model model) {
         model.addAttribute("export", rights.export(id));
+        model.addAttribute("sectionFragments", rights.printFragments());
         return "person/export";
     }
 

@@ -54,7 +54,7 @@ public class DataSubjectRights {
     public PersonExport export(UUID id) {
         access.require(id);
         Map<String, Object> byName = new TreeMap<>();
-        sections.forEach(section -> byName.put(section.name(), section.of(id)));
+        sections.forEach(section -> byName.put(section.name(), section.reader().apply(id)));
         PersonExport export = new PersonExport(Instant.now(), organisations.current().name(), records.details(id),
                 records.nationalId(id), byName, audit.accessTo(id, null));
         audit.record(id, AuditAction.EXPORT, "person.all");

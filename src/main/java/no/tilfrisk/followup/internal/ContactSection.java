@@ -1,32 +1,16 @@
 package no.tilfrisk.followup.internal;
 
-import java.util.UUID;
 import no.tilfrisk.followup.ContactLog;
 import no.tilfrisk.person.PersonDataSection;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /** The person's contacts, notes included, in their export. */
-@Component
-class ContactSection implements PersonDataSection {
+@Configuration(proxyBeanMethods = false)
+class ContactSection {
 
-    private final ContactLog contacts;
-
-    ContactSection(ContactLog contacts) {
-        this.contacts = contacts;
-    }
-
-    @Override
-    public String name() {
-        return "contacts";
-    }
-
-    @Override
-    public Object of(UUID personId) {
-        return contacts.allOf(personId);
-    }
-
-    @Override
-    public String printFragment() {
-        return "followup/export :: contacts";
+    @Bean
+    PersonDataSection contactsInTheExport(ContactLog contacts) {
+        return new PersonDataSection("contacts", contacts::allOf, "followup/export :: contacts");
     }
 }

@@ -1,32 +1,16 @@
 package no.tilfrisk.outcome.internal;
 
-import java.util.UUID;
 import no.tilfrisk.outcome.Outcomes;
 import no.tilfrisk.person.PersonDataSection;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /** The person's measurements, each with its answers and score, in their export. */
-@Component
-class OutcomeSection implements PersonDataSection {
+@Configuration(proxyBeanMethods = false)
+class OutcomeSection {
 
-    private final Outcomes outcomes;
-
-    OutcomeSection(Outcomes outcomes) {
-        this.outcomes = outcomes;
-    }
-
-    @Override
-    public String name() {
-        return "outcomes";
-    }
-
-    @Override
-    public Object of(UUID personId) {
-        return outcomes.ofPerson(personId);
-    }
-
-    @Override
-    public String printFragment() {
-        return "outcome/export :: outcomes";
+    @Bean
+    PersonDataSection outcomesInTheExport(Outcomes outcomes) {
+        return new PersonDataSection("outcomes", outcomes::ofPerson, "outcome/export :: outcomes");
     }
 }

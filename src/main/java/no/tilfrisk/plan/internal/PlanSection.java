@@ -1,42 +1,25 @@
 package no.tilfrisk.plan.internal;
 
 import java.util.List;
-import java.util.UUID;
 import no.tilfrisk.person.PersonDataSection;
 import no.tilfrisk.plan.Mapping;
 import no.tilfrisk.plan.Mappings;
 import no.tilfrisk.plan.Plan;
 import no.tilfrisk.plan.Plans;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /** The person's mappings and plan (goals, actions, evaluations, proposals and the plan's history), in their export. */
-@Component
-class PlanSection implements PersonDataSection {
+@Configuration(proxyBeanMethods = false)
+class PlanSection {
 
     /** The section: the mappings newest first, and the plan. */
     record PlanData(List<Mapping> mappings, Plan plan) {
     }
 
-    private final Mappings mappings;
-    private final Plans plans;
-
-    PlanSection(Mappings mappings, Plans plans) {
-        this.mappings = mappings;
-        this.plans = plans;
-    }
-
-    @Override
-    public String name() {
-        return "plan";
-    }
-
-    @Override
-    public Object of(UUID personId) {
-        return new PlanData(mappings.ofPerson(personId), plans.plan(personId));
-    }
-
-    @Override
-    public String printFragment() {
-        return "plan/export :: plan";
+    @Bean
+    PersonDataSection planInTheExport(Mappings mappings, Plans plans) {
+        return new PersonDataSection("plan", person -> new PlanData(mappings.ofPerson(person), plans.plan(person)),
+                "plan/export :: plan");
     }
 }

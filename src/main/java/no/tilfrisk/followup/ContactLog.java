@@ -182,7 +182,7 @@ public class ContactLog {
     public Contact get(UUID id) {
         Row r = row(id);
         persons.requireVisible(r.personId());
-        Contact contact = withEverything(r);
+        Contact contact = withEverything(List.of(r)).get(0);
         audit.record(r.personId(), AuditAction.READ, contact.note() == null ? "followup.contact" : "followup.contact+note");
         return contact;
     }
@@ -191,34 +191,35 @@ public class ContactLog {
     @Transactional
     public List<Contact> allOf(UUID personId) {
         persons.requireVisible(personId);
-        List<Contact> all = db.sql(ROW + " WHERE person_id = ? AND organisation_id = ? ORDER BY occurred_at, id")
-                .params(personId, Tenancy.requireOrganisationId())
-                .query(Row.class).list().stream().map(this::withEverything).toList();
+        List<Contact> all = withEverything(db.sql(ROW + " WHERE person_id = ? AND organisation_id = ? ORDER BY occurred_at, id")
+                .params(personId, Tenancy.requireOrganisationId()).query(Row.class).list());
         audit.record(personId, AuditAction.READ, "followup.contact.all+note");
         return all;
     }
 
-    private Contact withEverything(Row r) {
-        UUID id = r.id();
-        Map<UUID, String> staff = staffOf(List.of(id)).getOrDefault(id, Map.of());
-        List<UUID> relativeIds = relativesOf(id);
-        Set<UUID> userIds = new HashSet<>(staff.keySet());
-        if (r.createdBy() != null) {
-            userIds.add(r.createdBy());
-        }
-        if (r.voidedBy() != null) {
-            userIds.add(r.voidedBy());
+    /** The contacts with their staff, relatives and names, notes decrypted: a few queries for all of them. */
+    private List<Contact> withEverything(List<Row> rows) {
+        List<UUID> ids = rows.stream().map(Row::id).toList();
+        Map<UUID, Map<UUID, String>> staff = staffOf(ids);
+        Map<UUID, List<UUID>> relatives = relativesOf(ids);
+        Set<UUID> userIds = new HashSet<>();
+        Set<UUID> personIds = new HashSet<>();
+        for (Row r : rows) {
+            userIds.addAll(staff.getOrDefault(r.id(), Map.of()).keySet());
+            java.util.stream.Stream.of(r.createdBy(), r.voidedBy()).filter(Objects::nonNull).forEach(userIds::add);
+            personIds.add(r.personId());
+            personIds.addAll(relatives.getOrDefault(r.id(), List.of()));
         }
         Map<UUID, String> userNames = users.names(userIds);
-        var names = persons.names(concat(List.of(r.personId()), relativeIds));
-        String note = crypto.decryptText(r.noteEncrypted(), noteContext(id));
-        return new Contact(id, r.personId(), nameOf(names, r.personId()), r.occurredAt(), r.type(),
-                r.escortKind(), r.durationMinutes(),
-                staff.entrySet().stream().map(e -> new Named(e.getKey(), e.getValue())).toList(),
-                relativeIds.stream().filter(names::containsKey).map(p -> new Named(p, names.get(p).displayName())).toList(),
-                note, r.followUpOn(), r.followUpDoneAt(), r.createdAt(),
-                r.createdBy() == null ? null : userNames.get(r.createdBy()), r.voidedAt(),
-                r.voidedBy() == null ? null : userNames.get(r.voidedBy()), r.voidReason());
+        var names = persons.names(personIds);
+        return rows.stream().map(r -> new Contact(r.id(), r.personId(), nameOf(names, r.personId()), r.occurredAt(),
+                r.type(), r.escortKind(), r.durationMinutes(),
+                staff.getOrDefault(r.id(), Map.of()).entrySet().stream().map(e -> new Named(e.getKey(), e.getValue())).toList(),
+                relatives.getOrDefault(r.id(), List.of()).stream().filter(names::containsKey)
+                        .map(p -> new Named(p, names.get(p).displayName())).toList(),
+                crypto.decryptText(r.noteEncrypted(), noteContext(r.id())), r.followUpOn(), r.followUpDoneAt(),
+                r.createdAt(), r.createdBy() == null ? null : userNames.get(r.createdBy()), r.voidedAt(),
+                r.voidedBy() == null ? null : userNames.get(r.voidedBy()), r.voidReason())).toList();
     }
 
     /**
@@ -538,8 +539,17 @@ public class ContactLog {
     }
 
     private List<UUID> relativesOf(UUID contactId) {
-        return db.sql("SELECT relative_id FROM contact_relative WHERE contact_id = ? ORDER BY relative_id")
-                .param(contactId).query(UUID.class).list();
+        return relativesOf(List.of(contactId)).getOrDefault(contactId, List.of());
+    }
+
+    /** The relatives present at each contact, in id order. */
+    private Map<UUID, List<UUID>> relativesOf(Collection<UUID> contactIds) {
+        Map<UUID, List<UUID>> byContact = new HashMap<>();
+        db.sql("SELECT contact_id, relative_id FROM contact_relative WHERE contact_id = ANY(?) ORDER BY relative_id")
+                .param(contactIds.toArray(UUID[]::new))
+                .query((rs, i) -> Map.entry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list()
+                .forEach(e -> byContact.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return byContact;
     }
 
     private List<ContactSummary> summaries(List<Row> rows) {
@@ -554,12 +564,6 @@ public class ContactLog {
     private static String nameOf(Map<UUID, PersonLookup.PersonName> names, UUID personId) {
         var name = names.get(personId);
         return name == null ? null : name.displayName();
-    }
-
-    private static List<UUID> concat(List<UUID> a, List<UUID> b) {
-        List<UUID> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 
     static Instant occurredAt(ContactForm form) {

@@ -179,6 +179,9 @@ public class Outcomes {
     @Transactional
     public List<DuePerson> dueInMyDepartments(int limit) {
         TenantPrincipal caller = Tenancy.currentPrincipal().orElseThrow();
+        if (caller.departmentIds().isEmpty()) {
+            return List.of();
+        }
         Set<UUID> visible = persons.visiblePersonIds();
         Set<UUID> mine = new java.util.HashSet<>();
         for (UUID department : caller.departmentIds()) {

@@ -1,9 +1,9 @@
 package no.tilfrisk.person;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import no.tilfrisk.audit.AuditAction;
 import no.tilfrisk.audit.AuditTrail;
@@ -53,7 +53,7 @@ public class DataSubjectRights {
     @Transactional
     public PersonExport export(UUID id) {
         access.require(id);
-        Map<String, Object> byName = new TreeMap<>();
+        Map<String, Object> byName = new LinkedHashMap<>();
         sections.forEach(section -> byName.put(section.name(), section.reader().apply(id)));
         PersonExport export = new PersonExport(Instant.now(), organisations.current().name(), records.details(id),
                 records.nationalId(id), byName, audit.accessTo(id, null));
@@ -63,7 +63,7 @@ public class DataSubjectRights {
 
     /** Each section's print fragment by the section's name: for the export's print page and PDF. */
     public Map<String, String> printFragments() {
-        Map<String, String> byName = new TreeMap<>();
+        Map<String, String> byName = new LinkedHashMap<>();
         sections.forEach(section -> byName.put(section.name(), section.printFragment()));
         return byName;
     }

@@ -61,6 +61,8 @@ class ContactLogTest {
     Consents consents;
     @Autowired
     DataSubjectRights rights;
+    @Autowired
+    no.tilfrisk.plan.Plans plans;
 
     @Test
     void staffLogATalkWithAFollowUpAndADoubleSubmitLogsOne() throws Exception {
@@ -131,6 +133,17 @@ class ContactLogTest {
         UUID person = people.register(DEMO_RECOVERY, "Skien", "Én commit " + UUID.randomUUID().toString().substring(0, 6));
         mvc.perform(logContact(person, UUID.randomUUID().toString()).param("type", "PHONE")
                 .param("followUpOn", today().plusDays(1).toString())).andExpect(status().is3xxRedirection());
+        // and a plan action of theirs due tomorrow: a task from a second module
+        no.tilfrisk.plan.GoalForm goal = new no.tilfrisk.plan.GoalForm();
+        goal.setLifeArea(no.tilfrisk.plan.LifeArea.HOUSING);
+        goal.setText("Bolig");
+        no.tilfrisk.plan.ActionForm action = new no.tilfrisk.plan.ActionForm();
+        action.setText("Ringe boligkontoret");
+        action.setResponsible(no.tilfrisk.plan.Responsible.STAFF);
+        action.setResponsibleUserId(staff().userId());
+        action.setTargetDate(today().plusDays(1));
+        People.asSystem(DEMO_RECOVERY, () -> plans.addAction(UUID.randomUUID(), person,
+                plans.addGoal(UUID.randomUUID(), person, goal), action));
         String request = "start-" + UUID.randomUUID();
         mvc.perform(get("/").with(user(staff())).header("X-Request-Id", request)).andExpect(status().isOk());
 
@@ -139,7 +152,7 @@ class ContactLogTest {
         List<Written> written = Tenancy.runAs(DEMO_RECOVERY, () -> tx.execute(s -> db.sql(
                         "SELECT what, xmin::text AS transaction FROM audit_event WHERE request_id = ?")
                 .param(request).query(Written.class).list()));
-        // the follow-ups and the demo plan's actions due at least, from two modules; one transaction wrote them all
+        // the follow-ups and the plan's actions due at least, from two modules; one transaction wrote them all
         assertThat(written).extracting(Written::what).contains("followup.tasks", "plan.tasks");
         assertThat(written).extracting(Written::transaction).containsOnly(written.get(0).transaction());
     }

@@ -103,6 +103,9 @@ class OutcomesTest {
                 .param(skien).query(Long.class).single()));
         assertThat(inTheTrail).isGreaterThanOrEqualTo(1);
 
+        // the admin may see every participant, but has no department of their own: not the whole organisation
+        assertThat(People.as(accounts.loadUserByUsername("admin@demo.tilfrisk.no"), () -> outcomes.dueInMyDepartments(1_000)))
+                .isEmpty();
         var volunteer = accounts.loadUserByUsername("frivillig@demo.tilfrisk.no");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> People.as(volunteer, () -> outcomes.dueInMyDepartments(10)))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);

@@ -88,6 +88,14 @@ class DataSubjectRightsTest {
                         .param("formId", UUID.randomUUID().toString()).param("date", today().toString()).param("time", "10:30")
                         .param("type", "ONE_TO_ONE").param("durationMinutes", "45").param("note", "Snakket om boligsøknaden"))
                 .andExpect(status().is3xxRedirection());
+        // a second contact, voided, whose note is a word a template could take for «false»
+        String voided = UUID.randomUUID().toString();
+        mvc.perform(post("/persons/" + id + "/contacts").with(user(staff)).with(csrf())
+                        .param("formId", voided).param("date", today().toString()).param("time", "11:00")
+                        .param("type", "PHONE").param("note", "False"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/contacts/" + voided + "/void").with(user(staff)).with(csrf()).param("reason", "Feil person"))
+                .andExpect(status().is3xxRedirection());
         MappingForm mapping = new MappingForm();
         mapping.setMappedOn(today());
         mapping.area(LifeArea.HOUSING, 3, "Bor på hybel");
@@ -120,7 +128,10 @@ class DataSubjectRightsTest {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
             assertThat(text).contains("Kontakter", "1-1-samtale", "45 minutter", "Snakket om boligsøknaden",
                     "Kartlegginger", "Bolig: 3 – Bor på hybel", "Et eget kjøkken", "Få egen leilighet (Ikke startet)",
-                    "Målinger", "WHO-5", "Skår 60");
+                    "Målinger", "WHO-5", "Skår 60", "False", "Grunn: Feil person");
+            // in the order the modules give: contacts, the plan, measurements
+            assertThat(text.indexOf("Kontakter")).isLessThan(text.indexOf("Kartlegginger"));
+            assertThat(text.indexOf("Kartlegginger")).isLessThan(text.indexOf("Målinger"));
         }
         mvc.perform(get("/persons/" + id + "/export/print").with(user(staff)).param("lang", "en"))
                 .andExpect(status().isOk())

@@ -8,6 +8,7 @@ import no.tilfrisk.plan.Plan;
 import no.tilfrisk.plan.Plans;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 
 /** The person's mappings and plan (goals, actions, evaluations, proposals and the plan's history), in their export. */
 @Configuration(proxyBeanMethods = false)
@@ -18,6 +19,7 @@ class PlanSection {
     }
 
     @Bean
+    @Order(20)
     PersonDataSection planInTheExport(Mappings mappings, Plans plans) {
         return new PersonDataSection("plan", person -> new PlanData(mappings.ofPerson(person), plans.plan(person)),
                 "plan/export :: plan");

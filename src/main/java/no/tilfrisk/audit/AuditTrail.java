@@ -15,10 +15,12 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The record of who read or changed whose personal data. Written in the caller's transaction, so a change and
- * its audit row are saved together or not at all. Append-only: the app's database role cannot change or delete
+ * The record of who read or changed whose personal data. Written in the caller's transaction, just before it
+ * commits, so a change and its audit row are saved together or not at all. Append-only: the app's database role cannot change or delete
  * a row, and the database chains each row to the one before it.
  */
 @Service
@@ -35,13 +37,14 @@ public class AuditTrail {
     /** Records one access. {@code what} names the module and field group, e.g. {@code person.note}. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(UUID personId, AuditAction action, String what) {
+        UUID organisation = Tenancy.requireOrganisationId();
+        UUID actor = actorId();
         var origin = RequestIds.current();
-        db.sql("""
+        beforeCommit(() -> db.sql("""
                         INSERT INTO audit_event (organisation_id, actor_id, person_id, action, what, request_id, client_address)
                         VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(Tenancy.requireOrganisationId(), actorId(), personId, action.name(), what,
-                        origin.requestId(), origin.clientAddress())
-                .update();
+                .params(organisation, actor, personId, action.name(), what, origin.requestId(), origin.clientAddress())
+                .update());
     }
 
     /** One row per person, for a read that shows several persons at once (a roll call, an attendance list). */
@@ -50,13 +53,48 @@ public class AuditTrail {
         if (personIds.isEmpty()) {
             return;
         }
+        UUID organisation = Tenancy.requireOrganisationId();
+        UUID actor = actorId();
         var origin = RequestIds.current();
-        db.sql("""
+        UUID[] persons = personIds.toArray(UUID[]::new);
+        beforeCommit(() -> db.sql("""
                         INSERT INTO audit_event (organisation_id, actor_id, person_id, action, what, request_id, client_address)
                         SELECT ?, ?, p, ?, ?, ?, ? FROM unnest(?) AS p""")
-                .params(Tenancy.requireOrganisationId(), actorId(), action.name(), what,
-                        origin.requestId(), origin.clientAddress(), personIds.toArray(UUID[]::new))
-                .update();
+                .params(organisation, actor, action.name(), what, origin.requestId(), origin.clientAddress(), persons)
+                .update());
+    }
+
+    /**
+     * Writes the rows just before the caller's transaction commits, still inside it: a transaction that rolls back
+     * writes none, as before. The database chains each organisation's rows under a lock held until the commit;
+     * written at the end, the rows hold that lock for their own writing and the commit only, not for the rest of the
+     * transaction (the start page reads three modules after the first one records), so one organisation's requests
+     * do not wait on each other's reading. What a transaction records is not in the trail it reads itself.
+     */
+    private void beforeCommit(Runnable write) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            write.run();
+            return;
+        }
+        PendingRows pending = TransactionSynchronizationManager.getSynchronizations().stream()
+                .filter(PendingRows.class::isInstance).map(PendingRows.class::cast).findFirst()
+                .orElseGet(() -> {
+                    PendingRows created = new PendingRows();
+                    TransactionSynchronizationManager.registerSynchronization(created);
+                    return created;
+                });
+        pending.writes.add(write);
+    }
+
+    /** The audit rows of one transaction, in the order recorded. */
+    private static final class PendingRows implements TransactionSynchronization {
+
+        private final List<Runnable> writes = new java.util.ArrayList<>();
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            writes.forEach(Runnable::run);
+        }
     }
 
     /** The trail, newest first, filtered by person, actor and dates (each optional). */

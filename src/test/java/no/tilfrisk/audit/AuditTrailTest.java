@@ -77,6 +77,47 @@ class AuditTrailTest {
     }
 
     @Test
+    void rowsAreWrittenAtCommitSoAnOpenTransactionDoesNotHoldUpTheOrganisationsOtherRequests() throws Exception {
+        UUID first = people.register(DEMO_RECOVERY, "Skien", "Først " + UUID.randomUUID());
+        UUID second = people.register(DEMO_RECOVERY, "Skien", "Nummer to " + UUID.randomUUID());
+        var recorded = new java.util.concurrent.CountDownLatch(1);
+        var otherDone = new java.util.concurrent.CountDownLatch(1);
+        var open = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            // one request records a reading and goes on reading (here: waits) before it commits
+            var slow = open.submit(() -> People.asSystem(DEMO_RECOVERY, () -> tx.execute(s -> {
+                audit.record(first, AuditAction.READ, "test.slow");
+                recorded.countDown();
+                try {
+                    return otherDone.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            })));
+            assertThat(recorded.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            // meanwhile another request of the same organisation records and commits without waiting for it
+            People.asSystem(DEMO_RECOVERY, () -> tx.execute(s -> {
+                audit.record(second, AuditAction.READ, "test.quick");
+                return null;
+            }));
+            otherDone.countDown();
+            assertThat(slow.get(10, java.util.concurrent.TimeUnit.SECONDS))
+                    .as("the other request committed while this one was open").isTrue();
+        } finally {
+            open.shutdownNow();
+        }
+        assertThat(rowsFor(first)).extracting(Row::what).contains("test.slow");
+        assertThat(rowsFor(second)).extracting(Row::what).contains("test.quick");
+        // and a transaction that rolls back leaves no row
+        People.asSystem(DEMO_RECOVERY, () -> tx.execute(s -> {
+            audit.record(second, AuditAction.READ, "test.rolledBack");
+            s.setRollbackOnly();
+            return null;
+        }));
+        assertThat(rowsFor(second)).extracting(Row::what).doesNotContain("test.rolledBack");
+    }
+
+    @Test
     void theAppCannotChangeOrDeleteTheTrail() {
         Tenancy.runAs(DEMO_RECOVERY, () -> {
             assertThatThrownBy(() -> tx.executeWithoutResult(s -> db.sql("UPDATE audit_event SET what = 'x'").update()))

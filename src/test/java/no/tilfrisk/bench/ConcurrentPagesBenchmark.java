@@ -40,7 +40,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * list) at the same time. Two runs: users who read each page for 1–3 s before the next click, as people do, and users
  * who click again at once (32 requests always in flight: the most two cores can be asked). Server time in-process
  * (MockMvc, no network), from the first byte of the request to the last of the page, waiting for a database
- * connection included. Run by {@code bench/concurrent.sh}; not part of ./mvnw verify.
+ * connection included. A third run puts all 32 in one organisation (its six staff members in five or six browsers
+ * each), where every request's audit rows join one chain. Run by {@code bench/concurrent.sh}; not part of ./mvnw
+ * verify.
  */
 @Tag("benchmark")
 @SpringBootTest(properties = {"tilfrisk.data-dir=target/bench-data-large", "tilfrisk.embedded.clean=false"})
@@ -66,6 +68,9 @@ class ConcurrentPagesBenchmark {
         double seconds = BenchData.generate(dataSource, BenchData.LARGE, passwords.encode(BenchData.STAFF_PASSWORD));
         System.out.printf(Locale.ROOT, "generated the large set in %.1f s%n", seconds);
         List<Staff> staff = staff();
+        if (staff.size() < USERS) {
+            throw new IllegalStateException("The L set has fewer than " + USERS + " organisations with staff");
+        }
         List<SignInSession> browsers = new ArrayList<>();
         for (Staff s : staff) {
             var browser = new SignInSession(mvc);
@@ -75,6 +80,20 @@ class ConcurrentPagesBenchmark {
         run(staff, browsers, 0, 0, 20); // warm-up
         report("users who read each page for 1–3 s", run(staff, browsers, 1_000, 3_000, 120));
         report("users who click again at once", run(staff, browsers, 0, 0, 60));
+
+        // the same in one organisation: its six staff members, each in five or six browsers, all writing to the
+        // organisation's one audit chain
+        List<Staff> colleagues = colleagues();
+        List<Staff> oneOrganisation = new ArrayList<>();
+        List<SignInSession> theirBrowsers = new ArrayList<>();
+        for (int u = 0; u < USERS; u++) {
+            Staff s = colleagues.get(u % colleagues.size());
+            var browser = new SignInSession(mvc);
+            browser.signIn(s.email(), BenchData.STAFF_PASSWORD).andExpect(status().is3xxRedirection());
+            oneOrganisation.add(s);
+            theirBrowsers.add(browser);
+        }
+        report("one organisation, users who read each page for 1–3 s", run(oneOrganisation, theirBrowsers, 1_000, 3_000, 120));
     }
 
     /** Each user goes round the pages for {@code seconds}; the milliseconds of every request, by page. */
@@ -159,13 +178,25 @@ class ConcurrentPagesBenchmark {
 
     /** The first staff member of the first department of each of 32 organisations, and 40 of the department's persons. */
     private List<Staff> staff() throws Exception {
+        return staff("""
+                SELECT u.email, d.department_id FROM app_user u JOIN user_department d ON d.user_id = u.id
+                 WHERE u.email = ? OR u.email LIKE 'staff-%-1-1@bench.tilfrisk.no'
+                 ORDER BY u.email <> ?, u.email LIMIT ?""");
+    }
+
+    /** The staff members of the measured organisation, each with 40 of their department's persons. */
+    private List<Staff> colleagues() throws Exception {
+        return staff("""
+                SELECT u.email, d.department_id FROM app_user u JOIN user_department d ON d.user_id = u.id
+                 WHERE u.organisation_id = (SELECT organisation_id FROM app_user WHERE email = ?)
+                 ORDER BY u.email <> ?, u.email LIMIT ?""");
+    }
+
+    private List<Staff> staff(String query) throws Exception {
         List<Staff> staff = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(dataSource.getJdbcUrl(), EmbeddedPostgresServer.OWNER_ROLE,
                 EmbeddedPostgresServer.OWNER_PASSWORD);
-             PreparedStatement users = c.prepareStatement("""
-                     SELECT u.email, d.department_id FROM app_user u JOIN user_department d ON d.user_id = u.id
-                      WHERE u.email = ? OR u.email LIKE 'staff-%-1-1@bench.tilfrisk.no'
-                      ORDER BY u.email <> ?, u.email LIMIT ?""");
+             PreparedStatement users = c.prepareStatement(query);
              PreparedStatement persons = c.prepareStatement("""
                      SELECT person_id FROM person_department WHERE department_id = ? ORDER BY person_id LIMIT 40""")) {
             users.setString(1, BenchData.STAFF_EMAIL);
@@ -185,9 +216,8 @@ class ConcurrentPagesBenchmark {
                 }
             }
         }
-        if (staff.size() < USERS || staff.stream().anyMatch(s -> s.persons().isEmpty())) {
-            throw new IllegalStateException("The L set has fewer than " + USERS + " staff members with persons: "
-                    + Arrays.toString(staff.toArray()));
+        if (staff.isEmpty() || staff.stream().anyMatch(s -> s.persons().isEmpty())) {
+            throw new IllegalStateException("Staff members without persons in the L set: " + Arrays.toString(staff.toArray()));
         }
         return staff;
     }

@@ -20,8 +20,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The record of who read or changed whose personal data. Written in the caller's transaction, just before it
- * commits, so a change and its audit row are saved together or not at all. Append-only: the app's database role cannot change or delete
- * a row, and the database chains each row to the one before it.
+ * commits, so a change and its audit row are saved together or not at all. Append-only: the app's database role
+ * cannot change or delete a row, and the database chains each row to the one before it.
  */
 @Service
 public class AuditTrail {

@@ -46,6 +46,8 @@ class DataSubjectRightsTest {
     @Autowired
     Plans plans;
     @Autowired
+    no.tilfrisk.activity.SessionSignUps signUps;
+    @Autowired
     JdbcClient db;
     @Autowired
     TransactionTemplate tx;
@@ -137,6 +139,41 @@ class DataSubjectRightsTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Mappings")))
                 .andExpect(content().string(containsString("Snakket om boligsøknaden")));
+    }
+
+    @Test
+    void theExportHasThePersonsActivitiesEverySessionTheyCameToAndSignedUpFor() throws Exception {
+        var dagAccount = accounts.loadUserByUsername("deltaker@demo.tilfrisk.no");
+        UUID dag = Tenancy.runAs(DEMO_RECOVERY, () -> tx.execute(s -> db.sql(
+                "SELECT id FROM person WHERE full_name = 'Dag Deltaker'").query(UUID.class).single()));
+        var session = People.as(dagAccount, signUps::coming).stream().filter(c -> !c.cancelled() && !c.signedUp())
+                .reduce((a, b) -> b).orElseThrow();
+        People.as(dagAccount, () -> {
+            signUps.signUp(session.sessionId(), true);
+            return null;
+        });
+        try {
+            mvc.perform(get("/api/v1/persons/" + dag + "/export").header("Authorization", bearer("demo-ansatt")))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.sections.activities.attended[*].activity",
+                            org.hamcrest.Matchers.hasItem("Friluftsgruppe")))
+                    .andExpect(jsonPath("$.sections.activities.signedUp[*].date",
+                            org.hamcrest.Matchers.hasItem(session.date().toString())))
+                    .andExpect(jsonPath("$.sections.activities.received").isArray());
+            byte[] pdf = mvc.perform(get("/persons/" + dag + "/export.pdf").with(user(accounts.loadUserByUsername(Demo.STAFF))))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+            try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+                String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+                assertThat(text).contains("Aktiviteter", "Deltok på", "Friluftsgruppe", "Påmeldt på Min side",
+                        "meldte seg på");
+                assertThat(text.indexOf("Målinger")).isLessThan(text.indexOf("Deltok på"));
+            }
+        } finally {
+            People.as(dagAccount, () -> {
+                signUps.signUp(session.sessionId(), false);
+                return null;
+            });
+        }
     }
 
     @Test

@@ -122,8 +122,11 @@ class DataSubjectRightsTest {
                 .andExpect(jsonPath("$.sections.plan.mappings[0].dreams").value("Et eget kjøkken"))
                 .andExpect(jsonPath("$.sections.plan.mappings[0].areas[0].ownWords").value("Bor på hybel"))
                 .andExpect(jsonPath("$.sections.plan.plan.goals[0].text").value("Få egen leilighet"))
-                .andExpect(jsonPath("$.sections.outcomes[0].instrumentId").value("who-5"))
-                .andExpect(jsonPath("$.sections.outcomes[0].score.value").value(60));
+                .andExpect(jsonPath("$.sections.outcomes.responses[0].instrumentId").value("who-5"))
+                .andExpect(jsonPath("$.sections.outcomes.responses[0].score.value").value(60))
+                .andExpect(jsonPath("$.sections.outcomes.drafts").isEmpty())
+                .andExpect(jsonPath("$.sections.invitations").isEmpty())
+                .andExpect(jsonPath("$.sections.projects").isEmpty());
         byte[] pdf = mvc.perform(get("/persons/" + id + "/export.pdf").with(user(staff)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
@@ -142,7 +145,7 @@ class DataSubjectRightsTest {
     }
 
     @Test
-    void theExportHasThePersonsActivitiesEverySessionTheyCameToAndSignedUpFor() throws Exception {
+    void theExportHasThePersonsActivitiesAndProjectsEverySessionTheyCameToAndSignedUpFor() throws Exception {
         var dagAccount = accounts.loadUserByUsername("deltaker@demo.tilfrisk.no");
         UUID dag = Tenancy.runAs(DEMO_RECOVERY, () -> tx.execute(s -> db.sql(
                 "SELECT id FROM person WHERE full_name = 'Dag Deltaker'").query(UUID.class).single()));
@@ -159,13 +162,15 @@ class DataSubjectRightsTest {
                             org.hamcrest.Matchers.hasItem("Friluftsgruppe")))
                     .andExpect(jsonPath("$.sections.activities.signedUp[*].date",
                             org.hamcrest.Matchers.hasItem(session.date().toString())))
-                    .andExpect(jsonPath("$.sections.activities.received").isArray());
+                    .andExpect(jsonPath("$.sections.activities.received").isArray())
+                    .andExpect(jsonPath("$.sections.projects[*].project", org.hamcrest.Matchers.hasItem("Steg for steg")));
             byte[] pdf = mvc.perform(get("/persons/" + dag + "/export.pdf").with(user(accounts.loadUserByUsername(Demo.STAFF))))
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
             try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
                 String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
                 assertThat(text).contains("Aktiviteter", "Deltok på", "Friluftsgruppe", "Påmeldt på Min side",
-                        "meldte seg på");
+                        "meldte seg på", "Prosjekter", "Steg for steg (Tilskuddsgiver: Stiftelsen Dam)",
+                        "Invitasjoner til Min side");
                 assertThat(text.indexOf("Målinger")).isLessThan(text.indexOf("Deltok på"));
             }
         } finally {

@@ -20,7 +20,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The contact log in the system's Chromium on a 360 px phone, as {@link BrowserTest} sets it up (and sharing its
  * application): a guide logs a 1-1 talk with a follow-up date, sees it on «Mine oppgaver», opens it and marks it
- * done; then the contact list and the tally page. axe-core on every page visited, and no sideways scrolling.
+ * done; then the contact list, the tally page and the person's export. axe-core on every page visited, and no sideways
+ * scrolling.
  */
 class FollowupBrowserTest extends ChromiumTest {
 
@@ -98,6 +99,12 @@ class FollowupBrowserTest extends ChromiumTest {
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Opptellingen er registrert.");
         assertFitsAndAccessible("the tally page");
         page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(Path.of("target/screenshots/phone-tallies.png")));
+
+        // the person's export, to read or print: the talk is there with its note
+        page.navigate(url("/persons/" + person + "/export/print"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Kontakter"))).isVisible();
+        assertThat(page.locator("main")).containsText("Snakket om ukeplanen");
+        assertFitsAndAccessible("the export");
     }
 
 }

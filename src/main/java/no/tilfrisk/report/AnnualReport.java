@@ -1,6 +1,7 @@
 package no.tilfrisk.report;
 
 import java.text.NumberFormat;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -35,9 +36,8 @@ import no.tilfrisk.report.ReportDocument.Paragraph;
 import no.tilfrisk.report.ReportDocument.Section;
 import no.tilfrisk.report.ReportDocument.Subheading;
 import no.tilfrisk.report.ReportDocument.Table;
-import no.tilfrisk.report.SmallNumberSuppression.CountTable;
-import no.tilfrisk.report.SmallNumberSuppression.Entry;
-import no.tilfrisk.report.SmallNumberSuppression.SuppressedTable;
+import no.tilfrisk.report.disclosure.Publication;
+import no.tilfrisk.report.disclosure.Suppression;
 import no.tilfrisk.report.internal.ReportAccess;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -47,8 +47,14 @@ import org.springframework.transaction.annotation.Transactional;
  * The annual report (PRODUCT.md «The annual report», after seed 000) for a period and the organisation or one
  * department, computed from what was registered, as a {@link ReportDocument} for the page and every export. Each
  * computed figure states its rule; for a reader who may see persons (and has not asked for the external version)
- * figures link to the records behind them. The external version (always for a report reader) passes every count of
- * persons through {@link SmallNumberSuppression} and says so.
+ * figures link to the records behind them.
+ * <p>
+ * The external version (always for a report reader) is for a whole calendar year only. Every figure it publishes is
+ * registered in one {@link Publication} with how it hangs together with the others (totals, counts of contacts
+ * that bound the persons who had them, shares and estimates computed from counts), for the organisation and every
+ * department of that year at once, read as a report reader reads them; {@link Suppression} hides what could point
+ * to fewer than 5 persons, and the report shows every hidden figure as «:» and says so under its table. So the
+ * external report of one scope is the same whoever asks for it, and no two of them can be subtracted.
  */
 @Service
 public class AnnualReport {
@@ -81,11 +87,13 @@ public class AnnualReport {
     private final Departments departments;
     private final Organisations organisations;
     private final ReportNarratives narratives;
+    private final Clock clock;
     private final MessageSource messages;
 
     AnnualReport(Activities activities, Distributions distributions, PersonLookup persons, ContactFigures contacts,
                  OutcomeAggregates outcomes, CollaborationRegister collaboration, Departments departments,
-                 Organisations organisations, ReportNarratives narratives, MessageSource messages) {
+                 Organisations organisations, ReportNarratives narratives, MessageSource messages, Clock clock) {
+        this.clock = clock;
         this.activities = activities;
         this.distributions = distributions;
         this.persons = persons;
@@ -125,21 +133,58 @@ public class AnnualReport {
             broken.add(new InvalidInputException("department", request.departmentId() == null
                     ? "report.annual.department.required" : "report.annual.department.notYours"));
         }
-        InvalidInputException.throwIfAny(broken);
         boolean external = request.external() || !ReportAccess.maySeePersons();
+        if (external && request.from() != null && request.to() != null && !wholeYear(request.from(), request.to())) {
+            broken.add(new InvalidInputException("from", "report.annual.period.external"));
+        }
+        InvalidInputException.throwIfAny(broken);
         return new Request(request.from(), request.to(), request.departmentId(), external);
+    }
+
+    static boolean wholeYear(LocalDate from, LocalDate to) {
+        return from.getDayOfYear() == 1 && to.equals(LocalDate.of(from.getYear(), 12, 31));
     }
 
     /** The report, in the reader's language. */
     @Transactional(readOnly = true)
     public ReportDocument build(Request asked, Locale locale) {
         Request r = check(asked);
-        Writer w = new Writer(r, locale);
+        if (!r.external()) {
+            return new Writer(r, locale, new Publication()).document();
+        }
+        Disclosed d = disclose(r.year(), locale);
+        Writer w = d.writers().get(r.departmentId() == null ? "org" : r.departmentId().toString());
+        w.decided = d.result();
         return w.document();
     }
 
+    /** Every scope's external report of a year, written once to learn its figures, and what is hidden in them. */
+    record Disclosed(Map<String, Writer> writers, Publication publication, Suppression.Result result) {
+    }
+
+    /**
+     * The figures of the external reports of a year for the organisation and each of its departments, read as a
+     * report reader reads them (what any report reader may fetch together), and the suppression over all of them.
+     */
+    @Transactional(readOnly = true)
+    public Disclosed disclose(int year, Locale locale) {
+        return ReportReaderView.run(() -> {
+            Publication publication = new Publication();
+            Map<String, Writer> writers = new java.util.LinkedHashMap<>();
+            List<UUID> scopes = new ArrayList<>();
+            scopes.add(null);
+            departments.list().forEach(d -> scopes.add(d.id()));
+            for (UUID scope : scopes) {
+                Writer w = new Writer(Request.year(year, scope, true), locale, publication);
+                w.document();
+                writers.put(scope == null ? "org" : scope.toString(), w);
+            }
+            return new Disclosed(writers, publication, Suppression.apply(publication));
+        });
+    }
+
     /** One report being written: the request, the language, the helpers for texts, counts and links. */
-    private final class Writer {
+    final class Writer {
 
         private final Request r;
         private final Locale locale;
@@ -147,10 +192,21 @@ public class AnnualReport {
         private final Map<NarrativeSection, ReportNarratives.Narrative> texts;
         private final List<Department> scope;
         private final DateTimeFormatter dates;
+        private final Publication publication;
+        /** The key of this report's scope in figure keys: «org» or the department's id. */
+        private final String scopeKey;
+        /** The last day whose sessions count as held: the period's end, or today where the period goes on. */
+        private final LocalDate held;
+        /** What is hidden (external version, once the suppression has run); null shows every figure. */
+        private Suppression.Result decided;
 
-        Writer(Request r, Locale locale) {
+        Writer(Request r, Locale locale, Publication publication) {
             this.r = r;
             this.locale = locale;
+            this.publication = publication;
+            this.scopeKey = r.departmentId() == null ? "org" : r.departmentId().toString();
+            LocalDate today = LocalDate.now(clock);
+            this.held = r.to().isAfter(today) ? today : r.to();
             this.links = !r.external();
             this.texts = narratives.forReport(r.year(), r.departmentId());
             List<Department> all = departments.list();
@@ -166,6 +222,9 @@ public class AnnualReport {
                     : m("report.annual.scope.department", scope.get(0).name()));
             cover.add(m("report.annual.period", date(r.from()), date(r.to())));
             cover.add(r.external() ? m("report.annual.external.rule") : m("report.annual.internal.rule"));
+            if (held.isBefore(r.to())) {
+                cover.add(m("report.annual.heldUntil", date(held)));
+            }
             List<Section> sections = new ArrayList<>();
             for (NarrativeSection s : NarrativeSection.values()) {
                 List<Block> blocks = new ArrayList<>();
@@ -190,7 +249,8 @@ public class AnnualReport {
                 } else if (!s.computed()) {
                     blocks.add(Paragraph.of(m("report.annual.narrative.missing")));
                 }
-                sections.add(new Section(s.key(), s.number() + ". " + m("report.annual.section." + s.key()), blocks));
+                sections.add(new Section(s.key(), s.number() + ". " + m("report.annual.section." + s.key()),
+                        blocks.stream().map(this::noted).toList()));
             }
             String title = r.from().getYear() == r.to().getYear() && r.from().getDayOfYear() == 1
                     && r.to().equals(LocalDate.of(r.to().getYear(), 12, 31))
@@ -224,33 +284,19 @@ public class AnnualReport {
             blocks.add(new Table(m("report.annual.departments.caption"),
                     List.of(m("report.annual.department"), m("report.annual.startDate")), deptRows, true, null));
 
-            // persons per department and role
-            long[][] cells = new long[scope.size()][ROLES.size()];
-            for (PersonLookup.RoleCount c : counts) {
-                if (c.departmentId() == null || c.role() == null) {
-                    continue;
-                }
-                for (int i = 0; i < scope.size(); i++) {
-                    if (scope.get(i).id().equals(c.departmentId())) {
-                        cells[i][ROLES.indexOf(c.role())] = c.persons();
-                    }
-                }
-            }
-            SuppressedTable table = counts(cells);
-            Table roles = Table.of(m("report.annual.roles.caption"), m("report.annual.department"),
-                    scope.stream().map(Department::name).toList(),
-                    ROLES.stream().map(role -> m("report.annual.role." + role.name())).toList(),
-                    m("report.annual.roles.total"), table,
-                    note(m("report.annual.roles.rule"), table.anyHidden()));
-            blocks.add(linkRoles(roles));
+            // persons per department and role, with the distinct persons of each department and of the organisation
+            blocks.add(roleTable(counts));
             List<BarChart.Bar> bars = new ArrayList<>();
-            for (int i = 0; i < scope.size(); i++) {
-                bars.add(bar(scope.get(i).name(), table.cell(i, 0)));
+            List<List<Cell>> chartRows = new ArrayList<>();
+            for (Department d : scope) {
+                Cell c = persons(roleKey(d.id().toString(), PersonRole.PARTICIPANT), roleCount(counts, d.id(), PersonRole.PARTICIPANT));
+                bars.add(c.suppressed() ? new BarChart.Bar(d.name(), null, c.text()) : BarChart.Bar.of(d.name(), (Long) c.number()));
+                chartRows.add(List.of(Cell.text(d.name()), c));
             }
             blocks.add(new Chart(BarChart.render("chart-participants", m("report.annual.participants.chart"),
                     m("report.annual.participants.chart.description"), bars),
-                    column(m("report.annual.participants.chart"), m("report.annual.department"),
-                            m("report.annual.role.PARTICIPANT"), scope.stream().map(Department::name).toList(), table, 0)));
+                    new Table(m("report.annual.participants.chart"), List.of(m("report.annual.department"),
+                            m("report.annual.role.PARTICIPANT")), chartRows, true, null)));
 
             List<ActivityOverview> ongoing = groups.stream().filter(a -> a.activity().endDate() == null).toList();
             List<ActivityOverview> periods = groups.stream().filter(a -> a.activity().endDate() != null).toList();
@@ -268,48 +314,93 @@ public class AnnualReport {
             }
         }
 
-        /** The role table with links: a department to its persons, a cell to its persons with the role. */
-        private Table linkRoles(Table t) {
-            if (!links) {
-                return t;
-            }
+        /**
+         * Persons per department and role; each department's total is its distinct persons, and the organisation's
+         * row (in its report) its distinct persons per role and in all: not sums, since a person may have two roles
+         * and be a member of two departments, and some persons are in no department.
+         */
+        private Table roleTable(List<PersonLookup.RoleCount> counts) {
+            List<String> headers = new ArrayList<>();
+            headers.add(m("report.annual.department"));
+            ROLES.forEach(role -> headers.add(m("report.annual.role." + role.name())));
+            headers.add(m("report.annual.roles.total"));
             List<List<Cell>> rows = new ArrayList<>();
-            for (int i = 0; i < t.rows().size(); i++) {
-                List<Cell> row = new ArrayList<>(t.rows().get(i));
-                if (i < scope.size()) {
-                    String base = "/persons?department=" + scope.get(i).id();
-                    row.set(0, row.get(0).withLink(base));
-                    for (int c = 0; c < ROLES.size(); c++) {
-                        row.set(c + 1, row.get(c + 1).withLink(base + "&role=" + ROLES.get(c).name()));
-                    }
+            for (Department d : scope) {
+                String dept = d.id().toString();
+                String base = "/persons?department=" + d.id();
+                List<Cell> row = new ArrayList<>();
+                Cell name = Cell.text(d.name());
+                row.add(links ? name.withLink(base) : name);
+                List<String> parts = new ArrayList<>();
+                String total = roleKey(dept, null);
+                for (PersonRole role : ROLES) {
+                    Cell c = persons(roleKey(dept, role), roleCount(counts, d.id(), role));
+                    row.add(links ? c.withLink(base + "&role=" + role.name()) : c);
+                    parts.add(roleKey(dept, role));
+                    publication.atMost(roleKey(dept, role), total);
+                    publication.atMost(roleKey(dept, role), roleKey("org", role));
                 }
+                row.add(persons(total, roleCount(counts, d.id(), null)));
+                publication.atMostSum(total, parts);
+                publication.atMost(total, roleKey("org", null));
                 rows.add(row);
             }
-            return new Table(t.caption(), t.headers(), rows, t.rowHeaders(), t.note());
+            // the organisation's distinct persons: registered in every scope (the relations above name them)
+            List<Cell> orgRow = new ArrayList<>();
+            orgRow.add(Cell.text(m("report.annual.roles.organisation")));
+            List<String> orgParts = new ArrayList<>();
+            for (PersonRole role : ROLES) {
+                orgRow.add(persons(roleKey("org", role), roleCount(counts, null, role)));
+                orgParts.add(roleKey("org", role));
+                publication.atMost(roleKey("org", role), roleKey("org", null));
+            }
+            orgRow.add(persons(roleKey("org", null), roleCount(counts, null, null)));
+            publication.atMostSum(roleKey("org", null), orgParts);
+            if (r.departmentId() == null) {
+                rows.add(orgRow);
+            }
+            return new Table(m("report.annual.roles.caption"), headers, rows, true,
+                    m("report.annual.roles.rule") + " " + m("report.annual.roles.distinct"));
+        }
+
+        private String roleKey(String dept, PersonRole role) {
+            return "roles/" + dept + "/" + (role == null ? "*" : role.name());
+        }
+
+        private long roleCount(List<PersonLookup.RoleCount> counts, UUID departmentId, PersonRole role) {
+            return counts.stream().filter(c -> java.util.Objects.equals(c.departmentId(), departmentId)
+                    && c.role() == role).mapToLong(PersonLookup.RoleCount::persons).findFirst().orElse(0);
         }
 
         private Table activityTable(String caption, List<ActivityOverview> list, boolean period) {
             List<String> headers = new ArrayList<>(List.of(m("report.annual.activity"), m("report.annual.department"),
                     period ? m("report.annual.activity.period") : m("report.annual.startDate"),
                     m("report.annual.activity.sessions"), m("report.annual.activity.participants"),
-                    m("report.annual.activity.children"), m("report.annual.activity.attendances"),
+                    m("report.annual.activity.named"), m("report.annual.activity.children"),
+                    m("report.annual.activity.attendances"), m("report.annual.activity.guests"),
                     m("report.annual.activity.partners")));
             List<List<Cell>> rows = new ArrayList<>();
-            boolean hidden = false;
             for (ActivityOverview a : list) {
                 Cell name = Cell.text(a.activity().name());
-                Cell participants = person(a.counts().participants());
-                Cell children = person(a.counts().children());
-                Cell attendances = person(a.counts().attendances());
-                hidden |= participants.suppressed() || children.suppressed() || attendances.suppressed();
+                String key = "activity/" + a.activity().id() + "/";
+                var counts = a.counts();
+                Cell participants = persons(key + "participants", counts.participants());
+                Cell named = persons(key + "named", counts.uniqueNamed());
+                Cell children = persons(key + "children", counts.children());
+                Cell attendances = count(key + "attendances", counts.attendances());
+                // unique named and children are among the participants, who are at most the attendances
+                publication.atMost(key + "named", key + "participants");
+                publication.atMost(key + "children", key + "participants");
+                publication.atMost(key + "participants", key + "attendances");
                 rows.add(List.of(links ? name.withLink("/activities/" + a.activity().id()) : name,
                         Cell.text(a.departmentName()),
                         Cell.text(period ? date(a.activity().startDate()) + "–" + date(a.activity().endDate())
                                 : date(a.activity().startDate())),
-                        Cell.number(a.counts().sessions()), participants, children, attendances,
+                        count(key + "sessions", counts.sessions()), participants, named, children, attendances,
+                        count(key + "guests", counts.guests()),
                         Cell.text(String.join(", ", a.activity().partners()))));
             }
-            return new Table(caption, headers, rows, true, note(m("report.annual.activity.rule"), hidden));
+            return new Table(caption, headers, rows, true, m("report.annual.activity.rule"));
         }
 
         // ---- 4. Events and social measures ----
@@ -338,7 +429,7 @@ public class AnnualReport {
                     Cell count = Cell.number(t.count());
                     rows.add(List.of(Cell.text(m("report.annual.distribution." + t.kind().name())),
                             links ? count.withLink("/distributions") : count,
-                            t.valueOre() == 0 ? Cell.text("") : Cell.number(t.valueOre() / 100, nok(t.valueOre() / 100))));
+                            t.valueOre() == 0 ? Cell.text("") : Cell.number(kroner(t.valueOre()), nok(kroner(t.valueOre())))));
                 }
                 blocks.add(new Table(m("report.annual.distributions.caption"),
                         List.of(m("report.annual.distribution.kind"), m("report.annual.distribution.count"),
@@ -359,7 +450,7 @@ public class AnnualReport {
 
         private List<ActivityOverview> activities() {
             if (activityList == null) {
-                activityList = activities.list(r.departmentId(), r.from(), r.to());
+                activityList = held.isBefore(r.from()) ? List.of() : activities.list(r.departmentId(), r.from(), held);
             }
             return activityList;
         }
@@ -401,10 +492,10 @@ public class AnnualReport {
             // how many of each, and the participants registered
             List<List<Cell>> rows = new ArrayList<>();
             boolean participantsUsed = kinds.stream().anyMatch(k -> k.uses(CollaborationKind.Field.PARTICIPANTS));
-            boolean hidden = false;
             for (CollaborationKind k : kinds) {
                 CollaborationSummary.KindSummary ks = s.of(k);
-                Cell count = Cell.number(ks.count());
+                String key = "collaboration/" + scopeKey + "/" + k.name() + "/";
+                Cell count = count(key + "count", ks.count());
                 List<Cell> row = new ArrayList<>(List.of(Cell.text(m("report.annual.kind." + k.name())),
                         links ? count.withLink("/collaboration?year=" + r.year() + "&kind=" + k.name()) : count));
                 if (participantsUsed) {
@@ -413,9 +504,10 @@ public class AnnualReport {
                     } else if (ks.participants() == null) {
                         row.add(Cell.text(ks.count() == 0 ? "" : m("report.annual.notRegistered")));
                     } else {
-                        Cell p = person(ks.participants());
-                        hidden |= p.suppressed();
-                        row.add(p);
+                        // the sum of the records' numbers, each of which the records' table shows
+                        row.add(persons(key + "participants", ks.participants()));
+                        publication.sum(key + "participants", ks.records().stream().filter(c -> c.participants() != null)
+                                .map(c -> recordKey(c)).toList());
                     }
                 }
                 rows.add(row);
@@ -425,8 +517,7 @@ public class AnnualReport {
                 headers.add(m("report.annual.kind.participants"));
             }
             blocks.add(new Table(m("report.annual.kinds.caption"), headers, rows, true,
-                    note(participantsUsed ? m("report.annual.kinds.rule.participants") : m("report.annual.kinds.rule"),
-                            hidden)));
+                    participantsUsed ? m("report.annual.kinds.rule.participants") : m("report.annual.kinds.rule")));
             // the records themselves
             for (CollaborationKind k : kinds) {
                 List<CollaborationRecord> records = s.of(k).records();
@@ -447,7 +538,6 @@ public class AnnualReport {
                     h.add(m("report.annual.kind.participants"));
                 }
                 List<List<Cell>> recordRows = new ArrayList<>();
-                boolean recordHidden = false;
                 for (CollaborationRecord c : records) {
                     List<Cell> row = new ArrayList<>();
                     String when = k.period()
@@ -464,17 +554,20 @@ public class AnnualReport {
                         row.add(Cell.text(c.role()));
                     }
                     if (k.uses(CollaborationKind.Field.PARTICIPANTS)) {
-                        Cell p = c.participants() == null ? Cell.text(m("report.annual.notRegistered")) : person(c.participants());
-                        recordHidden |= p.suppressed();
-                        row.add(p);
+                        row.add(c.participants() == null ? Cell.text(m("report.annual.notRegistered"))
+                                : persons(recordKey(c), c.participants()));
                     }
                     recordRows.add(row);
                 }
-                blocks.add(new Table(m("report.annual.kind." + k.name()), h, recordRows, false, note(null, recordHidden)));
+                blocks.add(new Table(m("report.annual.kind." + k.name()), h, recordRows, false, null));
             }
         }
 
         // ---- 7. Individual follow-up ----
+
+        private String recordKey(CollaborationRecord c) {
+            return "collaboration/record/" + c.id() + "/participants";
+        }
 
         private void followup(List<Block> blocks) {
             Map<ContactType, ContactFigures.TypeFigures> figures = contacts.byType(r.departmentId(), r.from(), r.to());
@@ -482,66 +575,88 @@ public class AnnualReport {
                 blocks.add(Paragraph.of(m("report.annual.noData")));
                 return;
             }
+            String base = "contacts/" + scopeKey + "/";
             List<List<Cell>> rows = new ArrayList<>();
             long logged = 0;
             long tallied = 0;
-            boolean hidden = false;
+            List<String> loggedKeys = new ArrayList<>();
+            List<String> talliedKeys = new ArrayList<>();
+            List<String> totalKeys = new ArrayList<>();
             List<BarChart.Bar> bars = new ArrayList<>();
             for (ContactFigures.TypeFigures f : figures.values()) {
                 if (f.total() == 0) {
                     continue;
                 }
                 String label = m("report.annual.contact." + f.type().name());
-                Cell loggedCell = Cell.number(f.logged());
-                Cell personsCell = person(f.persons());
-                hidden |= personsCell.suppressed();
-                Cell talliedCell = Cell.number(f.tallied());
+                String key = base + f.type().name() + "/";
+                Cell loggedCell = count(key + "logged", f.logged());
+                Cell personsCell = persons(key + "persons", f.persons());
+                Cell talliedCell = count(key + "tallied", f.tallied());
+                Cell totalCell = count(key + "total", f.total());
+                // each person had at least one logged contact; a department's contacts are among the organisation's
+                publication.atMost(key + "persons", key + "logged");
+                publication.sum(key + "total", List.of(key + "logged", key + "tallied"));
+                if (r.departmentId() != null) {
+                    String org = "contacts/org/" + f.type().name() + "/";
+                    publication.atMost(key + "logged", org + "logged");
+                    publication.atMost(key + "persons", org + "persons");
+                }
                 if (links) {
                     loggedCell = loggedCell.withLink("/contacts?type=" + f.type().name() + "&from=" + r.from() + "&to=" + r.to());
                     if (r.departmentId() != null) {
                         talliedCell = talliedCell.withLink("/tallies?department=" + r.departmentId());
                     }
                 }
-                rows.add(List.of(Cell.text(label), loggedCell, personsCell, talliedCell, Cell.number(f.total())));
+                rows.add(List.of(Cell.text(label), loggedCell, personsCell, talliedCell, totalCell));
                 logged += f.logged();
                 tallied += f.tallied();
-                bars.add(new BarChart.Bar(label, (double) f.total(), Long.toString(f.total())));
+                loggedKeys.add(key + "logged");
+                talliedKeys.add(key + "tallied");
+                totalKeys.add(key + "total");
+                bars.add(totalCell.suppressed() ? new BarChart.Bar(label, null, totalCell.text())
+                        : new BarChart.Bar(label, (double) f.total(), Long.toString(f.total())));
             }
-            rows.add(List.of(Cell.text(m("report.annual.total")), Cell.number(logged), Cell.text(""),
-                    Cell.number(tallied), Cell.number(logged + tallied)));
+            Cell loggedTotal = count(base + "logged", logged);
+            Cell talliedTotal = count(base + "tallied", tallied);
+            Cell total = count(base + "total", logged + tallied);
+            publication.sum(base + "logged", loggedKeys);
+            publication.sum(base + "tallied", talliedKeys);
+            publication.sum(base + "total", totalKeys);
+            rows.add(List.of(Cell.text(m("report.annual.total")), loggedTotal, Cell.text(""), talliedTotal, total));
             Table table = new Table(m("report.annual.contacts.caption"),
                     List.of(m("report.annual.contact.type"), m("report.annual.contact.logged"),
                             m("report.annual.contact.persons"), m("report.annual.contact.tallied"),
-                            m("report.annual.contact.total")), rows, true, note(m("report.annual.contacts.rule"), hidden));
-            blocks.add(Paragraph.of(m("report.annual.contacts.summary", logged, tallied)));
+                            m("report.annual.contact.total")), rows, true, m("report.annual.contacts.rule"));
+            boolean totalsShown = !loggedTotal.suppressed() && !talliedTotal.suppressed();
+            blocks.add(Paragraph.of(totalsShown ? m("report.annual.contacts.summary", logged, tallied)
+                    : m("report.annual.contacts.summary.hidden")));
             blocks.add(new Chart(BarChart.render("chart-contacts", m("report.annual.contacts.chart"),
-                    m("report.annual.contacts.chart.description", logged, tallied), bars), table));
+                    totalsShown ? m("report.annual.contacts.chart.description", logged, tallied)
+                            : m("report.annual.contacts.chart.description.hidden"), bars), table));
         }
 
         // ---- 8. Results ----
 
         private void results(List<Block> blocks) {
-            long users = roleCounts().stream()
-                    .filter(c -> c.role() == PersonRole.PARTICIPANT && java.util.Objects.equals(c.departmentId(), r.departmentId()))
-                    .mapToLong(PersonLookup.RoleCount::persons).sum();
+            long users = roleCount(roleCounts(), r.departmentId(), PersonRole.PARTICIPANT);
             List<Aggregate> figures = outcomes.forPeriod(r.departmentId(), r.from(), r.to());
             boolean anyAnswers = figures.stream().anyMatch(a -> a.denominator() > 0);
             if (users == 0 && !anyAnswers) {
                 blocks.add(Paragraph.of(m("report.annual.noData")));
                 return;
             }
-            Cell usersCell = person(users);
+            // the same figure as the participants of the role table
+            Cell usersCell = persons(roleKey(scopeKey, PersonRole.PARTICIPANT), users);
             if (links) {
                 usersCell = usersCell.withLink("/persons?role=PARTICIPANT"
                         + (r.departmentId() == null ? "" : "&department=" + r.departmentId()));
             }
             blocks.add(new Table(m("report.annual.users.caption"), List.of(m("report.annual.users.what"),
                     m("report.annual.users.count")), List.of(List.of(Cell.text(m("report.annual.users.label")), usersCell)),
-                    true, note(m("report.annual.users.rule"), usersCell.suppressed())));
+                    true, m("report.annual.users.rule")));
 
             List<List<Cell>> rows = new ArrayList<>();
             List<String> definitions = new ArrayList<>();
-            boolean hidden = false;
             Aggregate abstinence = null;
             for (Aggregate a : figures) {
                 if (a.key().equals(OutcomeAggregates.ABSTINENCE)) {
@@ -549,30 +664,36 @@ public class AnnualReport {
                 }
                 String title = m("outcome.aggregate." + a.key() + ".title");
                 definitions.add(title + ": " + messages.getMessage(a.definitionKey(), a.args(), locale));
-                boolean small = r.external() && (isSmall(a.numerator()) || isSmall(a.denominator() - a.numerator()));
+                String key = outcomeKey(scopeKey, a.key());
+                Cell yes = persons(key + "yes", a.numerator());
+                Cell n = persons(key + "n", a.denominator());
+                // the answers «no» are n − yes: not shown, but a reader can subtract
+                publication.unpublishedPersons(key + "no", a.denominator() - a.numerator());
+                publication.sum(key + "n", List.of(key + "yes", key + "no"));
+                if (r.departmentId() != null) {
+                    String org = outcomeKey("org", a.key());
+                    for (String part : List.of("yes", "n", "no")) {
+                        publication.atMost(key + part, org + part);
+                    }
+                }
                 if (!a.shown()) {
-                    rows.add(List.of(Cell.text(title), a.denominator() == 0 ? Cell.number(0) : person(a.numerator()),
-                            person(a.denominator()), Cell.text(m("report.annual.tooFew")), Cell.text("")));
-                    hidden |= r.external() && (isSmall(a.numerator()) || isSmall(a.denominator()));
-                } else if (small) {
-                    rows.add(List.of(Cell.text(title), new Cell("<5", null, true, null), Cell.number(a.denominator()),
-                            new Cell("x", null, true, null), new Cell("x", null, true, null)));
-                    hidden = true;
+                    rows.add(List.of(Cell.text(title), yes, n, Cell.text(m("report.annual.tooFew")), Cell.text("")));
                 } else {
-                    rows.add(List.of(Cell.text(title), Cell.number(a.numerator()), Cell.number(a.denominator()),
-                            Cell.number(a.share() * 100, percent(a.share())),
-                            Cell.text(percent(a.low()) + "–" + percent(a.high()))));
+                    rows.add(List.of(Cell.text(title), yes, n,
+                            derived(key + "share", Cell.number(a.share() * 100, percent(a.share())), key + "yes", key + "n"),
+                            derived(key + "interval", Cell.text(percent(a.low()) + "–" + percent(a.high())),
+                                    key + "yes", key + "n")));
                 }
             }
             blocks.add(new Table(m("report.annual.outcomes.caption"),
                     List.of(m("report.annual.outcome"), m("report.annual.outcome.yes"), m("report.annual.outcome.n"),
                             m("report.annual.outcome.share"), m("report.annual.outcome.interval")),
-                    rows, true, note(m("report.annual.outcomes.rule"), hidden)));
+                    rows, true, m("report.annual.outcomes.rule")));
             for (String d : definitions) {
                 blocks.add(Paragraph.of(d));
             }
 
-            // the socio-economic estimate
+            // the socio-economic estimate: persons who kept abstinence × kroner, so it goes where that count goes
             blocks.add(new Subheading(m("report.annual.saving.heading")));
             ReportNarratives.SavingAssumption assumption = narratives.savingAssumption();
             blocks.add(Paragraph.of(m("report.annual.saving.assumption", nok(assumption.lowNok()),
@@ -582,12 +703,15 @@ public class AnnualReport {
                 return;
             }
             long kept = abstinence.numerator();
-            if (r.external() && isSmall(kept)) {
+            String keptKey = outcomeKey(scopeKey, abstinence.key()) + "yes";
+            String estimateKey = outcomeKey(scopeKey, abstinence.key()) + "saving";
+            publication.derived(estimateKey, keptKey);
+            if (hidden(keptKey) || hidden(estimateKey)) {
                 blocks.add(Paragraph.of(m("report.annual.saving.tooFew")));
                 return;
             }
             List<List<Cell>> saving = List.of(
-                    List.of(Cell.text(m("report.annual.saving.kept")), Cell.number(kept)),
+                    List.of(Cell.text(m("report.annual.saving.kept")), persons(keptKey, kept)),
                     List.of(Cell.text(m("report.annual.saving.low")), Cell.number(kept * assumption.lowNok(), nok(kept * assumption.lowNok()))),
                     List.of(Cell.text(m("report.annual.saving.high")), Cell.number(kept * assumption.highNok(), nok(kept * assumption.highNok()))));
             blocks.add(new Table(m("report.annual.saving.caption"), List.of(m("report.annual.saving.what"),
@@ -595,53 +719,53 @@ public class AnnualReport {
                     m("report.annual.saving.rule", nok(assumption.lowNok()), nok(assumption.highNok()), assumption.source())));
         }
 
+        private String outcomeKey(String scope, String aggregate) {
+            return "outcome/" + scope + "/" + aggregate + "/";
+        }
+
         // ---- helpers ----
 
-        /** A count of persons: «&lt;5» from 1 to 4 in the external version. */
-        private Cell person(long n) {
-            if (r.external() && isSmall(n)) {
-                return new Cell("<5", null, true, null);
-            }
-            return Cell.number(n);
+        /** A count of persons, registered as published; «:» where the suppression hides it. */
+        private Cell persons(String key, long n) {
+            publication.persons(key, n);
+            return hidden(key) ? HIDDEN : Cell.number(n);
         }
 
-        /** A table of person counts with its totals: suppressed in the external version, exact otherwise. */
-        private SuppressedTable counts(long[][] cells) {
-            if (cells.length == 0) {
-                cells = new long[][] {new long[ROLES.size()]};
-            }
-            SuppressedTable suppressed = SmallNumberSuppression.apply(new CountTable(cells));
-            if (r.external()) {
-                return suppressed;
-            }
-            Entry[][] grid = new Entry[suppressed.rows() + 1][suppressed.columns() + 1];
-            for (int i = 0; i <= suppressed.rows(); i++) {
-                for (int j = 0; j <= suppressed.columns(); j++) {
-                    grid[i][j] = new Entry(suppressed.entry(i, j).value(), null);
-                }
-            }
-            return new SuppressedTable(suppressed.rows(), suppressed.columns(), grid, java.util.Set.of());
+        /** A count of something else (contacts, sessions, attendances), registered as published. */
+        private Cell count(String key, long n) {
+            publication.count(key, n);
+            return hidden(key) ? HIDDEN : Cell.number(n);
         }
 
-        /** One column of a suppressed table as a table of its own (a chart's data), hidden entries kept hidden. */
-        private Table column(String caption, String corner, String header, List<String> labels, SuppressedTable t, int c) {
-            List<List<Cell>> rows = new ArrayList<>();
-            for (int i = 0; i < labels.size(); i++) {
-                rows.add(List.of(Cell.text(labels.get(i)), Cell.of(t.cell(i, c))));
-            }
-            return new Table(caption, List.of(corner, header), rows, true, null);
+        /** A figure computed from others (a share, an interval), shown only where they are. */
+        private Cell derived(String key, Cell shown, String... from) {
+            publication.derived(key, from);
+            return hidden(key) ? HIDDEN : shown;
         }
 
-        private BarChart.Bar bar(String label, Entry e) {
-            return e.hidden() ? new BarChart.Bar(label, null, e.display()) : BarChart.Bar.of(label, e.value());
+        private boolean hidden(String key) {
+            return decided != null && decided.hidden(key);
         }
 
-        private String note(String rule, boolean hidden) {
-            if (!hidden) {
-                return rule;
+        /** A table with a hidden figure says what «:» means under it. */
+        private Block noted(Block b) {
+            if (b instanceof Table t && anyHidden(t)) {
+                return withNote(t);
             }
-            String suppression = m("report.annual.suppressed.note");
-            return rule == null ? suppression : rule + " " + suppression;
+            if (b instanceof Chart c && anyHidden(c.data())) {
+                return new Chart(c.svg(), withNote(c.data()));
+            }
+            return b;
+        }
+
+        private boolean anyHidden(Table t) {
+            return t.rows().stream().flatMap(List::stream).anyMatch(Cell::suppressed);
+        }
+
+        private Table withNote(Table t) {
+            String suppression = m("report.annual.suppressed.note", Suppression.THRESHOLD);
+            return new Table(t.caption(), t.headers(), t.rows(), t.rowHeaders(),
+                    t.note() == null ? suppression : t.note() + " " + suppression);
         }
 
         private String m(String key, Object... args) {
@@ -662,7 +786,11 @@ public class AnnualReport {
         }
     }
 
-    static boolean isSmall(long n) {
-        return n > 0 && n < SmallNumberSuppression.THRESHOLD;
+    /** How a hidden figure shows: one sign for every hidden figure, as Statistics Norway does. */
+    static final Cell HIDDEN = new Cell(":", null, true, null);
+
+    /** Øre to whole kroner, rounded half up. */
+    static long kroner(long ore) {
+        return Math.floorDiv(ore + 50, 100);
     }
 }

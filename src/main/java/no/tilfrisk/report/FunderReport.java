@@ -25,6 +25,8 @@ import no.tilfrisk.report.ReportDocument.Chart;
 import no.tilfrisk.report.ReportDocument.Paragraph;
 import no.tilfrisk.report.ReportDocument.Section;
 import no.tilfrisk.report.ReportDocument.Table;
+import no.tilfrisk.report.disclosure.Publication;
+import no.tilfrisk.report.disclosure.Suppression;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -44,8 +46,10 @@ import org.springframework.transaction.annotation.Transactional;
  *   <li><b>goals</b>: main goals of the linked participants set by the end of the period, and how many stand as
  *       reached; also the participants with a goal and those who reached at least one.</li>
  * </ul>
- * The external version (always for report readers) passes every count of persons through
- * {@link SmallNumberSuppression}: 1–4 shown as «&lt;5», shares with a denominator under 5 not shown.
+ * The external version (always for report readers) registers every figure with how it hangs together with the
+ * others in a {@link Publication} (the persons reached are at most the named plus the linked; a count of
+ * participants is at most the attendances; the persons who reached a goal are at most the goals reached; shares are
+ * computed from their counts) and shows what {@link Suppression} hides as «:», with a note under the table.
  */
 @Service
 @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'REPORT_VIEWER')")
@@ -104,8 +108,17 @@ public class FunderReport {
     public ReportDocument document(UUID projectId, boolean external, Locale locale) {
         boolean ext = external || externalOnly();
         Figures f = figures(projectId);
+        Publication publication = new Publication();
+        ReportDocument exact = write(f, new Texts(messages, locale, ext, publication, null));
+        if (!ext) {
+            return exact;
+        }
+        return write(f, new Texts(messages, locale, true, publication, Suppression.apply(publication)));
+    }
+
+    private ReportDocument write(Figures f, Texts t) {
         Project p = f.project();
-        Texts t = new Texts(messages, locale, ext);
+        boolean ext = t.external();
         List<Section> sections = new ArrayList<>();
 
         // 1. the project as granted
@@ -153,17 +166,21 @@ public class FunderReport {
 
         // 3. persons reached
         List<List<Cell>> reach = new ArrayList<>();
-        reach.add(List.of(Cell.text(t.m("funderReport.reach.named")), t.persons(f.namedInActivities())));
-        reach.add(List.of(Cell.text(t.m("funderReport.reach.linked")), t.persons(f.linkedParticipants())));
-        reach.add(List.of(Cell.text(t.m("funderReport.reach.reached")), t.persons(f.reached())));
+        reach.add(List.of(Cell.text(t.m("funderReport.reach.named")), t.persons("reach/named", f.namedInActivities())));
+        reach.add(List.of(Cell.text(t.m("funderReport.reach.linked")), t.persons("reach/linked", f.linkedParticipants())));
+        reach.add(List.of(Cell.text(t.m("funderReport.reach.reached")), t.persons("reach/reached", f.reached())));
+        // the persons reached are the named and the linked, some of them both
+        t.publication().atMost("reach/named", "reach/reached");
+        t.publication().atMost("reach/linked", "reach/reached");
+        t.publication().atMostSum("reach/reached", List.of("reach/named", "reach/linked"));
         if (p.plannedReach() != null) {
             reach.add(List.of(Cell.text(t.m("funderReport.reach.planned")), Cell.number(p.plannedReach())));
             reach.add(List.of(Cell.text(t.m("funderReport.reach.share")),
-                    t.share(f.reached(), p.plannedReach(), true)));
+                    t.share("reach/share", f.reached(), p.plannedReach(), "reach/reached")));
         }
         sections.add(new Section("naadd", t.m("funderReport.section.reach"), List.of(
                 new Table(t.m("funderReport.reach.caption"), List.of(t.m("funderReport.figure"), t.m("funderReport.value")),
-                        reach, true, t.note("funderReport.reach.rule")))));
+                        reach, true, t.note("funderReport.reach.rule", reach)))));
 
         // 4. activities
         List<ReportDocument.Block> activityBlocks = new ArrayList<>();
@@ -172,18 +189,32 @@ public class FunderReport {
         } else {
             List<List<Cell>> rows = new ArrayList<>();
             List<BarChart.Bar> bars = new ArrayList<>();
+            List<String> sessionKeys = new ArrayList<>();
+            List<String> attendanceKeys = new ArrayList<>();
+            List<String> participantKeys = new ArrayList<>();
             for (ActivityOverview o : f.activities()) {
+                String key = "activity/" + o.activity().id() + "/";
+                Cell attendances = t.count(key + "attendances", o.counts().attendances());
                 rows.add(List.of(Cell.text(o.activity().name()), Cell.text(o.departmentName()),
-                        Cell.number(o.counts().sessions()), Cell.number(o.counts().attendances()),
-                        t.persons(o.counts().participants())));
-                bars.add(BarChart.Bar.of(o.activity().name(), o.counts().attendances()));
+                        t.count(key + "sessions", o.counts().sessions()), attendances,
+                        t.persons(key + "participants", o.counts().participants())));
+                t.publication().atMost(key + "participants", key + "attendances");
+                sessionKeys.add(key + "sessions");
+                attendanceKeys.add(key + "attendances");
+                participantKeys.add(key + "participants");
+                bars.add(attendances.suppressed() ? new BarChart.Bar(o.activity().name(), null, attendances.text())
+                        : BarChart.Bar.of(o.activity().name(), o.counts().attendances()));
             }
-            rows.add(List.of(Cell.text(t.m("funderReport.total")), Cell.text(""), Cell.number(f.sessions()),
-                    Cell.number(f.attendances()), Cell.text("–")));
+            // the named in the activities are among their participants
+            t.publication().atMostSum("reach/named", participantKeys);
+            rows.add(List.of(Cell.text(t.m("funderReport.total")), Cell.text(""), t.count("activities/sessions", f.sessions()),
+                    t.count("activities/attendances", f.attendances()), Cell.text("–")));
+            t.publication().sum("activities/sessions", sessionKeys);
+            t.publication().sum("activities/attendances", attendanceKeys);
             Table table = new Table(t.m("funderReport.activities.caption"), List.of(t.m("funderReport.activities.name"),
                     t.m("funderReport.activities.department"), t.m("funderReport.activities.sessions"),
                     t.m("funderReport.activities.attendances"), t.m("funderReport.activities.participants")),
-                    rows, true, t.note("funderReport.activities.rule"));
+                    rows, true, t.note("funderReport.activities.rule", rows));
             String svg = BarChart.render("funder-activities", t.m("funderReport.activities.chart"),
                     String.join(", ", bars.stream().map(b -> b.label() + " " + b.shown()).toList()), bars);
             activityBlocks.add(new Chart(svg, table));
@@ -193,33 +224,47 @@ public class FunderReport {
         // 5. results against goals
         Plans.GoalTally g = f.goals();
         List<List<Cell>> results = new ArrayList<>();
-        results.add(List.of(Cell.text(t.m("funderReport.results.goals")), Cell.number(g.goals())));
-        results.add(List.of(Cell.text(t.m("funderReport.results.reached")), Cell.number(g.reached())));
-        results.add(List.of(Cell.text(t.m("funderReport.results.share")), t.share(g.reached(), g.goals(), false)));
-        results.add(List.of(Cell.text(t.m("funderReport.results.persons")), t.persons(g.persons())));
-        results.add(List.of(Cell.text(t.m("funderReport.results.personsReached")), t.persons(g.personsReached())));
+        results.add(List.of(Cell.text(t.m("funderReport.results.goals")), t.count("goals/all", g.goals())));
+        results.add(List.of(Cell.text(t.m("funderReport.results.reached")), t.count("goals/reached", g.reached())));
+        results.add(List.of(Cell.text(t.m("funderReport.results.share")),
+                t.share("goals/share", g.reached(), g.goals(), "goals/reached", "goals/all")));
+        results.add(List.of(Cell.text(t.m("funderReport.results.persons")), t.persons("goals/persons", g.persons())));
+        results.add(List.of(Cell.text(t.m("funderReport.results.personsReached")),
+                t.persons("goals/personsReached", g.personsReached())));
         results.add(List.of(Cell.text(t.m("funderReport.results.personsShare")),
-                t.share(g.personsReached(), g.persons(), true)));
+                t.share("goals/personsShare", g.personsReached(), g.persons(), "goals/personsReached", "goals/persons")));
+        // goals belong to linked participants, each with at least one; a person who reached one reached a goal
+        t.publication().atMost("goals/reached", "goals/all");
+        t.publication().atMost("goals/personsReached", "goals/persons");
+        t.publication().atMost("goals/persons", "goals/all");
+        t.publication().atMost("goals/personsReached", "goals/reached");
+        t.publication().atMost("goals/persons", "reach/linked");
         List<ReportDocument.Block> resultBlocks = new ArrayList<>();
         resultBlocks.add(new Table(t.m("funderReport.results.caption"),
                 List.of(t.m("funderReport.figure"), t.m("funderReport.value")), results, true,
-                t.note("funderReport.results.rule")));
+                t.note("funderReport.results.rule", results)));
         List<List<Cell>> outcomeRows = new ArrayList<>();
         for (Aggregate a : f.outcomes()) {
-            boolean show = a.shown() && SmallNumberSuppression.showsPercentage(a.denominator());
-            outcomeRows.add(List.of(Cell.text(t.m("outcome.aggregate." + a.key() + ".title")),
-                    show ? Cell.number(a.share(), t.percent(Aggregate.percent(a.share())))
-                            : Cell.text(t.m("funderReport.tooFew")),
-                    Cell.number(a.denominator()),
-                    show && a.low() != null ? Cell.text(t.percent(Aggregate.percent(a.low())) + "–"
-                            + t.percent(Aggregate.percent(a.high()))) : Cell.text("")));
+            // the share of n gives the count «yes» back, so it is registered as shown; «no» = n − yes as well
+            String key = "outcome/" + a.key() + "/";
+            t.publication().persons(key + "yes", a.numerator());
+            t.publication().unpublishedPersons(key + "no", a.denominator() - a.numerator());
+            Cell n = t.persons(key + "n", a.denominator());
+            t.publication().sum(key + "n", List.of(key + "yes", key + "no"));
+            t.publication().atMost(key + "n", "reach/linked");
+            Cell share = a.shown() ? t.derived(key + "share", Cell.number(a.share(), t.percent(Aggregate.percent(a.share()))),
+                    key + "yes", key + "n") : Cell.text(t.m("funderReport.tooFew"));
+            Cell interval = a.shown() && a.low() != null ? t.derived(key + "interval", Cell.text(
+                    t.percent(Aggregate.percent(a.low())) + "–" + t.percent(Aggregate.percent(a.high()))), key + "yes", key + "n")
+                    : Cell.text("");
+            outcomeRows.add(List.of(Cell.text(t.m("outcome.aggregate." + a.key() + ".title")), share, n, interval));
         }
         if (f.outcomes().stream().allMatch(a -> a.denominator() == 0)) {
             resultBlocks.add(Paragraph.of(t.m("funderReport.outcomes.none")));
         } else {
             resultBlocks.add(new Table(t.m("funderReport.outcomes.caption"), List.of(t.m("funderReport.outcomes.figure"),
                     t.m("funderReport.outcomes.share"), t.m("funderReport.outcomes.n"), t.m("funderReport.outcomes.interval")),
-                    outcomeRows, true, t.m("funderReport.outcomes.rule")));
+                    outcomeRows, true, t.note("funderReport.outcomes.rule", outcomeRows)));
         }
         sections.add(new Section("resultater-mot-maal", t.m("funderReport.section.results"), resultBlocks));
 
@@ -260,39 +305,49 @@ public class FunderReport {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    /** Texts and numbers in the reader's language, with suppression where the version is external. */
-    private record Texts(MessageSource messages, Locale locale, boolean external) {
+    /**
+     * Texts and numbers in the reader's language. Every figure is registered in the publication; where the version
+     * is external and the suppression has run ({@code decided}), a hidden one shows «:».
+     */
+    private record Texts(MessageSource messages, Locale locale, boolean external, Publication publication,
+                         Suppression.Result decided) {
 
         String m(String key, Object... args) {
             return messages.getMessage(key, args, locale);
         }
 
-        String note(String ruleKey) {
-            return external ? m(ruleKey) + " " + m("funderReport.suppressed") : m(ruleKey);
+        /** The rule, and under a table with a hidden figure what «:» means. */
+        String note(String ruleKey, List<List<Cell>> rows) {
+            boolean hidden = rows.stream().flatMap(List::stream).anyMatch(Cell::suppressed);
+            return hidden ? m(ruleKey) + " " + m("funderReport.suppressed", Suppression.THRESHOLD) : m(ruleKey);
         }
 
-        /** A count of persons: exact for staff, «<5» for 1–4 in the external version. */
-        Cell persons(long count) {
-            if (external && !SmallNumberSuppression.showsCount(count)) {
-                return new Cell("<5", null, true, null);
-            }
-            return Cell.number(count);
+        boolean hidden(String key) {
+            return decided != null && decided.hidden(key);
         }
 
-        /**
-         * A share with its n. Where the numerator counts persons, the external version hides it when the count is
-         * 1–4; it never shows a share whose denominator is under 5.
-         */
-        Cell share(long numerator, long denominator, boolean personsCounted) {
+        Cell persons(String key, long count) {
+            publication.persons(key, count);
+            return hidden(key) ? AnnualReport.HIDDEN : Cell.number(count);
+        }
+
+        Cell count(String key, long count) {
+            publication.count(key, count);
+            return hidden(key) ? AnnualReport.HIDDEN : Cell.number(count);
+        }
+
+        Cell derived(String key, Cell shown, String... from) {
+            publication.derived(key, from);
+            return hidden(key) ? AnnualReport.HIDDEN : shown;
+        }
+
+        /** A share with its base, computed from the figures named (the base may be a fixed number, such as a plan). */
+        Cell share(String key, long numerator, long denominator, String... from) {
             if (denominator <= 0) {
                 return Cell.text("–");
             }
-            if (external && (!SmallNumberSuppression.showsPercentage(denominator)
-                    || (personsCounted && !SmallNumberSuppression.showsCount(numerator)))) {
-                return new Cell(m("funderReport.tooFew"), null, true, null);
-            }
             double share = (double) numerator / denominator;
-            return Cell.number(share, m("funderReport.shareOf", percent(Math.round(share * 100)), denominator));
+            return derived(key, Cell.number(share, m("funderReport.shareOf", percent(Math.round(share * 100)), denominator)), from);
         }
 
         String percent(Long value) {

@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * A report as the exporters read it: a cover (title, subtitle, lines such as the organisation and the year) and
  * sections of blocks: paragraphs, subheadings, tables and charts. Every text is final (already in the reader's
- * language); counts of persons are already through {@link SmallNumberSuppression} where the reader needs that. The
+ * language); counts of persons are already through {@link no.tilfrisk.report.disclosure.Suppression} where the reader needs that. The
  * same document becomes the page ({@code report/document :: document}), PDF, DOCX, XLSX and CSV.
  */
 public record ReportDocument(String title, String subtitle, List<String> coverLines, List<Section> sections) {
@@ -83,36 +83,11 @@ public record ReportDocument(String title, String subtitle, List<String> coverLi
             headers = List.copyOf(headers);
             rows = rows.stream().map(List::copyOf).toList();
         }
-
-        /**
-         * A table of person counts after suppression, with its totals: one row per row label and a last row of
-         * column totals; one column per column label and a last column of row totals.
-         */
-        public static Table of(String caption, String cornerHeader, List<String> rowLabels, List<String> columnLabels,
-                               String totalLabel, SmallNumberSuppression.SuppressedTable counts, String note) {
-            if (rowLabels.size() != counts.rows() || columnLabels.size() != counts.columns()) {
-                throw new IllegalArgumentException("Labels do not match the table");
-            }
-            List<String> headers = new ArrayList<>();
-            headers.add(cornerHeader);
-            headers.addAll(columnLabels);
-            headers.add(totalLabel);
-            List<List<Cell>> rows = new ArrayList<>();
-            for (int r = 0; r <= counts.rows(); r++) {
-                List<Cell> row = new ArrayList<>();
-                row.add(Cell.text(r < counts.rows() ? rowLabels.get(r) : totalLabel));
-                for (int c = 0; c <= counts.columns(); c++) {
-                    row.add(Cell.of(counts.entry(r, c)));
-                }
-                rows.add(row);
-            }
-            return new Table(caption, headers, rows, true, note);
-        }
     }
 
     /**
      * One cell: the text shown, the number behind it where there is one to compute with (none when hidden), whether
-     * it is hidden by small-number suppression, and a link to the records behind it (for readers with access).
+     * it is hidden by small-number suppression (then its text is «:» and it has no number), and a link to the records behind it (for readers with access).
      */
     public record Cell(String text, Number number, boolean suppressed, String link) {
 
@@ -127,22 +102,6 @@ public record ReportDocument(String title, String subtitle, List<String> coverLi
         /** A decimal number shown as given (a percentage, an amount), kept as a number for spreadsheets. */
         public static Cell number(Number value, String shown) {
             return new Cell(shown, value, false, null);
-        }
-
-        /**
-         * A share of persons in whole percent, with its base: hidden («x») where the base is under 5, as
-         * {@link SmallNumberSuppression#showsPercentage} says. The number kept is the fraction (0.5 for 50 %).
-         */
-        public static Cell percentage(long part, long base, java.util.Locale locale) {
-            if (base <= 0 || !SmallNumberSuppression.showsPercentage(base)) {
-                return new Cell("x", null, true, null);
-            }
-            double share = (double) part / base;
-            return new Cell(java.text.NumberFormat.getPercentInstance(locale).format(share), share, false, null);
-        }
-
-        public static Cell of(SmallNumberSuppression.Entry entry) {
-            return entry.hidden() ? new Cell(entry.display(), null, true, null) : number(entry.value());
         }
 
         public Cell withLink(String href) {

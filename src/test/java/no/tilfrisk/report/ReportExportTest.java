@@ -19,7 +19,6 @@ import no.tilfrisk.report.ReportDocument.Paragraph;
 import no.tilfrisk.report.ReportDocument.Section;
 import no.tilfrisk.report.ReportDocument.Subheading;
 import no.tilfrisk.report.ReportDocument.Table;
-import no.tilfrisk.report.SmallNumberSuppression.CountTable;
 import no.tilfrisk.report.export.CsvExport;
 import no.tilfrisk.report.export.DocxExport;
 import no.tilfrisk.report.export.PdfExport;
@@ -47,13 +46,16 @@ class ReportExportTest {
 
     /**
      * Two sections with Norwegian letters: one with text, a subheading and a table of person counts after
-     * suppression (3 → «<5», with its rectangle hidden), one with a chart and its data.
+     * suppression (3 hidden as «:», with its rectangle), one with a chart and its data.
      */
     static ReportDocument document() {
-        var counts = SmallNumberSuppression.apply(new CountTable(new long[][] {{3, 10, 12}, {8, 9, 20}}));
-        Table roles = Table.of("Deltakere per rolle og avdeling", "Avdeling", List.of("Skien", "Tønsberg"),
-                List.of("Brukere", "Pårørende", "Fagpersoner"), "Sum", counts,
-                "Tall fra 1 til 4 vises som «<5».");
+        Cell hidden = AnnualReport.HIDDEN;
+        Table roles = new Table("Deltakere per rolle og avdeling", List.of("Avdeling", "Brukere", "Pårørende",
+                "Fagpersoner", "Sum"), List.of(
+                List.of(Cell.text("Skien"), hidden, hidden, Cell.number(12), Cell.number(25)),
+                List.of(Cell.text("Tønsberg"), hidden, hidden, Cell.number(20), Cell.number(37)),
+                List.of(Cell.text("Sum"), Cell.number(11), Cell.number(19), Cell.number(32), Cell.number(62))), true,
+                "«:» = vises ikke av personvernhensyn.");
         Table groups = new Table("Grupper", List.of("Gruppe", "Deltakere"), List.of(
                 List.of(Cell.text("Kvinnegruppe"), Cell.number(14)),
                 List.of(Cell.text("Friluftsgruppe"), Cell.number(13).withLink("/activities/x"))), true, null);
@@ -92,7 +94,7 @@ class ReportExportTest {
             assertThat(parsed.getPage(1).getResources().getXObjectNames()).isEmpty();
             assertThat(text).contains("Årsrapport 2025", "Demo Recovery", "3. Aktivitet og deltakelse – året i tall",
                     "4. Arrangementer og sosiale tiltak", "Deltakere og aktører", "Pårørende", "Tønsberg", "Ærø-turen",
-                    "Side 2 av 3", "<5", "Kvinnegruppe");
+                    "Side 2 av 3", "Skien : : 12 25", "Kvinnegruppe");
             // the cover has no page number
             var stripper = new PDFTextStripper();
             stripper.setStartPage(1);
@@ -126,8 +128,8 @@ class ReportExportTest {
             assertThat(doc.getTables()).hasSize(2);
             var roles = doc.getTables().get(0);
             assertThat(roles.getRow(0).getCell(2).getText()).isEqualTo("Pårørende");
-            assertThat(roles.getRow(1).getCell(1).getText()).isEqualTo("<5");
-            assertThat(roles.getRow(1).getCell(2).getText()).isEqualTo("x");
+            assertThat(roles.getRow(1).getCell(1).getText()).isEqualTo(":");
+            assertThat(roles.getRow(1).getCell(2).getText()).isEqualTo(":");
             assertThat(roles.getRow(1).getCell(3).getText()).isEqualTo("12");
             assertThat(roles.getRow(3).getCell(4).getText()).isEqualTo("62");
             assertThat(doc.getTables().get(1).getRow(2).getCell(1).getText()).isEqualTo("13");
@@ -146,7 +148,7 @@ class ReportExportTest {
             // row 0 heading, 2 caption, 3 header, 4.. rows
             assertThat(shown.formatCellValue(activity.getRow(2).getCell(0))).isEqualTo("Deltakere per rolle og avdeling");
             assertThat(shown.formatCellValue(activity.getRow(3).getCell(2))).isEqualTo("Pårørende");
-            assertThat(shown.formatCellValue(activity.getRow(4).getCell(1))).isEqualTo("<5");
+            assertThat(shown.formatCellValue(activity.getRow(4).getCell(1))).isEqualTo(":");
             assertThat(activity.getRow(4).getCell(3).getNumericCellValue()).isEqualTo(12.0);
             assertThat(activity.getRow(6).getCell(4).getNumericCellValue()).isEqualTo(62.0);
             XSSFSheet groups = book.getSheetAt(2);
@@ -167,7 +169,7 @@ class ReportExportTest {
         assertThat(files.keySet()).containsExactly("01-aktivitet-deltakere-per-rolle-og-avdeling.csv", "02-grupper-grupper.csv");
         String roles = files.get("01-aktivitet-deltakere-per-rolle-og-avdeling.csv");
         assertThat(roles).startsWith("\ufeffAvdeling;Brukere;Pårørende;Fagpersoner;Sum\r\n");
-        assertThat(roles).contains("Skien;<5;x;12;25\r\n", "Sum;11;19;32;62\r\n");
+        assertThat(roles).contains("Skien;:;:;12;25\r\n", "Sum;11;19;32;62\r\n");
         assertThat(files.get("02-grupper-grupper.csv")).contains("Friluftsgruppe;13");
     }
 
@@ -179,7 +181,7 @@ class ReportExportTest {
         assertThat(html).contains("<h2 id=\"heading-aktivitet\">3. Aktivitet og deltakelse – året i tall</h2>",
                 "<h3>Deltakere og aktører</h3>", "<caption>Deltakere per rolle og avdeling</caption>",
                 "<th scope=\"col\">Pårørende</th>", "<th scope=\"row\">", "role=\"img\"", "<title id=\"grupper-title\">",
-                "href=\"/activities/x\"", "<strong>året</strong>", "&lt;5");
+                "href=\"/activities/x\"", "<strong>året</strong>", "<span aria-hidden=\"true\">:</span><span class=\"visually-hidden\">vises ikke av personvernhensyn</span>");
     }
 
     @Test

@@ -50,7 +50,7 @@ public final class Publication {
 
     private final Map<String, Figure> figures = new LinkedHashMap<>();
     private final Map<String, List<String>> derivedFrom = new LinkedHashMap<>();
-    private final List<Relation> relations = new ArrayList<>();
+    private final java.util.Set<Relation> relations = new java.util.LinkedHashSet<>();
 
     /** A count of persons that is published. Returns its key. */
     public String persons(String key, long value) {
@@ -128,7 +128,7 @@ public final class Publication {
         return figures.values();
     }
 
-    public List<Relation> relations() {
+    public java.util.Set<Relation> relations() {
         return relations;
     }
 

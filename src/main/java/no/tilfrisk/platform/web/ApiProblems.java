@@ -59,7 +59,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> invalidInput(InvalidInputException ex) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "problem.invalid");
         problem.setProperty("errors", ex.all().stream().map(e -> new FieldProblem(e.field(),
-                messages.getMessage(e.code(), null, LocaleContextHolder.getLocale()))).toList());
+                messages.getMessage(e.code(), e.args(), LocaleContextHolder.getLocale()))).toList());
         return ResponseEntity.badRequest().body(problem);
     }
 

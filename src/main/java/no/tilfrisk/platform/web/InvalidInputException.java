@@ -12,12 +12,19 @@ public class InvalidInputException extends RuntimeException {
 
     private final String field;
     private final String code;
+    private final Object[] args;
     private final List<InvalidInputException> all;
 
     public InvalidInputException(String field, String code) {
+        this(field, code, (Object[]) null);
+    }
+
+    /** With arguments for the message, such as the question's number and the scale's ends. */
+    public InvalidInputException(String field, String code, Object... args) {
         super("Invalid " + field + ": " + code);
         this.field = field;
         this.code = code;
+        this.args = args;
         this.all = List.of(this);
     }
 
@@ -25,6 +32,7 @@ public class InvalidInputException extends RuntimeException {
         super("Invalid " + broken.stream().map(e -> e.field + ": " + e.code).toList());
         this.field = broken.get(0).field;
         this.code = broken.get(0).code;
+        this.args = broken.get(0).args;
         this.all = List.copyOf(broken);
     }
 
@@ -48,6 +56,11 @@ public class InvalidInputException extends RuntimeException {
         return code;
     }
 
+    /** The first broken rule's message arguments, or null. */
+    public Object[] args() {
+        return args;
+    }
+
     /** Every broken rule, each with its field and code. */
     public List<InvalidInputException> all() {
         return all;
@@ -55,6 +68,6 @@ public class InvalidInputException extends RuntimeException {
 
     /** Puts these errors on a form's binding result, each next to its field. */
     public void addTo(Errors errors) {
-        all.forEach(e -> errors.rejectValue(e.field, e.code));
+        all.forEach(e -> errors.rejectValue(e.field, e.code, e.args, null));
     }
 }

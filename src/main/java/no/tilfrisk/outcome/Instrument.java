@@ -1,5 +1,6 @@
 package no.tilfrisk.outcome;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,31 @@ public record Instrument(String id, int version, Text name, Text recallPeriod, S
 
         public boolean contains(int value) {
             return value >= min && value <= max;
+        }
+
+        /**
+         * The value an answer as typed or sent stands for, if it is a whole number on this scale: «3» and «3.0» are
+         * 3; «2.5», «7» on a scale of 0–4 and «abc» are none. Never rounded: a fraction is refused, not cut off.
+         */
+        public Optional<Integer> valueOf(String answer) {
+            // no value on any scale needs 40 characters
+            if (answer == null || answer.isBlank() || answer.length() > 40) {
+                return Optional.empty();
+            }
+            BigDecimal number;
+            try {
+                number = new BigDecimal(answer.strip());
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+            // compared before anything else, so that a huge exponent costs nothing
+            if (number.compareTo(BigDecimal.valueOf(min)) < 0 || number.compareTo(BigDecimal.valueOf(max)) > 0) {
+                return Optional.empty();
+            }
+            if (number.signum() != 0 && number.stripTrailingZeros().scale() > 0) {
+                return Optional.empty();
+            }
+            return Optional.of(number.intValueExact());
         }
 
         /** Every value of the scale from the top down, as a list of radio buttons shows them. */

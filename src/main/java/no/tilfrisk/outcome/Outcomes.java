@@ -126,14 +126,9 @@ public class Outcomes {
             }
             return responses(personId, id).get(0);
         }
-        Instrument instrument = checked(form);
-        Map<String, Integer> answers = new LinkedHashMap<>();
-        instrument.items().forEach(item -> {
-            Integer v = form.getAnswers().get(item.id());
-            if (v != null) {
-                answers.put(item.id(), v);
-            }
-        });
+        Checked checked = checked(form);
+        Instrument instrument = checked.instrument();
+        Map<String, Integer> answers = checked.answers();
         Score score = instruments.score(instrument, answers);
         int inserted = db.sql("""
                         INSERT INTO outcome_response (id, organisation_id, person_id, instrument_id, instrument_version,
@@ -274,14 +269,19 @@ public class Outcomes {
         }
     }
 
-    /** Saves one answer of the participant's draft; a value outside the item's scale is refused. Null skips the item. */
+    /**
+     * Saves one answer of the participant's draft, as typed or chosen; anything but a whole number on the item's
+     * scale is refused. Null skips the item.
+     */
     @Transactional
-    public void answerInDraft(String instrumentId, String itemId, Integer value) {
+    public void answerInDraft(String instrumentId, String itemId, String answer) {
         Draft draft = draft(instrumentId);
         Instrument.Item item = draft.instrument().item(itemId)
                 .orElseThrow(() -> new InvalidInputException("value", "outcome.item.unknown"));
-        if (value != null && !item.scale().contains(value)) {
-            throw new InvalidInputException("value", "outcome.answer.outOfScale");
+        Integer value = null;
+        if (answer != null) {
+            value = item.scale().valueOf(answer)
+                    .orElseThrow(() -> notOnScale("value", draft.instrument().items().indexOf(item), item));
         }
         Map<String, Integer> answers = new LinkedHashMap<>(draft.answers());
         if (value == null) {
@@ -380,7 +380,11 @@ public class Outcomes {
         throw new AccessDeniedException("No access to outcomes");
     }
 
-    private Instrument checked(ResponseForm form) {
+    /** A form that passed every check: its instrument, and the answers as whole numbers in the items' order. */
+    private record Checked(Instrument instrument, Map<String, Integer> answers) {
+    }
+
+    private Checked checked(ResponseForm form) {
         List<InvalidInputException> broken = new ArrayList<>();
         Instrument instrument = null;
         if (form.getInstrumentId() == null || form.getInstrumentId().isBlank()) {
@@ -407,25 +411,37 @@ public class Outcomes {
         } else if (form.getAnsweredOn().isBefore(EARLIEST)) {
             broken.add(new InvalidInputException("answeredOn", "outcome.answeredOn.tooEarly"));
         }
+        Map<String, Integer> answers = new LinkedHashMap<>();
         if (instrument != null) {
-            boolean any = false;
-            for (var answer : form.getAnswers().entrySet()) {
-                var item = instrument.item(answer.getKey());
-                if (item.isEmpty()) {
-                    broken.add(new InvalidInputException("answers[" + answer.getKey() + "]", "outcome.item.unknown"));
-                } else if (answer.getValue() != null) {
-                    any = true;
-                    if (!item.get().scale().contains(answer.getValue())) {
-                        broken.add(new InvalidInputException("answers[" + answer.getKey() + "]", "outcome.answer.outOfScale"));
-                    }
+            for (String itemId : form.getAnswers().keySet()) {
+                if (instrument.item(itemId).isEmpty()) {
+                    broken.add(new InvalidInputException("answers[" + itemId + "]", "outcome.item.unknown"));
                 }
             }
-            if (!any && broken.stream().noneMatch(e -> e.field().startsWith("answers["))) {
+            for (int i = 0; i < instrument.items().size(); i++) {
+                Instrument.Item item = instrument.items().get(i);
+                String given = form.getAnswers().get(item.id());
+                if (given == null || given.isBlank()) {
+                    continue; // left out: allowed, the response then has no score
+                }
+                var value = item.scale().valueOf(given);
+                if (value.isPresent()) {
+                    answers.put(item.id(), value.get());
+                } else {
+                    broken.add(notOnScale("answers[" + item.id() + "]", i, item));
+                }
+            }
+            if (answers.isEmpty() && broken.stream().noneMatch(e -> e.field().startsWith("answers["))) {
                 broken.add(new InvalidInputException("answers", "outcome.answers.none"));
             }
         }
         InvalidInputException.throwIfAny(broken);
-        return instrument;
+        return new Checked(instrument, answers);
+    }
+
+    /** «Question 3: the answer must be a whole number from 0 to 5», on the field given. */
+    private static InvalidInputException notOnScale(String field, int index, Instrument.Item item) {
+        return new InvalidInputException(field, "outcome.answer.notOnScale", index + 1, item.scale().min(), item.scale().max());
     }
 
     private List<Response> responses(UUID personId, UUID onlyId) {

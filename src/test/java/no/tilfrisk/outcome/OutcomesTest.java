@@ -119,13 +119,75 @@ class OutcomesTest {
                         .param("answeredOn", TODAY.plusDays(1).toString()).param("answers[satisfaction]", "11"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Datoen kan ikke være fram i tid.")))
-                .andExpect(content().string(containsString("Svaret er utenfor skalaen til spørsmålet.")));
+                .andExpect(content().string(containsString("Spørsmål 1: svaret må være et helt tall fra 0 til 10.")));
         mvc.perform(post("/persons/" + person + "/outcomes").with(user(staff())).with(csrf())
                         .param("formId", UUID.randomUUID().toString()).param("instrumentId", "livskvalitet")
                         .param("answeredOn", TODAY.toString()).param("answers[satisfaction]", "mye"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Skriv et helt tall.")));
+                .andExpect(content().string(containsString("Spørsmål 1: svaret må være et helt tall fra 0 til 10.")));
         assertThat(count(person)).isZero();
+    }
+
+    @Test
+    void aFractionAnAnswerOffTheScaleOrAWordOnThePageFormIsRefusedItemByItemAndNothingIsSaved() throws Exception {
+        UUID person = people.register(DEMO_RECOVERY, "Skien", "Brøk " + UUID.randomUUID().toString().substring(0, 6));
+        String page = mvc.perform(post("/persons/" + person + "/outcomes").with(user(staff())).with(csrf())
+                        .param("formId", UUID.randomUUID().toString()).param("instrumentId", "who-5")
+                        .param("answeredOn", TODAY.toString())
+                        .param("answers[cheerful]", "2.5").param("answers[calm]", "7").param("answers[active]", "abc")
+                        .param("answers[rested]", "3").param("answers[interest]", "1"))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        // each wrong answer named by its question, on top (linking to it) and by the question; the right ones kept
+        assertThat(page).contains("href=\"#answers[cheerful]\"", "href=\"#answers[calm]\"", "href=\"#answers[active]\"");
+        assertThat(page.split("Spørsmål 1: svaret må være et helt tall fra 0 til 5.", -1)).hasSize(3);
+        assertThat(page.split("Spørsmål 2: svaret må være et helt tall fra 0 til 5.", -1)).hasSize(3);
+        assertThat(page.split("Spørsmål 3: svaret må være et helt tall fra 0 til 5.", -1)).hasSize(3);
+        assertThat(page).doesNotContain("Spørsmål 4:", "Spørsmål 5:");
+        assertThat(page).containsPattern("id=\"rested-3\"[^>]*checked");
+        mvc.perform(post("/persons/" + person + "/outcomes").with(user(staff())).with(csrf()).param("lang", "en")
+                        .param("formId", UUID.randomUUID().toString()).param("instrumentId", "russtatus")
+                        .param("answeredOn", TODAY.toString()).param("answers[alcohol]", "12.5"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Question 1: the answer must be a whole number from 0 to 28.")));
+        assertThat(count(person)).isZero();
+        assertThat(answerRows(person)).isZero();
+    }
+
+    @Test
+    void theApiRefusesAFractionInsteadOfCuttingItOffNamesTheItemAndSavesNothing() throws Exception {
+        UUID person = people.register(DEMO_RECOVERY, "Skien", "Brøk " + UUID.randomUUID().toString().substring(0, 6));
+        String path = "/api/v1/persons/" + person + "/responses";
+        // bound to a whole number, 2.5 used to become 2 and the response was saved with a score of 56
+        mvc.perform(post(path).header("Authorization", bearer("demo-ansatt")).contentType("application/json")
+                        .content("{\"instrumentId\": \"who-5\", \"answeredOn\": \"" + TODAY + "\", \"answers\": "
+                                + "{\"cheerful\": 2.5, \"calm\": 4, \"active\": 2, \"rested\": 5, \"interest\": 1}}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.errors.length()").value(1))
+                .andExpect(jsonPath("$.errors[0].field").value("answers[cheerful]"))
+                .andExpect(jsonPath("$.errors[0].message").value("Spørsmål 1: svaret må være et helt tall fra 0 til 5."));
+        mvc.perform(post(path).header("Authorization", bearer("demo-ansatt")).header("Accept-Language", "en")
+                        .contentType("application/json")
+                        .content("{\"instrumentId\": \"who-5\", \"answeredOn\": \"" + TODAY + "\", \"answers\": "
+                                + "{\"cheerful\": 3, \"calm\": \"abc\", \"active\": 7, \"rested\": 5, \"interest\": 0.5}}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.length()").value(3))
+                .andExpect(jsonPath("$.errors[0].field").value("answers[calm]"))
+                .andExpect(jsonPath("$.errors[0].message").value("Question 2: the answer must be a whole number from 0 to 5."))
+                .andExpect(jsonPath("$.errors[1].field").value("answers[active]"))
+                .andExpect(jsonPath("$.errors[2].field").value("answers[interest]"))
+                .andExpect(jsonPath("$.errors[2].message").value("Question 5: the answer must be a whole number from 0 to 5."));
+        assertThat(count(person)).isZero();
+        assertThat(answerRows(person)).isZero();
+        // a whole number is whole however it is written: 3.0 is 3
+        mvc.perform(post(path).header("Authorization", bearer("demo-ansatt")).contentType("application/json")
+                        .content("{\"instrumentId\": \"who-5\", \"answeredOn\": \"" + TODAY + "\", \"answers\": "
+                                + "{\"cheerful\": 3.0, \"calm\": 4, \"active\": \"2\", \"rested\": 5, \"interest\": 1}}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.answers.cheerful").value(3))
+                .andExpect(jsonPath("$.score.value").value(60));
+        assertThat(answerRows(person)).isEqualTo(5);
     }
 
     @Test
@@ -136,7 +198,7 @@ class OutcomesTest {
                         .content("{\"instrumentId\": \"who-5\", \"answeredOn\": \"" + TODAY + "\", \"answers\": {\"cheerful\": 6, \"calm\": 1}}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("answers[cheerful]"))
-                .andExpect(jsonPath("$.errors[0].message").value("Svaret er utenfor skalaen til spørsmålet."));
+                .andExpect(jsonPath("$.errors[0].message").value("Spørsmål 1: svaret må være et helt tall fra 0 til 5."));
         mvc.perform(post(path).header("Authorization", bearer("demo-ansatt")).contentType("application/json")
                         .content("{\"instrumentId\": \"who-5\", \"answeredOn\": \"" + TODAY + "\", \"answers\": {\"sleep\": 3}}"))
                 .andExpect(status().isBadRequest())
@@ -213,9 +275,14 @@ class OutcomesTest {
                 .andExpect(content().string(containsString("Min utvikling")));
         mvc.perform(get("/min-side/maalinger/livskvalitet").with(user(dagAccount))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Spørsmål 1 av 1")));
-        mvc.perform(post("/min-side/maalinger/livskvalitet").with(user(dagAccount)).with(csrf()).param("steg", "0").param("value", "11"))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Svaret er utenfor skalaen til spørsmålet.")));
+        for (String wrong : new String[] {"11", "2.5", "mye"}) {
+            mvc.perform(post("/min-side/maalinger/livskvalitet").with(user(dagAccount)).with(csrf()).param("steg", "0").param("value", wrong))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("Spørsmål 1: svaret må være et helt tall fra 0 til 10.")));
+        }
+        // none of them was kept in the draft: the form still starts at the first question
+        mvc.perform(get("/min-side/maalinger/livskvalitet").with(user(dagAccount))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Spørsmål 1 av 1")));
         mvc.perform(post("/min-side/maalinger/livskvalitet").with(user(dagAccount)).with(csrf()).param("steg", "0").param("value", "8"))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(header().string("Location", "/min-side/maalinger/livskvalitet?steg=1"));
@@ -261,6 +328,12 @@ class OutcomesTest {
     private String one(String sql, UUID id) {
         String found = Tenancy.runAs(DEMO_RECOVERY, () -> tx.execute(s -> db.sql(sql).param(id).query(String.class).single()));
         return found;
+    }
+
+    private long answerRows(UUID person) {
+        return Tenancy.runAs(DEMO_RECOVERY, () -> tx.execute(s -> db.sql("""
+                        SELECT count(*) FROM outcome_answer a JOIN outcome_response r ON r.id = a.response_id
+                         WHERE r.person_id = ?""").param(person).query(Long.class).single()));
     }
 
     private long count(UUID person) {

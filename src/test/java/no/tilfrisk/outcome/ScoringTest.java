@@ -25,6 +25,27 @@ class ScoringTest {
     }
 
     @Test
+    void anAnswerIsAWholeNumberOnTheItemsScaleOrNothingNeverRounded() {
+        Instrument.Scale zeroToFour = new Instrument.Scale(0, 4, Map.of());
+        assertThat(zeroToFour.valueOf("3")).contains(3);
+        assertThat(zeroToFour.valueOf(" 4 ")).contains(4);
+        assertThat(zeroToFour.valueOf("0")).contains(0);
+        assertThat(zeroToFour.valueOf("2.0")).as("a whole number written with a decimal").contains(2);
+        assertThat(zeroToFour.valueOf("2.5")).as("not rounded, not cut off").isEmpty();
+        assertThat(zeroToFour.valueOf("3.9999999999999999999")).isEmpty();
+        assertThat(zeroToFour.valueOf("0.1")).isEmpty();
+        assertThat(zeroToFour.valueOf("2,5")).isEmpty();
+        assertThat(zeroToFour.valueOf("7")).as("above the scale").isEmpty();
+        assertThat(zeroToFour.valueOf("-1")).as("below the scale").isEmpty();
+        assertThat(zeroToFour.valueOf("abc")).isEmpty();
+        assertThat(zeroToFour.valueOf("")).isEmpty();
+        assertThat(zeroToFour.valueOf(null)).isEmpty();
+        assertThat(zeroToFour.valueOf("1e999999999")).isEmpty();
+        assertThat(zeroToFour.valueOf("1e-999999999")).isEmpty();
+        assertThat(new Instrument.Scale(0, 28, Map.of()).valueOf("28")).contains(28);
+    }
+
+    @Test
     void who5IsTheSumTimesFourWithItsCutOffs() {
         Instrument who5 = INSTRUMENTS.find("who-5").orElseThrow();
         Score min = score(who5, 0, 0, 0, 0, 0);

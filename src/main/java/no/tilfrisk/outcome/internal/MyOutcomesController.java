@@ -78,12 +78,10 @@ class MyOutcomesController {
             if ("skip".equals(action)) {
                 outcomes.answerInDraft(instrumentId, item.id(), null);
             } else {
-                Integer v = parse(value);
-                if (v == null) {
-                    throw new InvalidInputException("value", value == null || value.isBlank()
-                            ? "outcome.mine.value.required" : "outcome.answer.outOfScale");
+                if (value == null || value.isBlank()) {
+                    throw new InvalidInputException("value", "outcome.mine.value.required");
                 }
-                outcomes.answerInDraft(instrumentId, item.id(), v);
+                outcomes.answerInDraft(instrumentId, item.id(), value);
             }
         } catch (InvalidInputException e) {
             model.addAttribute("draft", draft);
@@ -93,6 +91,7 @@ class MyOutcomesController {
             model.addAttribute("item", item);
             model.addAttribute("current", null);
             model.addAttribute("error", e.code());
+            model.addAttribute("errorArgs", e.args());
             return "outcome/mine-step";
         }
         return "redirect:/min-side/maalinger/" + draft.instrument().id() + "?steg=" + (steg + 1);
@@ -110,13 +109,5 @@ class MyOutcomesController {
         outcomes.discardDraft(instrumentId);
         redirect.addFlashAttribute("discarded", true);
         return "redirect:/min-side/maalinger";
-    }
-
-    private static Integer parse(String value) {
-        try {
-            return value == null ? null : Integer.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

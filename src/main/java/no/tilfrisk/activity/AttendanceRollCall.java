@@ -96,22 +96,24 @@ public class AttendanceRollCall {
         return new RollCall(activity, session, present, signedUp, recent);
     }
 
-    /** Persons of the activity's department matching a search, each marked present or not. */
+    /** Persons who were in the activity's department on the session's date matching a search, each marked present or not. */
     @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF', 'VOLUNTEER')")
     @Transactional
     public List<Mark> find(UUID sessionId, String query) {
         ActivitySession session = sessions.find(sessionId);
         Activity activity = takingRollCall(session);
         Set<UUID> present = new LinkedHashSet<>(presentIds(sessionId));
-        List<Mark> found = persons.findInDepartment(activity.departmentId(), query, 15, "activity.rollcall:" + sessionId)
+        List<Mark> found = persons.findInDepartment(activity.departmentId(), session.date(), query, 15,
+                        "activity.rollcall:" + sessionId)
                 .stream().map(p -> new Mark(p, present.contains(p.id()))).toList();
         audit.recordEach(found.stream().map(m -> m.person().id()).toList(), AuditAction.READ, "activity.rollcall:" + sessionId);
         return found;
     }
 
     /**
-     * Marks a person present or absent. Idempotent: marking twice leaves one record, unmarking what is not
-     * marked changes nothing; only a real change is written to the audit trail.
+     * Marks a person present or absent. Only a member of the activity's department on the session's date may be
+     * marked present. Idempotent: marking twice leaves one record, unmarking what is not marked changes nothing;
+     * only a real change is written to the audit trail.
      */
     @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF', 'VOLUNTEER')")
     @Transactional
@@ -123,8 +125,8 @@ public class AttendanceRollCall {
         if (person == null) {
             throw new InvalidInputException("personId", "attendance.person.unknown");
         }
-        if (present && persons.membersOf(activity.departmentId(), List.of(personId)).isEmpty()) {
-            throw new InvalidInputException("personId", "attendance.person.otherDepartment");
+        if (present && persons.membersOn(activity.departmentId(), List.of(personId), session.date()).isEmpty()) {
+            throw new InvalidInputException("personId", "attendance.person.notMemberOnDate");
         }
         int changed = present
                 ? db.sql("""
@@ -171,7 +173,8 @@ public class AttendanceRollCall {
 
     /**
      * Replaces the attendance with this list and these counts. The same list twice changes nothing the second
-     * time. Every person must be one of the organisation's, or nothing is saved.
+     * time. Every person must be one of the organisation's, and everyone added a member of the activity's department
+     * on the session's date, or nothing is saved.
      */
     @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF', 'VOLUNTEER')")
     @Transactional
@@ -189,9 +192,10 @@ public class AttendanceRollCall {
         Set<UUID> before = new LinkedHashSet<>(presentIds(sessionId));
         List<UUID> removed = before.stream().filter(id -> !ids.contains(id)).toList();
         List<UUID> added = ids.stream().filter(id -> !before.contains(id)).toList();
-        // a roll call names persons of the activity's own department, whoever takes it
-        if (persons.membersOf(activity.departmentId(), added).size() != added.size()) {
-            throw new InvalidInputException("personIds", "attendance.person.otherDepartment");
+        // a roll call names persons of the activity's own department on the session's date (not today's: a roll call
+        // taken late, or put right, names those who were members then), whoever takes it
+        if (persons.membersOn(activity.departmentId(), added, session.date()).size() != added.size()) {
+            throw new InvalidInputException("personIds", "attendance.person.notMemberOnDate");
         }
         count(sessionId, wanted.adults(), wanted.children(), wanted.guests());
         if (!removed.isEmpty()) {

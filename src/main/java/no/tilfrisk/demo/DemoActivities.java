@@ -193,8 +193,10 @@ class DemoActivities {
             int adults = activity.lowThreshold() && maxAdults > 0 ? random.nextInt(maxAdults + 1) : 0;
             int children = maxChildren > 0 ? random.nextInt(maxChildren + 1) : 0;
             int guests = activity.name().startsWith("Julebord") ? 2 : 0;
-            rollCall.replace(session.id(), new AttendanceRollCall.Attendance(shuffled.subList(0, named), adults,
-                    children, guests));
+            // of those, only who were in the department that day: the roll call takes no one else
+            List<UUID> came = new ArrayList<>(shuffled.subList(0, named));
+            came.retainAll(persons.membersOn(activity.departmentId(), came, session.date()));
+            rollCall.replace(session.id(), new AttendanceRollCall.Attendance(came, adults, children, guests));
         }
     }
 

@@ -69,9 +69,10 @@ class DemoPersons {
         form.setBirthYear(birthYear);
         form.setGender(gender);
         // all but Dag came over the year before last, so that last year's annual report counts them (their outcome
-        // answers go back two years too); Dag's own time starts today, as his portal and schedule expect
+        // answers go back two years too); Dag's own time starts today, as his portal and schedule expect, but he has
+        // been in the department for four weeks, so that he may be on the roll call of the outdoor group's latest
+        // sessions (DemoActivities)
         form.setRole(since == null ? role : null);
-        form.setDepartmentId(since == null ? department.id() : null);
         form.setMunicipality(department.municipality());
         if (random.nextBoolean()) {
             form.setPhone(String.format("9%02d %02d %03d", random.nextInt(100), random.nextInt(100), random.nextInt(1000)));
@@ -81,6 +82,8 @@ class DemoPersons {
         if (since != null) {
             persons.addRole(id, role, since);
             persons.addMembership(id, department.id(), since);
+        } else {
+            persons.addMembership(id, department.id(), LocalDate.now(Dates.OSLO).minusWeeks(4));
         }
         consents.give(id, new ConsentForm(ConsentPurpose.REGISTRATION, ConsentMethod.SIGNED, null, null));
         if (random.nextInt(10) < 8) {

@@ -141,22 +141,58 @@ public class PersonLookup {
     }
 
     /**
+     * Those of these persons (not erased) who were members of the department on this date: the membership began on
+     * or before it and had not ended before it. For records of a day, such as a session's roll call.
+     */
+    @Transactional(readOnly = true)
+    public Set<UUID> membersOn(UUID departmentId, Collection<UUID> ids, LocalDate on) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return new java.util.HashSet<>(db.sql("""
+                        SELECT DISTINCT d.person_id FROM person_department d JOIN person p ON p.id = d.person_id
+                         WHERE d.department_id = ? AND d.person_id = ANY(?) AND p.organisation_id = ? AND p.erased_at IS NULL
+                           AND d.from_date <= ? AND (d.to_date IS NULL OR d.to_date >= ?)""")
+                .params(departmentId, ids.toArray(UUID[]::new), Tenancy.requireOrganisationId(), on, on)
+                .query(UUID.class).list());
+    }
+
+    /**
      * Active persons with a current membership in the department whose name matches, for pickers such as the
      * roll call. The search is recorded in the audit trail as a listing in the given context.
      */
     @Transactional
     public List<PersonName> findInDepartment(UUID departmentId, String query, int limit, String context) {
+        return find(departmentId, "(d.to_date IS NULL OR d.to_date >= current_date)", null, query, limit, context);
+    }
+
+    /**
+     * Active persons who were members of the department on this date (see {@link #membersOn}) whose name matches,
+     * for the roll call of a session on that date. Recorded in the audit trail as a listing in the given context.
+     */
+    @Transactional
+    public List<PersonName> findInDepartment(UUID departmentId, LocalDate on, String query, int limit, String context) {
+        return find(departmentId, "d.from_date <= :on AND (d.to_date IS NULL OR d.to_date >= :on)", on, query, limit,
+                context);
+    }
+
+    private List<PersonName> find(UUID departmentId, String membership, LocalDate on, String query, int limit,
+                                  String context) {
         String q = query == null ? "" : query.strip();
-        List<PersonName> found = db.sql("""
+        var sql = db.sql("""
                         SELECT p.id, p.display_name, p.birth_year FROM person p
                          WHERE p.organisation_id = :org AND p.erased_at IS NULL AND p.active
                            AND EXISTS (SELECT 1 FROM person_department d WHERE d.person_id = p.id
-                                         AND d.department_id = :department AND (d.to_date IS NULL OR d.to_date >= current_date))
+                                         AND d.department_id = :department AND %s)
                            AND (:q = '' OR p.display_name ILIKE :like OR p.full_name ILIKE :like)
-                         ORDER BY lower(p.display_name), p.id LIMIT :limit""")
+                         ORDER BY lower(p.display_name), p.id LIMIT :limit""".formatted(membership))
                 .param("org", Tenancy.requireOrganisationId()).param("department", departmentId)
                 .param("q", q).param("like", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
-                .param("limit", limit)
+                .param("limit", limit);
+        if (on != null) {
+            sql = sql.param("on", on);
+        }
+        List<PersonName> found = sql
                 .query((rs, i) -> new PersonName(rs.getObject("id", UUID.class), rs.getString("display_name"),
                         (Integer) rs.getObject("birth_year")))
                 .list();

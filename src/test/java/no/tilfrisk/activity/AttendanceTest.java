@@ -4,11 +4,15 @@ import static no.tilfrisk.Demo.DEMO_RECOVERY;
 import static no.tilfrisk.Demo.OTHER_ORGANISATION;
 import static no.tilfrisk.Demo.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -19,6 +23,7 @@ import no.tilfrisk.Demo;
 import no.tilfrisk.People;
 import no.tilfrisk.TilfriskTest;
 import no.tilfrisk.platform.tenancy.Tenancy;
+import no.tilfrisk.platform.web.Dates;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -32,6 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @TilfriskTest
 @Import({People.class, ActivityFixtures.class})
 class AttendanceTest {
+
+    /** Oslo's date, as the test persons' memberships begin; a session of today's names them. */
+    static final LocalDate TODAY = LocalDate.now(Dates.OSLO);
 
     @Autowired
     MockMvc mvc;
@@ -50,8 +58,8 @@ class AttendanceTest {
     void theSamePutTwiceLeavesOneRecordPerPersonAndOneTrailRowPerChange() throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         Activity group = fixtures.activity(DEMO_RECOVERY, "Skien", "Gruppe " + tag, true,
-                LocalDate.now().minusMonths(1), null, List.of());
-        UUID session = fixtures.session(DEMO_RECOVERY, group.id(), LocalDate.now()).id();
+                TODAY.minusMonths(1), null, List.of());
+        UUID session = fixtures.session(DEMO_RECOVERY, group.id(), TODAY).id();
         UUID kari = people.register(DEMO_RECOVERY, "Skien", "Kari " + tag);
         UUID ola = people.register(DEMO_RECOVERY, "Skien", "Ola " + tag);
         String body = "{\"personIds\": [\"" + kari + "\", \"" + ola + "\"], \"adults\": 3, \"children\": 1, \"guests\": 0}";
@@ -93,8 +101,8 @@ class AttendanceTest {
     void aPersonOfAnotherOrganisationANegativeCountOrACancelledSessionSavesNothing() throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         Activity group = fixtures.activity(DEMO_RECOVERY, "Skien", "Gruppe " + tag, true,
-                LocalDate.now().minusMonths(1), null, List.of());
-        UUID session = fixtures.session(DEMO_RECOVERY, group.id(), LocalDate.now()).id();
+                TODAY.minusMonths(1), null, List.of());
+        UUID session = fixtures.session(DEMO_RECOVERY, group.id(), TODAY).id();
         UUID kari = people.register(DEMO_RECOVERY, "Skien", "Kari " + tag);
         UUID stranger = people.register(OTHER_ORGANISATION, "Bergen", "Fremmed " + tag);
         mvc.perform(put("/api/v1/sessions/" + session + "/attendance").header("Authorization", bearer("demo-ansatt"))
@@ -133,13 +141,81 @@ class AttendanceTest {
     }
 
     @Test
+    void theRollCallNamesThoseWhoWereMembersOnTheSessionsDateNotToday() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        Activity group = fixtures.activity(DEMO_RECOVERY, "Skien", "Gruppe " + tag, true, TODAY.minusYears(1), null, List.of());
+        LocalDate day = TODAY.minusMonths(2);
+        UUID session = fixtures.session(DEMO_RECOVERY, group.id(), day).id();
+        // Kari was in Skien from before the session until last week; Per for that one day only; both came
+        UUID kari = people.register(DEMO_RECOVERY, "Skien", "Kari " + tag);
+        membership(kari, day.minusMonths(1), TODAY.minusDays(7));
+        UUID per = people.register(DEMO_RECOVERY, "Skien", "Per " + tag);
+        membership(per, day, day);
+        // Ola joined the day after the session, and is a member today
+        UUID ola = people.register(DEMO_RECOVERY, "Skien", "Ola " + tag);
+        membership(ola, day.plusDays(1), null);
+
+        mvc.perform(put("/api/v1/sessions/" + session + "/attendance").header("Authorization", bearer("demo-ansatt"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"personIds\": [\"" + kari + "\"], \"adults\": 2, \"children\": 0, \"guests\": 0}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.personIds[0]").value(kari.toString()));
+        // the search offers those who were members that day, not Ola
+        var staff = accounts.loadUserByUsername(Demo.STAFF);
+        mvc.perform(get("/sessions/" + session + "/find").param("q", tag).header("HX-Request", "true").with(user(staff)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Per " + tag)))
+                .andExpect(content().string(not(containsString("Ola " + tag))));
+        mvc.perform(post("/sessions/" + session + "/attendance/" + per).param("present", "true")
+                        .header("HX-Request", "true").with(user(staff)).with(csrf()))
+                .andExpect(status().isOk());
+        assertThat(attendanceRows(session)).isEqualTo(2);
+
+        // Ola is refused, by the list and by a tap, and the list changes nothing, not even the counts
+        mvc.perform(put("/api/v1/sessions/" + session + "/attendance").header("Authorization", bearer("demo-ansatt"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"personIds\": [\"" + kari + "\", \"" + per + "\", \"" + ola + "\"], \"adults\": 5, \"children\": 0, \"guests\": 0}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("personIds"))
+                .andExpect(jsonPath("$.errors[0].message").value("Personen var ikke med i avdelingen som aktiviteten "
+                        + "hører til på datoen for økten. Se fra- og til-datoen for medlemskapet."));
+        mvc.perform(put("/api/v1/sessions/" + session + "/attendance").header("Authorization", bearer("demo-admin"))
+                        .header("Accept-Language", "en").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"personIds\": [\"" + ola + "\"], \"adults\": 0, \"children\": 0, \"guests\": 0}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value("The person was not a member of the activity's "
+                        + "department on the date of the session. Check the membership's from and to dates."));
+        mvc.perform(post("/sessions/" + session + "/attendance/" + ola).param("present", "true")
+                        .header("HX-Request", "true").with(user(staff)).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("actionError", "attendance.person.notMemberOnDate"));
+        assertThat(attendanceRows(session)).isEqualTo(2);
+        assertThat(adults(session)).isEqualTo(2);
+
+        // at a session after he joined, he is on the roll call
+        UUID later = fixtures.session(DEMO_RECOVERY, group.id(), day.plusDays(1)).id();
+        mvc.perform(post("/sessions/" + later + "/attendance/" + ola).param("present", "true")
+                        .header("HX-Request", "true").with(user(staff)).with(csrf()))
+                .andExpect(status().isOk());
+        assertThat(attendanceRows(later)).isEqualTo(1);
+    }
+
+    /** Sets the person's one membership (made when they were registered) to these dates. */
+    private void membership(UUID person, LocalDate from, LocalDate to) {
+        int changed = Tenancy.runAs(DEMO_RECOVERY, () -> tx.execute(s -> db.sql(
+                        "UPDATE person_department SET from_date = ?, to_date = ? WHERE person_id = ?")
+                .params(from, to, person).update()));
+        assertThat(changed).isEqualTo(1);
+    }
+
+    @Test
     void aSessionOfAnotherDepartmentIsNotFoundForStaffAndAVolunteerLeadsOnlyTheirOwn() throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         UUID volunteer = Tenancy.runAs(DEMO_RECOVERY, () -> tx.execute(s ->
                 db.sql("SELECT id FROM app_user WHERE email = 'frivillig@demo.tilfrisk.no'").query(UUID.class).single()));
         Activity stavanger = fixtures.activity(DEMO_RECOVERY, "Stavanger", "Stavanger " + tag, false,
-                LocalDate.now().minusMonths(1), null, List.of(volunteer));
-        UUID session = fixtures.session(DEMO_RECOVERY, stavanger.id(), LocalDate.now()).id();
+                TODAY.minusMonths(1), null, List.of(volunteer));
+        UUID session = fixtures.session(DEMO_RECOVERY, stavanger.id(), TODAY).id();
         UUID kari = people.register(DEMO_RECOVERY, "Stavanger", "Kari " + tag);
         String body = "{\"personIds\": [\"" + kari + "\"], \"adults\": 0, \"children\": 2, \"guests\": 0}";
         mvc.perform(put("/api/v1/sessions/" + session + "/attendance").header("Authorization", bearer("demo-ansatt"))
@@ -160,8 +236,8 @@ class AttendanceTest {
                 .andExpect(jsonPath("$.errors[0].field").value("adults"));
         assertThat(attendanceRows(session)).isEqualTo(1);
         // but not the attendance of an activity they do not lead
-        Activity other = fixtures.activity(DEMO_RECOVERY, "Skien", "Skien " + tag, true, LocalDate.now().minusMonths(1), null, List.of());
-        UUID otherSession = fixtures.session(DEMO_RECOVERY, other.id(), LocalDate.now()).id();
+        Activity other = fixtures.activity(DEMO_RECOVERY, "Skien", "Skien " + tag, true, TODAY.minusMonths(1), null, List.of());
+        UUID otherSession = fixtures.session(DEMO_RECOVERY, other.id(), TODAY).id();
         mvc.perform(get("/api/v1/sessions/" + otherSession + "/attendance").header("Authorization", bearer("demo-frivillig")))
                 .andExpect(status().isNotFound());
     }

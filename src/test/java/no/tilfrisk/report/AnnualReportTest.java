@@ -404,6 +404,107 @@ class AnnualReportTest {
         assertThat(table(doc, "activity", "Deltakere og aktører per avdeling og rolle").note()).contains("«:»");
     }
 
+    /**
+     * Leak class 4: the organisation's external report and each department's are protected as one set of figures,
+     * so a figure is hidden in all of them or in none (the organisation minus a department gives nothing), and the
+     * external version is for whole years only (two periods a day apart cannot be subtracted). The audit is run
+     * again here on everything the year publishes, with its witnesses checked by hand.
+     */
+    @Test
+    void theOrganisationAndItsDepartmentsArePublishedAsOneProtectedSet() {
+        ReportDocument organisation = People.asSystem(DEMO_RECOVERY,
+                () -> report.build(AnnualReport.Request.year(YEAR, null, true), NB));
+        ReportDocument mine = external();
+        String roles = "Deltakere og aktører per avdeling og rolle";
+        assertThat(row(organisation, "activity", roles, departmentName)).isEqualTo(row(mine, "activity", roles, departmentName));
+        assertThat(row(organisation, "activity", "Faste og tematiske grupper", "Kvinnegruppe"))
+                .isEqualTo(row(mine, "activity", "Faste og tematiske grupper", "Kvinnegruppe"));
+        assertThat(row(organisation, "events", "Arrangementer", "Julebord")).isEqualTo(row(mine, "events", "Arrangementer", "Julebord"));
+        // the organisation's row counts distinct persons; its totals are not the sum of the rows above
+        assertThat(row(organisation, "activity", roles, "Hele organisasjonen (ulike personer)")).hasSize(9);
+        assertThat(table(organisation, "activity", roles).note()).contains("ulike personer");
+
+        // the whole year's publication passes the attacker's audit
+        AnnualReport.Disclosed disclosed = People.asSystem(DEMO_RECOVERY, () -> report.disclose(YEAR, NB));
+        no.tilfrisk.report.disclosure.SuppressionTest.assertProtected(disclosed.publication(), disclosed.result());
+        assertThat(disclosed.result().bounds()).isNotEmpty();
+
+        // a free period, or a year less a day, is refused for the external version, field by field
+        for (var period : List.of(new AnnualReport.Request(LocalDate.of(YEAR, 1, 1), LocalDate.of(YEAR, 12, 30), department, true),
+                new AnnualReport.Request(LocalDate.of(YEAR, 1, 2), LocalDate.of(YEAR, 12, 31), null, true),
+                new AnnualReport.Request(LocalDate.of(YEAR, 3, 1), LocalDate.of(YEAR + 1, 2, 28), null, true))) {
+            assertThatThrownBy(() -> People.asSystem(DEMO_RECOVERY, () -> report.build(period, NB)))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                        assertThat(e.code()).isEqualTo("report.annual.period.external");
+                        assertThat(e.field()).isEqualTo("from");
+                    });
+        }
+        // a report reader may not ask for a free period either, since the version is always external
+        var reader = accounts.loadUserByUsername("styret@demo.tilfrisk.no");
+        assertThatThrownBy(() -> People.as(reader, () -> report.build(new AnnualReport.Request(LocalDate.of(YEAR, 1, 1),
+                LocalDate.of(YEAR, 6, 30), null, false), NB))).isInstanceOf(InvalidInputException.class);
+        // staff may still have the exact version of any period
+        assertThat(People.asSystem(DEMO_RECOVERY, () -> report.build(new AnnualReport.Request(LocalDate.of(YEAR, 1, 1),
+                LocalDate.of(YEAR, 6, 30), department, false), NB)).title()).contains("01.01." + YEAR);
+    }
+
+    /** The external version, read back from every output: each shows exactly the figures the audit passed. */
+    @Test
+    void everyExternalOutputShowsWhatTheAuditPassed() throws Exception {
+        ReportDocument doc = external();
+        List<Table> tables = tables(doc);
+        // DOCX: every table in order, every cell as the document has it
+        try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(DocxExport.write(doc)))) {
+            assertThat(docx.getTables()).hasSize(tables.size());
+            for (int i = 0; i < tables.size(); i++) {
+                var rows = tables.get(i).rows();
+                for (int r = 0; r < rows.size(); r++) {
+                    for (int c = 0; c < rows.get(r).size(); c++) {
+                        assertThat(docx.getTables().get(i).getRow(r + 1).getCell(c).getText())
+                                .as(tables.get(i).caption()).isEqualTo(rows.get(r).get(c).text());
+                    }
+                }
+            }
+        }
+        // XLSX: every row of the document is a row of its sheet, hidden cells «:», counts as numbers
+        try (XSSFWorkbook xlsx = new XSSFWorkbook(new ByteArrayInputStream(XlsxExport.write(doc)))) {
+            DataFormatter f = new DataFormatter();
+            List<List<String>> sheetRows = new ArrayList<>();
+            xlsx.forEach(sheet -> sheet.forEach(row -> {
+                List<String> cells = new ArrayList<>();
+                for (int c = 0; c < row.getLastCellNum(); c++) {
+                    cells.add(row.getCell(c) == null ? "" : f.formatCellValue(row.getCell(c)));
+                }
+                sheetRows.add(cells);
+            }));
+            for (Table t : tables) {
+                for (List<Cell> row : t.rows()) {
+                    List<String> expected = row.stream().map(c -> c.number() instanceof Long n ? n.toString() : c.text()).toList();
+                    assertThat(sheetRows).as(t.caption()).anySatisfy(r -> assertThat(r.subList(0, Math.min(r.size(),
+                            expected.size()))).isEqualTo(expected.subList(0, Math.min(r.size(), expected.size()))));
+                }
+            }
+            assertThat(sheetRows.stream().flatMap(List::stream)).contains(":").doesNotContain("<5", "x");
+        }
+        // CSV: one file per table, the hidden cells «:»
+        Map<String, String> files = new HashMap<>();
+        try (var zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(no.tilfrisk.report.export.CsvExport.write(doc)))) {
+            java.util.zip.ZipEntry e;
+            while ((e = zip.getNextEntry()) != null) {
+                files.put(e.getName(), new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(files).hasSize(tables.size());
+        assertThat(String.join("", files.values())).contains("1–1-samtaler;:;:;0;:\r\n", "Sum;5;;52;57\r\n")
+                .doesNotContain(";<5;", ";x;");
+        // PDF: the same rows, and the note once per table with a hidden figure
+        try (var parsed = Loader.loadPDF(pdf.write(doc, NB))) {
+            String text = new PDFTextStripper().getText(parsed).replaceAll("\\s+", " ");
+            assertThat(text).contains("1–1-samtaler : : 0 :", "Telefon : : 40 :", "Oppnådd og holdt rusfrihet : 6 : :",
+                    "«:» = vises ikke av personvernhensyn").doesNotContain("<5");
+        }
+    }
+
     @Test
     void aReportReaderAlwaysGetsTheExternalVersion() {
         var reader = accounts.loadUserByUsername("styret@demo.tilfrisk.no");

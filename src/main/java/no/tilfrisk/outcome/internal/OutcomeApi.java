@@ -80,9 +80,16 @@ class OutcomeApi {
     }
 
     @GetMapping("/api/v1/outcomes/aggregates")
-    @Operation(summary = "The outcome figures for a department (or the organisation) and a period, dates included")
+    @Operation(summary = "The outcome figures for a department (or the organisation) and a period, dates included",
+            description = "For admins and coordinators. Report readers read them in the external annual report.")
     List<AggregateEntry> aggregates(@RequestParam(required = false) UUID department, @RequestParam LocalDate from,
                                     @RequestParam LocalDate to) {
+        var roles = no.tilfrisk.account.CurrentUser.get().roleNames();
+        if (!roles.contains("ORG_ADMIN") && !roles.contains("COORDINATOR")) {
+            // report readers get these figures from /api/v1/reports/annual, suppressed over the whole year
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "Outcome figures for a free period are for admins and coordinators; see /api/v1/reports/annual");
+        }
         var locale = LocaleContextHolder.getLocale();
         return aggregates.forPeriod(department, from, to).stream().map((Aggregate a) -> new AggregateEntry(a.key(),
                 a.shown() ? a.numerator() : null, a.shown() ? a.denominator() : null, a.share(), a.low(), a.high(),

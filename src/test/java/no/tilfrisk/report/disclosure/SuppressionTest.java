@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * and its witness checked here by plain arithmetic (the hidden values it proposes agree with every published figure
  * and every relation, are whole numbers ≥ 0, and put the count at 5 or more).
  */
-class SuppressionTest {
+public class SuppressionTest {
 
     /** A table with its row totals, column totals and grand total, all sums; keys t/r/c, t/r/*, t/* /c, t/* /*. */
     static List<List<String>> table(Publication p, String name, long[][] cells) {
@@ -240,7 +240,7 @@ class SuppressionTest {
      * No published count of persons from 1 to 4 is shown; every protected count has a bound of at least 5 and a
      * witness that agrees with everything published.
      */
-    static void assertProtected(Publication p, Suppression.Result r) {
+    public static void assertProtected(Publication p, Suppression.Result r) {
         for (Figure f : p.figures()) {
             if (f.kind() == Kind.PERSONS && Suppression.isSmall(f.value())) {
                 assertThat(r.hidden(f.key()) || !f.published()).as("%s = %d is hidden", f.key(), f.value()).isTrue();

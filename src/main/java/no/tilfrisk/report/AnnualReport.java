@@ -152,14 +152,18 @@ public class AnnualReport {
         if (!r.external()) {
             return new Writer(r, locale, new Publication()).document();
         }
-        Disclosed d = disclose(r.year(), locale);
-        Writer w = d.writers().get(r.departmentId() == null ? "org" : r.departmentId().toString());
-        w.decided = d.result();
+        Written written = write(r.year(), locale);
+        Writer w = written.writers().get(r.departmentId() == null ? "org" : r.departmentId().toString());
+        w.decided = written.disclosed().result();
         return w.document();
     }
 
-    /** Every scope's external report of a year, written once to learn its figures, and what is hidden in them. */
-    record Disclosed(Map<String, Writer> writers, Publication publication, Suppression.Result result) {
+    /** What the external reports of a year publish: how many scopes, every figure, and what is hidden. */
+    public record Disclosed(int scopes, Publication publication, Suppression.Result result) {
+    }
+
+    /** Every scope's external report of a year, written once to learn its figures. */
+    private record Written(Map<String, Writer> writers, Disclosed disclosed) {
     }
 
     /**
@@ -168,6 +172,11 @@ public class AnnualReport {
      */
     @Transactional(readOnly = true)
     public Disclosed disclose(int year, Locale locale) {
+        ReportAccess.requireRead();
+        return write(year, locale).disclosed();
+    }
+
+    private Written write(int year, Locale locale) {
         return ReportReaderView.run(() -> {
             Publication publication = new Publication();
             Map<String, Writer> writers = new java.util.LinkedHashMap<>();
@@ -179,7 +188,7 @@ public class AnnualReport {
                 w.document();
                 writers.put(scope == null ? "org" : scope.toString(), w);
             }
-            return new Disclosed(writers, publication, Suppression.apply(publication));
+            return new Written(writers, new Disclosed(writers.size(), publication, Suppression.apply(publication)));
         });
     }
 

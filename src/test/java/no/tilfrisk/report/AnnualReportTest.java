@@ -107,6 +107,8 @@ class AnnualReportTest {
     CollaborationRegister collaboration;
     @Autowired
     UserDetailsService accounts;
+    @Autowired
+    java.time.Clock clock;
 
     UUID department;
     String departmentName;
@@ -503,6 +505,45 @@ class AnnualReportTest {
             assertThat(text).contains("1–1-samtaler : : 0 :", "Telefon : : 40 :", "Oppnådd og holdt rusfrihet : 6 : :",
                     "«:» = vises ikke av personvernhensyn").doesNotContain("<5");
         }
+    }
+
+    /**
+     * A year that is not over counts the sessions held up to today, not those planned after it, and says so; money
+     * is rounded half up to whole kroner (10.50 kr is 11 kr, not 10).
+     */
+    @Test
+    void theYearGoingOnCountsSessionsHeldAndRoundsKronerHalfUp() {
+        LocalDate today = LocalDate.now(clock);
+        int year = today.getYear();
+        People.asSystem(DEMO_RECOVERY, () -> {
+            UUID walk = activity("Turgruppe " + UUID.randomUUID().toString().substring(0, 4), ActivityFormat.GROUP,
+                    LocalDate.of(year, 1, 1), null, List.of());
+            session(walk, today, List.of("P1", "P2"), 0, 0);
+            SessionForm planned = new SessionForm();
+            planned.setDate(today.plusDays(7));
+            planned.setStartTime(LocalTime.of(18, 0));
+            planned.setEndTime(LocalTime.of(20, 0));
+            planned.setPlace("Huset");
+            sessions.addOne(UUID.randomUUID(), walk, planned);
+            DistributionForm form = new DistributionForm();
+            form.setDate(today);
+            form.setDepartmentId(department);
+            form.setKind(DistributionKind.GIFT_CARD);
+            form.setCount(1);
+            form.setValueNok(new java.math.BigDecimal("10.50"));
+            distributions.register(UUID.randomUUID(), form);
+            return null;
+        });
+        ReportDocument doc = People.asSystem(DEMO_RECOVERY,
+                () -> report.build(AnnualReport.Request.year(year, department, false), NB));
+        List<String> walkRow = table(doc, "activity", "Faste og tematiske grupper").rows().stream()
+                .filter(r -> r.get(0).text().startsWith("Turgruppe")).findFirst().orElseThrow().stream().map(Cell::text).toList();
+        // one session held (today, with P1 and P2), the one in a week not counted
+        assertThat(walkRow.subList(3, 6)).containsExactly("1", "2", "2");
+        if (today.plusDays(7).getYear() == year) {
+            assertThat(doc.coverLines()).anyMatch(l -> l.startsWith("Perioden er ikke over"));
+        }
+        assertThat(row(doc, "events", "Utdelinger og ekstra støtte", "Gavekort")).containsExactly("Gavekort", "1", "11 kr");
     }
 
     @Test

@@ -30,6 +30,9 @@ public class OutcomeAggregates {
     public static final String QUALITY_OF_LIFE = "qualityOfLife";
     public static final String WHO5 = "who5";
     public static final String MEANINGFUL = "meaningful";
+    public static final String RECOVERY_CAPITAL = "recoveryCapital";
+    /** How many points (of 10–60) the latest BARC-10 must be above the first to count as a rise. */
+    static final int RECOVERY_CAPITAL_GAIN = 1;
 
     private final JdbcClient db;
     private final PersonLookup persons;
@@ -103,6 +106,22 @@ public class OutcomeAggregates {
                 improvement(QUALITY_OF_LIFE, "livskvalitet", s.getQualityOfLifeGain(), members, from, to, s),
                 improvement(WHO5, "who-5", s.getWho5Gain(), members, from, to, s),
                 meaningful(members, from, to, s));
+    }
+
+    /**
+     * Recovery capital (BARC-10) for the annual report's results: among those with a first and a latest answer at
+     * least the minimum gap apart and the latest in the period, how many rose by at least one point (of 10–60). Same
+     * scope and rights as {@link #forPeriod}.
+     */
+    @Transactional(readOnly = true)
+    public Aggregate recoveryCapital(UUID departmentId, LocalDate from, LocalDate to) {
+        requireScope(departmentId);
+        if (from == null || to == null || to.isBefore(from)) {
+            throw new InvalidInputException("to", "outcome.period.order");
+        }
+        UUID[] members = departmentId == null ? null
+                : persons.membersDuring(departmentId, from, to).toArray(UUID[]::new);
+        return improvement(RECOVERY_CAPITAL, "barc-10", RECOVERY_CAPITAL_GAIN, members, from, to, settings());
     }
 
     /**

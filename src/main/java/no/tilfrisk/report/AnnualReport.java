@@ -648,7 +648,8 @@ public class AnnualReport {
 
         private void results(List<Block> blocks) {
             long users = roleCount(roleCounts(), r.departmentId(), PersonRole.PARTICIPANT);
-            List<Aggregate> figures = outcomes.forPeriod(r.departmentId(), r.from(), r.to());
+            List<Aggregate> figures = new ArrayList<>(outcomes.forPeriod(r.departmentId(), r.from(), r.to()));
+            figures.add(outcomes.recoveryCapital(r.departmentId(), r.from(), r.to()));
             boolean anyAnswers = figures.stream().anyMatch(a -> a.denominator() > 0);
             if (users == 0 && !anyAnswers) {
                 blocks.add(Paragraph.of(m("report.annual.noData")));

@@ -200,6 +200,13 @@ class AnnualReportTest {
                 answers("P" + (i + 1), "livskvalitet", Map.of(LocalDate.of(YEAR, 2, 1), new int[] {life[i][0]},
                         LocalDate.of(YEAR, 10, 1), new int[] {life[i][1]}));
             }
+            // recovery capital (BARC-10, a rise of 1 point or more): P1 30→40, P2 35→35, P3 20→26, P4 40→39, P5 25→31:
+            // P1 P3 P5 rose, 3 of 5 = 60 %, Wilson 23–88 %
+            int[][] capital = {{30, 40}, {35, 35}, {20, 26}, {40, 39}, {25, 31}};
+            for (int i = 0; i < capital.length; i++) {
+                answers("P" + (i + 1), "barc-10", Map.of(LocalDate.of(YEAR, 2, 1), barc(capital[i][0]),
+                        LocalDate.of(YEAR, 10, 1), barc(capital[i][1])));
+            }
             // meaningful (7 or more): P1 8, P2 5, P3 7, P4 9: 3 of 4, too few to show
             int[] meaningful = {8, 5, 7, 9};
             for (int i = 0; i < meaningful.length; i++) {
@@ -300,6 +307,8 @@ class AnnualReportTest {
                 .containsExactly("Bedre trivsel (WHO-5)", "0", "0", "for få svar", "");
         assertThat(row(doc, "results", caption, "Et godt og meningsfullt liv"))
                 .containsExactly("Et godt og meningsfullt liv", "3", "4", "for få svar", "");
+        assertThat(row(doc, "results", caption, "Økt bedringskapital (BARC-10)"))
+                .containsExactly("Økt bedringskapital (BARC-10)", "3", "5", "60 %", "23 %–88 %");
         // 4 × 500 000 and 4 × 1 000 000, with the assumption printed beside
         assertThat(row(doc, "results", "Anslag", "Lavt anslag")).containsExactly("Lavt anslag", "2 000 000 kr");
         assertThat(row(doc, "results", "Anslag", "Høyt anslag")).containsExactly("Høyt anslag", "4 000 000 kr");
@@ -364,6 +373,9 @@ class AnnualReportTest {
         assertThat(row(doc, "results", results, "Oppnådd og holdt rusfrihet"))
                 .containsExactly("Oppnådd og holdt rusfrihet", ":", "6", ":", ":");
         assertThat(row(doc, "results", results, "Bedre livskvalitet")).containsExactly("Bedre livskvalitet", ":", "5", ":", ":");
+        // BARC-10, 3 of 5: the 3 and the unshown 2 are each at most 5
+        assertThat(row(doc, "results", results, "Økt bedringskapital (BARC-10)"))
+                .containsExactly("Økt bedringskapital (BARC-10)", ":", "5", ":", ":");
         assertThat(row(doc, "results", results, "Et godt og meningsfullt liv"))
                 .containsExactly("Et godt og meningsfullt liv", ":", ":", "for få svar", "");
         assertThat(row(doc, "results", "Omfang", "Brukere i perioden")).containsExactly("Brukere i perioden", "6");
@@ -769,6 +781,15 @@ class AnnualReportTest {
         form.setTo(to);
         form.setCount(count);
         tallies.record(UUID.randomUUID(), form);
+    }
+
+    /** Ten BARC-10 answers (1–6) that sum to the total. */
+    private static int[] barc(int total) {
+        int[] values = new int[10];
+        for (int i = 0; i < 10; i++) {
+            values[i] = total / 10 + (i < total % 10 ? 1 : 0);
+        }
+        return values;
     }
 
     private void answers(String who, String instrumentId, Map<LocalDate, int[]> byDate) {

@@ -678,8 +678,7 @@ public class AnnualReport {
                 Cell yes = persons(key + "yes", a.numerator());
                 Cell n = persons(key + "n", a.denominator());
                 // the answers «no» are n − yes: not shown, but a reader can subtract
-                publication.unpublishedPersons(key + "no", a.denominator() - a.numerator());
-                publication.sum(key + "n", List.of(key + "yes", key + "no"));
+                publication.unpublishedRest(key + "n", key + "yes", key + "no");
                 if (r.departmentId() != null) {
                     String org = outcomeKey("org", a.key());
                     for (String part : List.of("yes", "n", "no")) {

@@ -248,9 +248,8 @@ public class FunderReport {
             // the share of n gives the count «yes» back, so it is registered as shown; «no» = n − yes as well
             String key = "outcome/" + a.key() + "/";
             t.publication().persons(key + "yes", a.numerator());
-            t.publication().unpublishedPersons(key + "no", a.denominator() - a.numerator());
             Cell n = t.persons(key + "n", a.denominator());
-            t.publication().sum(key + "n", List.of(key + "yes", key + "no"));
+            t.publication().unpublishedRest(key + "n", key + "yes", key + "no");
             t.publication().atMost(key + "n", "reach/linked");
             Cell share = a.shown() ? t.derived(key + "share", Cell.number(a.share(), t.percent(Aggregate.percent(a.share()))),
                     key + "yes", key + "n") : Cell.text(t.m("funderReport.tooFew"));

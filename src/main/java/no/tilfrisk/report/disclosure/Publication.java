@@ -62,6 +62,16 @@ public final class Publication {
         return add(new Figure(key, value, Kind.PERSONS, false));
     }
 
+    /**
+     * The rest of a whole that the output shows only as whole and part (the answers «no» of a share: n − yes): a
+     * count of persons never shown but protected, with whole = part + rest. Both must be registered first.
+     */
+    public String unpublishedRest(String whole, String part, String rest) {
+        unpublishedPersons(rest, figure(whole).value() - figure(part).value());
+        sum(whole, List.of(part, rest));
+        return rest;
+    }
+
     /** A count of something other than persons. */
     public String count(String key, long value) {
         return add(new Figure(key, value, Kind.COUNT, true));

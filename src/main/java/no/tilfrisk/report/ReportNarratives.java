@@ -11,6 +11,7 @@ import no.tilfrisk.platform.tenancy.TenantPrincipal;
 import no.tilfrisk.platform.web.InvalidInputException;
 import no.tilfrisk.report.internal.ReportAccess;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import no.tilfrisk.platform.web.NotFoundException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -100,6 +101,33 @@ public class ReportNarratives {
                 .update();
     }
 
+    /**
+     * Checks that the caller may write the texts of this scope, before a form to write them is shown: «not found»
+     * for a department of another organisation, «forbidden» for one that is not the caller's.
+     */
+    @Transactional(readOnly = true)
+    public void requireWritable(UUID departmentId) {
+        if (departmentId != null && !departments.exists(departmentId)) {
+            throw new NotFoundException("Department");
+        }
+        if (!ReportAccess.mayWrite(departmentId)) {
+            throw new AccessDeniedException("May not write the report's texts");
+        }
+    }
+
+    /** The assumption, for the admin who may change it. */
+    @Transactional(readOnly = true)
+    public SavingAssumption savingAssumptionToEdit() {
+        requireAdmin();
+        return savingAssumption();
+    }
+
+    private static void requireAdmin() {
+        if (!ReportAccess.isAdmin()) {
+            throw new AccessDeniedException("Only the organisation admin changes the report's assumptions");
+        }
+    }
+
     /** The organisation's assumption, or the default. */
     @Transactional(readOnly = true)
     public SavingAssumption savingAssumption() {
@@ -112,9 +140,7 @@ public class ReportNarratives {
     /** The organisation admin changes the assumption. */
     @Transactional
     public void changeSavingAssumption(Long lowNok, Long highNok, String source) {
-        if (!ReportAccess.isAdmin()) {
-            throw new AccessDeniedException("Only the organisation admin changes the report's assumptions");
-        }
+        requireAdmin();
         java.util.List<InvalidInputException> broken = new java.util.ArrayList<>();
         if (lowNok == null || lowNok < 0 || lowNok > 100_000_000) {
             broken.add(new InvalidInputException("savingLowNok", "report.settings.amount.range"));

@@ -1,10 +1,10 @@
 package no.tilfrisk.report.dashboard;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
 import no.tilfrisk.organisation.Department;
-import no.tilfrisk.platform.web.Dates;
 import no.tilfrisk.report.CoordinatorDashboard;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,9 +19,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class DashboardController {
 
     private final CoordinatorDashboard dashboard;
+    private final Clock clock;
 
-    DashboardController(CoordinatorDashboard dashboard) {
+    DashboardController(CoordinatorDashboard dashboard, Clock clock) {
         this.dashboard = dashboard;
+        this.clock = clock;
     }
 
     @GetMapping("/dashboard")
@@ -38,7 +40,7 @@ class DashboardController {
                 chosen = asked;
             }
         }
-        LocalDate[] period = CoordinatorDashboard.lastTwelveMonths(LocalDate.now(Dates.OSLO));
+        LocalDate[] period = CoordinatorDashboard.lastTwelveMonths(LocalDate.now(clock));
         model.addAttribute("doc", dashboard.document(chosen, period[0], period[1], locale));
         model.addAttribute("departments", choices);
         model.addAttribute("department", chosen);

@@ -7,10 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 import no.tilfrisk.report.FunderReport;
 import no.tilfrisk.report.ReportDocument;
-import no.tilfrisk.report.export.CsvExport;
-import no.tilfrisk.report.export.DocxExport;
 import no.tilfrisk.report.export.PdfExport;
-import no.tilfrisk.report.export.XlsxExport;
+import no.tilfrisk.report.export.ReportFormat;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -54,41 +52,16 @@ class FunderReportController {
     @GetMapping("/reports/funder/{projectId}/download")
     ResponseEntity<byte[]> download(@PathVariable UUID projectId, @RequestParam(defaultValue = "pdf") String format,
                                     @RequestParam(defaultValue = "false") boolean external, Locale locale) {
-        String kind = format.strip().toLowerCase(Locale.ROOT);
-        if (!kind.matches("pdf|docx|xlsx|csv")) {
+        var kind = ReportFormat.named(format);
+        if (kind.isEmpty()) {
             // a link that was typed by hand: say what works, in the reader's language
             return ResponseEntity.badRequest().contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
                     .body(messages.getMessage("funderReport.format.invalid", null, locale).getBytes(StandardCharsets.UTF_8));
         }
         ReportDocument doc = report.document(projectId, external, locale);
-        byte[] body;
-        MediaType type;
-        String extension = kind;
-        switch (kind) {
-            case "pdf" -> {
-                body = pdf.write(doc, locale);
-                type = MediaType.APPLICATION_PDF;
-            }
-            case "docx" -> {
-                body = DocxExport.write(doc);
-                type = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-            }
-            case "xlsx" -> {
-                body = XlsxExport.write(doc);
-                type = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-            }
-            default -> {
-                body = CsvExport.write(doc);
-                type = MediaType.parseMediaType("application/zip");
-                extension = "zip";
-            }
-        }
         String name = "sluttrapport-" + doc.title().replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-|-$", "")
-                .toLowerCase(Locale.ROOT) + (external || FunderReport.externalOnly() ? "-ekstern" : "") + "." + extension;
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
-                .contentType(type).body(body);
+                .toLowerCase(Locale.ROOT) + (external || FunderReport.externalOnly() ? "-ekstern" : "");
+        return kind.get().download(doc, name, locale, pdf);
     }
 
     /**

@@ -1,6 +1,7 @@
 package no.tilfrisk.report.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,17 +9,14 @@ import java.util.Locale;
 import java.util.UUID;
 import no.tilfrisk.organisation.Department;
 import no.tilfrisk.organisation.Departments;
-import no.tilfrisk.platform.web.Dates;
 import no.tilfrisk.platform.web.InvalidInputException;
 import no.tilfrisk.platform.web.NotFoundException;
 import no.tilfrisk.report.AnnualReport;
 import no.tilfrisk.report.NarrativeSection;
 import no.tilfrisk.report.ReportDocument;
 import no.tilfrisk.report.ReportNarratives;
-import no.tilfrisk.report.export.CsvExport;
-import no.tilfrisk.report.export.DocxExport;
 import no.tilfrisk.report.export.PdfExport;
-import no.tilfrisk.report.export.XlsxExport;
+import no.tilfrisk.report.export.ReportFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -44,8 +42,11 @@ class AnnualReportController {
     private final ReportNarratives narratives;
     private final Departments departments;
     private final PdfExport pdf;
+    private final Clock clock;
 
-    AnnualReportController(AnnualReport report, ReportNarratives narratives, Departments departments, PdfExport pdf) {
+    AnnualReportController(AnnualReport report, ReportNarratives narratives, Departments departments, PdfExport pdf,
+                           Clock clock) {
+        this.clock = clock;
         this.report = report;
         this.narratives = narratives;
         this.departments = departments;
@@ -63,7 +64,7 @@ class AnnualReportController {
 
     private Choice choice(String year, String department, String external) {
         List<String> errors = new ArrayList<>();
-        int thisYear = LocalDate.now(Dates.OSLO).getYear();
+        int thisYear = LocalDate.now(clock).getYear();
         int chosenYear = thisYear - 1;
         if (year != null && !year.isBlank()) {
             try {
@@ -107,7 +108,7 @@ class AnnualReportController {
                 e.all().forEach(x -> errors.add(x.code()));
             }
         }
-        int thisYear = LocalDate.now(Dates.OSLO).getYear();
+        int thisYear = LocalDate.now(clock).getYear();
         List<Integer> years = new ArrayList<>();
         for (int y = thisYear; y >= thisYear - 6; y--) {
             years.add(y);
@@ -134,9 +135,7 @@ class AnnualReportController {
                                     @RequestParam(required = false) String department,
                                     @RequestParam(required = false) String external, Locale locale) {
         ReportAccess.requireRead();
-        if (!List.of("pdf", "docx", "xlsx", "csv").contains(format)) {
-            throw new NotFoundException("Format");
-        }
+        ReportFormat kind = ReportFormat.named(format).orElseThrow(() -> new NotFoundException("Format"));
         Choice c = choice(year, department, external);
         if (!c.errors().isEmpty()) {
             return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
@@ -149,32 +148,8 @@ class AnnualReportController {
             return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
                     .body(e.code().getBytes(StandardCharsets.UTF_8));
         }
-        byte[] body;
-        MediaType type;
-        String extension = format;
-        switch (format) {
-            case "pdf" -> {
-                body = pdf.write(doc, locale);
-                type = MediaType.APPLICATION_PDF;
-            }
-            case "docx" -> {
-                body = DocxExport.write(doc);
-                type = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-            }
-            case "xlsx" -> {
-                body = XlsxExport.write(doc);
-                type = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-            }
-            default -> {
-                body = CsvExport.write(doc);
-                type = MediaType.parseMediaType("application/zip");
-                extension = "zip";
-            }
-        }
-        String name = "arsrapport-" + c.year() + (c.external() || !ReportAccess.maySeePersons() ? "-ekstern" : "") + "." + extension;
-        return ResponseEntity.ok().contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-                .body(body);
+        String name = "arsrapport-" + c.year() + (c.external() || !ReportAccess.maySeePersons() ? "-ekstern" : "");
+        return kind.download(doc, name, locale, pdf);
     }
 
     @GetMapping("/reports/annual/texts/{section}")
@@ -189,7 +164,7 @@ class AnnualReportController {
         if (!c.errors().isEmpty()) {
             throw new org.springframework.web.server.ResponseStatusException(HttpStatus.BAD_REQUEST, c.errors().get(0));
         }
-        requireWrite(c.department());
+        narratives.requireWritable(c.department());
         var existing = narratives.forReport(c.year(), c.department()).get(s);
         return textPage(s, c, existing == null ? "" : existing.markdown(), existing, null, model);
     }
@@ -207,7 +182,7 @@ class AnnualReportController {
         if (!c.errors().isEmpty()) {
             throw new org.springframework.web.server.ResponseStatusException(HttpStatus.BAD_REQUEST, c.errors().get(0));
         }
-        requireWrite(c.department());
+        narratives.requireWritable(c.department());
         try {
             narratives.save(c.year(), c.department(), s, markdown);
         } catch (InvalidInputException e) {
@@ -230,22 +205,9 @@ class AnnualReportController {
         return "report/annual-text";
     }
 
-    /** «Not found» for a department of another organisation; «forbidden» for one that is not the caller's. */
-    private void requireWrite(UUID department) {
-        if (department != null && !departments.exists(department)) {
-            throw new NotFoundException("Department");
-        }
-        if (!ReportAccess.mayWrite(department)) {
-            throw new org.springframework.security.access.AccessDeniedException("May not write the report's texts");
-        }
-    }
-
     @GetMapping("/reports/annual/settings")
     String settings(Model model) {
-        if (!ReportAccess.isAdmin()) {
-            throw new org.springframework.security.access.AccessDeniedException("Admins only");
-        }
-        var a = narratives.savingAssumption();
+        var a = narratives.savingAssumptionToEdit();
         return settingsPage(String.valueOf(a.lowNok()), String.valueOf(a.highNok()), a.source(), List.of(), model);
     }
 
@@ -253,9 +215,6 @@ class AnnualReportController {
     String saveSettings(@RequestParam(defaultValue = "") String savingLowNok,
                         @RequestParam(defaultValue = "") String savingHighNok,
                         @RequestParam(defaultValue = "") String savingSource, Model model, RedirectAttributes redirect) {
-        if (!ReportAccess.isAdmin()) {
-            throw new org.springframework.security.access.AccessDeniedException("Admins only");
-        }
         List<InvalidInputException> errors = new ArrayList<>();
         try {
             narratives.changeSavingAssumption(number(savingLowNok), number(savingHighNok), savingSource);

@@ -2,6 +2,7 @@ package no.tilfrisk.activity;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -55,8 +56,10 @@ public class Activities {
     private final JdbcClient db;
     private final Departments departments;
     private final UserAccounts users;
+    private final Clock clock;
 
-    Activities(JdbcClient db, Departments departments, UserAccounts users) {
+    Activities(JdbcClient db, Departments departments, UserAccounts users, Clock clock) {
+        this.clock = clock;
         this.db = db;
         this.departments = departments;
         this.users = users;
@@ -203,10 +206,10 @@ public class Activities {
         return db.sql("SELECT " + COLUMNS + """
                           FROM activity a JOIN activity_kind k ON k.id = a.kind_id
                          WHERE a.organisation_id = ? AND a.archived_at IS NULL
-                           AND (a.end_date IS NULL OR a.end_date >= current_date)
+                           AND (a.end_date IS NULL OR a.end_date >= ?)
                            AND EXISTS (SELECT 1 FROM activity_leader l WHERE l.activity_id = a.id AND l.user_id = ?)
                          ORDER BY lower(a.name)""")
-                .params(Tenancy.requireOrganisationId(), ActivityAccess.caller().userId())
+                .params(Tenancy.requireOrganisationId(), LocalDate.now(clock), ActivityAccess.caller().userId())
                 .query((rs, i) -> activity(rs)).list();
     }
 

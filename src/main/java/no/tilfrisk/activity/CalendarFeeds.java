@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -54,8 +55,11 @@ public class CalendarFeeds {
     private final TransactionTemplate tx;
 
     private final no.tilfrisk.organisation.Departments departments;
+    private final Clock clock;
 
-    CalendarFeeds(JdbcClient db, TransactionTemplate tx, no.tilfrisk.organisation.Departments departments) {
+    CalendarFeeds(JdbcClient db, TransactionTemplate tx, no.tilfrisk.organisation.Departments departments,
+                  Clock clock) {
+        this.clock = clock;
         this.departments = departments;
         this.db = db;
         this.tx = tx;
@@ -123,7 +127,7 @@ public class CalendarFeeds {
     }
 
     private String ics(UUID departmentId, String calendarName) {
-        LocalDate today = LocalDate.now(OSLO);
+        LocalDate today = LocalDate.now(clock);
         Calendar calendar = new Calendar();
         calendar.add(new ProdId("-//Tilfrisk//Aktiviteter//NO"));
         calendar.add(ImmutableVersion.VERSION_2_0);

@@ -1,5 +1,6 @@
 package no.tilfrisk.activity;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +37,11 @@ public class Distributions {
     private final Activities activities;
     private final AuditTrail audit;
     private final no.tilfrisk.organisation.Departments departments;
+    private final Clock clock;
 
     Distributions(JdbcClient db, PersonLookup persons, ConsentCheck consents, Activities activities, AuditTrail audit,
-                  no.tilfrisk.organisation.Departments departments) {
+                  no.tilfrisk.organisation.Departments departments, Clock clock) {
+        this.clock = clock;
         this.departments = departments;
         this.db = db;
         this.persons = persons;
@@ -129,7 +132,7 @@ public class Distributions {
         if (!ActivityAccess.mayManage(form.getDepartmentId()) || !departments.exists(form.getDepartmentId())) {
             throw new InvalidInputException("departmentId", "activity.department.denied");
         }
-        if (form.getDate().isAfter(LocalDate.now().plusDays(1))) {
+        if (form.getDate().isAfter(LocalDate.now(clock).plusDays(1))) {
             throw new InvalidInputException("date", "distribution.date.future");
         }
         if (form.getRecipientId() != null) {

@@ -1,8 +1,8 @@
 package no.tilfrisk.activity;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import no.tilfrisk.account.UserAccounts;
@@ -28,7 +28,6 @@ public class SessionSignUps {
     /** How far back attendance makes an activity «one of mine», and how far ahead sessions are offered. */
     static final int TAKES_PART_DAYS = 365;
     public static final int AHEAD_DAYS = 28;
-    private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
 
     public record ComingSession(UUID sessionId, String activityName, LocalDate date, LocalTime startTime,
                                 LocalTime endTime, boolean cancelled, boolean signedUp) {
@@ -37,8 +36,10 @@ public class SessionSignUps {
     private final JdbcClient db;
     private final UserAccounts users;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    SessionSignUps(JdbcClient db, UserAccounts users, AuditTrail audit) {
+    SessionSignUps(JdbcClient db, UserAccounts users, AuditTrail audit, Clock clock) {
+        this.clock = clock;
         this.db = db;
         this.users = users;
         this.audit = audit;
@@ -58,7 +59,7 @@ public class SessionSignUps {
     }
 
     private List<ComingSession> comingFor(UUID me) {
-        LocalDate today = LocalDate.now(OSLO);
+        LocalDate today = LocalDate.now(clock);
         return db.sql("""
                         WITH mine AS (
                             SELECT s.activity_id FROM attendance t JOIN activity_session s ON s.id = t.session_id

@@ -2,6 +2,7 @@ package no.tilfrisk.collaboration;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -20,7 +21,6 @@ import no.tilfrisk.organisation.Department;
 import no.tilfrisk.organisation.Departments;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.platform.tenancy.TenantPrincipal;
-import no.tilfrisk.platform.web.Dates;
 import no.tilfrisk.platform.web.InvalidInputException;
 import no.tilfrisk.platform.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,8 +59,10 @@ public class CollaborationRegister {
     private final JdbcClient db;
     private final Departments departments;
     private final UserAccounts users;
+    private final Clock clock;
 
-    CollaborationRegister(JdbcClient db, Departments departments, UserAccounts users) {
+    CollaborationRegister(JdbcClient db, Departments departments, UserAccounts users, Clock clock) {
+        this.clock = clock;
         this.db = db;
         this.departments = departments;
         this.users = users;
@@ -247,7 +249,7 @@ public class CollaborationRegister {
         if (participants != null && (participants < 0 || participants > 100_000)) {
             broken.add(new InvalidInputException("participants", "collaboration.participants.range"));
         }
-        LocalDate latest = LocalDate.now(Dates.OSLO).plusYears(YEARS_AHEAD);
+        LocalDate latest = LocalDate.now(clock).plusYears(YEARS_AHEAD);
         LocalDate starts = form.getStartsOn();
         if (starts == null) {
             broken.add(new InvalidInputException("startsOn", "collaboration.startsOn.required"));

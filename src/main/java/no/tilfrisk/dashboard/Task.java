@@ -1,7 +1,6 @@
 package no.tilfrisk.dashboard;
 
 import java.time.LocalDate;
-import no.tilfrisk.platform.web.Dates;
 
 /**
  * Something the signed-in user should do by a date: a follow-up, and later evaluations and plan actions.
@@ -11,8 +10,8 @@ import no.tilfrisk.platform.web.Dates;
  */
 public record Task(LocalDate due, String messageKey, String subject, String href, String doneHref) {
 
-    /** Past its date, in Oslo. */
-    public boolean overdue() {
-        return due.isBefore(LocalDate.now(Dates.OSLO));
+    /** Past its date on {@code today} (Oslo's date). */
+    public boolean overdue(LocalDate today) {
+        return due.isBefore(today);
     }
 }

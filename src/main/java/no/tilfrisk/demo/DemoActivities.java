@@ -1,6 +1,7 @@
 package no.tilfrisk.demo;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -39,9 +40,11 @@ class DemoActivities {
     private final AttendanceRollCall rollCall;
     private final Distributions distributions;
     private final PersonLookup persons;
+    private final Clock clock;
 
     DemoActivities(Activities activities, ActivitySessions sessions, AttendanceRollCall rollCall,
-                   Distributions distributions, PersonLookup persons) {
+                   Distributions distributions, PersonLookup persons, Clock clock) {
+        this.clock = clock;
         this.activities = activities;
         this.sessions = sessions;
         this.rollCall = rollCall;
@@ -51,7 +54,7 @@ class DemoActivities {
 
     void write(Map<String, Department> departments, List<UUID> staffLeaders, UUID volunteerLeader, UUID participant) {
         Random random = new Random(2024);
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         int lastYear = today.getYear() - 1;
         LocalDate endOfYear = LocalDate.of(today.getYear(), 12, 31);
         Map<String, UUID> kinds = new java.util.HashMap<>();

@@ -1,5 +1,6 @@
 package no.tilfrisk.demo;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Month;
 import java.util.List;
@@ -8,7 +9,6 @@ import no.tilfrisk.collaboration.CollaborationForm;
 import no.tilfrisk.collaboration.CollaborationKind;
 import no.tilfrisk.collaboration.CollaborationRegister;
 import no.tilfrisk.organisation.Department;
-import no.tilfrisk.platform.web.Dates;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,13 +24,15 @@ class DemoCollaboration {
             "Senterpartiet", "Sosialistisk Venstreparti");
 
     private final CollaborationRegister register;
+    private final Clock clock;
 
-    DemoCollaboration(CollaborationRegister register) {
+    DemoCollaboration(CollaborationRegister register, Clock clock) {
+        this.clock = clock;
         this.register = register;
     }
 
     void write(Department skien) {
-        LocalDate today = LocalDate.now(Dates.OSLO);
+        LocalDate today = LocalDate.now(clock);
         int lastYear = today.getYear() - 1;
         LocalDate start = LocalDate.of(lastYear, 1, 1);
         council("Brukerråd", "Blå Kors avdeling Borgestad", start, skien);

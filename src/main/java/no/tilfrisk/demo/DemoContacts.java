@@ -1,5 +1,6 @@
 package no.tilfrisk.demo;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -22,7 +23,6 @@ import no.tilfrisk.person.Consents;
 import no.tilfrisk.person.PersonDirectory;
 import no.tilfrisk.person.PersonRole;
 import no.tilfrisk.person.PersonSummary;
-import no.tilfrisk.platform.web.Dates;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,8 +50,10 @@ class DemoContacts {
     private final Consents consents;
     private final ContactLog contacts;
     private final Tallies tallies;
+    private final Clock clock;
 
-    DemoContacts(PersonDirectory persons, Consents consents, ContactLog contacts, Tallies tallies) {
+    DemoContacts(PersonDirectory persons, Consents consents, ContactLog contacts, Tallies tallies, Clock clock) {
+        this.clock = clock;
         this.persons = persons;
         this.consents = consents;
         this.contacts = contacts;
@@ -60,7 +62,7 @@ class DemoContacts {
 
     void write(List<Department> departments, UUID dag, Staff staff) {
         Random random = new Random(2024);
-        LocalDate today = LocalDate.now(Dates.OSLO);
+        LocalDate today = LocalDate.now(clock);
         LocalDate start = LocalDate.of(today.getYear() - 1, 1, 1);
         for (Department department : departments) {
             boolean skien = department.name().equals("Skien");

@@ -1,5 +1,6 @@
 package no.tilfrisk.demo;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +15,6 @@ import no.tilfrisk.outcome.ResponseForm;
 import no.tilfrisk.person.PersonDirectory;
 import no.tilfrisk.person.PersonRole;
 import no.tilfrisk.person.PersonSummary;
-import no.tilfrisk.platform.web.Dates;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,8 +30,10 @@ class DemoOutcomes {
     private final PersonDirectory persons;
     private final Outcomes outcomes;
     private final Instruments instruments;
+    private final Clock clock;
 
-    DemoOutcomes(PersonDirectory persons, Outcomes outcomes, Instruments instruments) {
+    DemoOutcomes(PersonDirectory persons, Outcomes outcomes, Instruments instruments, Clock clock) {
+        this.clock = clock;
         this.persons = persons;
         this.outcomes = outcomes;
         this.instruments = instruments;
@@ -39,7 +41,7 @@ class DemoOutcomes {
 
     void write(List<Department> departments, UUID dag) {
         Random random = new Random(2026);
-        LocalDate today = LocalDate.now(Dates.OSLO);
+        LocalDate today = LocalDate.now(clock);
         for (Department department : departments) {
             List<PersonSummary> participants = persons.search("", department.id(), PersonRole.PARTICIPANT, 0, 100).items();
             for (PersonSummary participant : participants) {

@@ -1,5 +1,6 @@
 package no.tilfrisk.demo;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
@@ -13,7 +14,6 @@ import no.tilfrisk.person.Gender;
 import no.tilfrisk.person.PersonDirectory;
 import no.tilfrisk.person.PersonForm;
 import no.tilfrisk.person.PersonRole;
-import no.tilfrisk.platform.web.Dates;
 import org.springframework.stereotype.Component;
 
 /** About 60 generated persons across the demo departments, with roles, memberships and consents. */
@@ -30,8 +30,10 @@ class DemoPersons {
 
     private final PersonDirectory persons;
     private final Consents consents;
+    private final Clock clock;
 
-    DemoPersons(PersonDirectory persons, Consents consents) {
+    DemoPersons(PersonDirectory persons, Consents consents, Clock clock) {
+        this.clock = clock;
         this.persons = persons;
         this.consents = consents;
     }
@@ -55,7 +57,7 @@ class DemoPersons {
             register(nicknameOnly ? first + " " + surname.charAt(0) + "." : first,
                     nicknameOnly ? null : first + " " + surname, 1955 + random.nextInt(50),
                     random.nextInt(20) == 0 ? Gender.UNSPECIFIED : woman ? Gender.FEMALE : Gender.MALE,
-                    role, department, LocalDate.of(LocalDate.now(Dates.OSLO).getYear() - 2, 1 + i % 12, 1 + i % 28),
+                    role, department, LocalDate.of(LocalDate.now(clock).getYear() - 2, 1 + i % 12, 1 + i % 28),
                     random);
         }
         return dag;
@@ -83,7 +85,7 @@ class DemoPersons {
             persons.addRole(id, role, since);
             persons.addMembership(id, department.id(), since);
         } else {
-            persons.addMembership(id, department.id(), LocalDate.now(Dates.OSLO).minusWeeks(4));
+            persons.addMembership(id, department.id(), LocalDate.now(clock).minusWeeks(4));
         }
         consents.give(id, new ConsentForm(ConsentPurpose.REGISTRATION, ConsentMethod.SIGNED, null, null));
         if (random.nextInt(10) < 8) {

@@ -1,5 +1,6 @@
 package no.tilfrisk.demo;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -16,7 +17,6 @@ import no.tilfrisk.plan.Mappings;
 import no.tilfrisk.plan.PlanStatus;
 import no.tilfrisk.plan.Plans;
 import no.tilfrisk.plan.Responsible;
-import no.tilfrisk.platform.web.Dates;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,15 +31,17 @@ class DemoPlans {
     private final Plans plans;
     private final Mappings mappings;
     private final PersonDirectory persons;
+    private final Clock clock;
 
-    DemoPlans(Plans plans, Mappings mappings, PersonDirectory persons) {
+    DemoPlans(Plans plans, Mappings mappings, PersonDirectory persons, Clock clock) {
+        this.clock = clock;
         this.plans = plans;
         this.mappings = mappings;
         this.persons = persons;
     }
 
     void write(Department skien, UUID dag, UUID staff) {
-        LocalDate today = LocalDate.now(Dates.OSLO);
+        LocalDate today = LocalDate.now(clock);
         mappings.record(UUID.randomUUID(), dag, withDate(new MappingForm()
                 .area(LifeArea.HOUSING, 3, "Bor på hybel, vil ha egen leilighet.")
                 .area(LifeArea.ECONOMY, 4, "Har gjeld, får sosialhjelp.")

@@ -1,6 +1,7 @@
 package no.tilfrisk.demo;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,6 @@ import no.tilfrisk.plan.GoalForm;
 import no.tilfrisk.plan.LifeArea;
 import no.tilfrisk.plan.PlanStatus;
 import no.tilfrisk.plan.Plans;
-import no.tilfrisk.platform.web.Dates;
 import no.tilfrisk.project.ProjectForm;
 import no.tilfrisk.project.Projects;
 import org.springframework.stereotype.Component;
@@ -32,8 +32,10 @@ class DemoProjects {
     private final Activities activities;
     private final PersonLookup persons;
     private final Plans plans;
+    private final Clock clock;
 
-    DemoProjects(Projects projects, Activities activities, PersonLookup persons, Plans plans) {
+    DemoProjects(Projects projects, Activities activities, PersonLookup persons, Plans plans, Clock clock) {
+        this.clock = clock;
         this.projects = projects;
         this.activities = activities;
         this.persons = persons;
@@ -41,7 +43,7 @@ class DemoProjects {
     }
 
     void write(Department skien, UUID dag) {
-        LocalDate today = LocalDate.now(Dates.OSLO);
+        LocalDate today = LocalDate.now(clock);
         int lastYear = today.getYear() - 1;
         ProjectForm f = new ProjectForm();
         f.setName(NAME);

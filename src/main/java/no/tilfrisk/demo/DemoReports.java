@@ -1,7 +1,7 @@
 package no.tilfrisk.demo;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import no.tilfrisk.platform.web.Dates;
 import no.tilfrisk.report.NarrativeSection;
 import no.tilfrisk.report.ReportNarratives;
 import org.springframework.stereotype.Component;
@@ -14,13 +14,15 @@ import org.springframework.stereotype.Component;
 class DemoReports {
 
     private final ReportNarratives narratives;
+    private final Clock clock;
 
-    DemoReports(ReportNarratives narratives) {
+    DemoReports(ReportNarratives narratives, Clock clock) {
+        this.clock = clock;
         this.narratives = narratives;
     }
 
     void write() {
-        int lastYear = LocalDate.now(Dates.OSLO).getYear() - 1;
+        int lastYear = LocalDate.now(clock).getYear() - 1;
         narratives.save(lastYear, null, NarrativeSection.INTRODUCTION, """
                 Denne årsrapporten gir en samlet oversikt over Demo Recovery sin virksomhet i rapporteringsåret. \
                 Rapporten beskriver aktivitet, deltakelse, resultater, samarbeid og samfunnsnytte.

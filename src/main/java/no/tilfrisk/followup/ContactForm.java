@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -77,10 +78,10 @@ public class ContactForm {
     public LocalDate getFollowUpOn() { return followUpOn; }
     public void setFollowUpOn(LocalDate v) { followUpOn = v; }
 
-    /** A new form: now, with the signed-in user as the staff member. */
-    public static ContactForm now(UUID signedInUser) {
+    /** A new form: now by {@code clock}, in Oslo, with the signed-in user as the staff member. */
+    public static ContactForm now(UUID signedInUser, Clock clock) {
         ContactForm f = new ContactForm();
-        var now = java.time.ZonedDateTime.now(Dates.OSLO);
+        var now = clock.instant().atZone(Dates.OSLO);
         f.date = now.toLocalDate();
         f.time = now.toLocalTime().withSecond(0).withNano(0);
         if (signedInUser != null) {

@@ -1,5 +1,6 @@
 package no.tilfrisk.followup;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -57,9 +58,11 @@ public class ContactLog {
     private final PersonLookup persons;
     private final ConsentCheck consents;
     private final UserAccounts users;
+    private final Clock clock;
 
     ContactLog(JdbcClient db, FieldEncryption crypto, AuditTrail audit, PersonLookup persons, ConsentCheck consents,
-               UserAccounts users) {
+               UserAccounts users, Clock clock) {
+        this.clock = clock;
         this.db = db;
         this.crypto = crypto;
         this.audit = audit;
@@ -411,7 +414,7 @@ public class ContactLog {
     }
 
     /** The date and time rules, the escort's destination and the follow-up date; {@code before} on a change. */
-    private static void checkContact(ContactForm form, Row before, List<InvalidInputException> broken) {
+    private void checkContact(ContactForm form, Row before, List<InvalidInputException> broken) {
         if (form.getType() == null) {
             broken.add(new InvalidInputException("type", "contact.type.required"));
         }
@@ -421,7 +424,7 @@ public class ContactLog {
             broken.add(new InvalidInputException("date", "contact.date.range"));
         } else if (form.getTime() == null) {
             broken.add(new InvalidInputException("time", "contact.time.required"));
-        } else if (occurredAt(form).isAfter(Instant.now().plus(AHEAD))) {
+        } else if (occurredAt(form).isAfter(clock.instant().plus(AHEAD))) {
             broken.add(new InvalidInputException("date", "contact.date.future"));
         }
         if (form.getType() == ContactType.ESCORT && form.getEscortKind() == null) {
@@ -436,7 +439,7 @@ public class ContactLog {
         LocalDate followUp = form.getFollowUpOn();
         // a date kept from before may lie in the past by now; only a new or changed one must not
         boolean changed = before == null || !Objects.equals(before.followUpOn(), followUp);
-        LocalDate today = LocalDate.now(Dates.OSLO);
+        LocalDate today = LocalDate.now(clock);
         if (followUp != null && changed && followUp.isBefore(today)) {
             broken.add(new InvalidInputException("followUpOn", "contact.followUp.past"));
         } else if (followUp != null && changed && followUp.isAfter(today.plusYears(2))) {

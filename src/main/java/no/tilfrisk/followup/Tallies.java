@@ -1,5 +1,6 @@
 package no.tilfrisk.followup;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -15,7 +16,6 @@ import no.tilfrisk.organisation.Department;
 import no.tilfrisk.organisation.Departments;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.platform.tenancy.TenantPrincipal;
-import no.tilfrisk.platform.web.Dates;
 import no.tilfrisk.platform.web.InvalidInputException;
 import no.tilfrisk.platform.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,8 +38,10 @@ public class Tallies {
     private final JdbcClient db;
     private final Departments departments;
     private final UserAccounts users;
+    private final Clock clock;
 
-    Tallies(JdbcClient db, Departments departments, UserAccounts users) {
+    Tallies(JdbcClient db, Departments departments, UserAccounts users, Clock clock) {
+        this.clock = clock;
         this.db = db;
         this.departments = departments;
         this.users = users;
@@ -201,12 +203,12 @@ public class Tallies {
     }
 
     /** The period: both dates, the end not before the start, not starting in the future, at most a year long. */
-    private static void checkPeriod(LocalDate from, LocalDate to, List<InvalidInputException> broken) {
+    private void checkPeriod(LocalDate from, LocalDate to, List<InvalidInputException> broken) {
         if (from == null) {
             broken.add(new InvalidInputException("from", "tally.from.required"));
         } else if (from.isBefore(ContactLog.EARLIEST)) {
             broken.add(new InvalidInputException("from", "contact.date.range"));
-        } else if (from.isAfter(LocalDate.now(Dates.OSLO).plusDays(1))) {
+        } else if (from.isAfter(LocalDate.now(clock).plusDays(1))) {
             broken.add(new InvalidInputException("from", "tally.from.future"));
         }
         if (to == null) {

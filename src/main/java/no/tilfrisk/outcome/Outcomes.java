@@ -1,5 +1,6 @@
 package no.tilfrisk.outcome;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -16,7 +17,6 @@ import no.tilfrisk.audit.AuditTrail;
 import no.tilfrisk.person.PersonLookup;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.platform.tenancy.TenantPrincipal;
-import no.tilfrisk.platform.web.Dates;
 import no.tilfrisk.platform.web.InvalidInputException;
 import no.tilfrisk.platform.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,8 +41,11 @@ public class Outcomes {
     private final PersonLookup persons;
     private final AuditTrail audit;
     private final UserAccounts users;
+    private final Clock clock;
 
-    Outcomes(JdbcClient db, Instruments instruments, PersonLookup persons, AuditTrail audit, UserAccounts users) {
+    Outcomes(JdbcClient db, Instruments instruments, PersonLookup persons, AuditTrail audit, UserAccounts users,
+             Clock clock) {
+        this.clock = clock;
         this.db = db;
         this.instruments = instruments;
         this.persons = persons;
@@ -199,7 +202,7 @@ public class Outcomes {
         if (personIds.isEmpty()) {
             return due;
         }
-        LocalDate today = LocalDate.now(Dates.OSLO);
+        LocalDate today = LocalDate.now(clock);
         List<String> scheduled = available().stream().map(Instrument::id).filter(Instruments.ORDER::contains).toList();
         Map<UUID, PersonLookup.Participation> participation = persons.participation(personIds);
         record Latest(UUID personId, String instrumentId, LocalDate first, LocalDate last) {
@@ -312,7 +315,7 @@ public class Outcomes {
         }
         Map<String, Integer> answers = new LinkedHashMap<>(draft.answers());
         answers.values().removeIf(v -> v == SKIPPED);
-        ResponseForm form = ResponseForm.of(draft.instrument().id(), LocalDate.now(Dates.OSLO), answers);
+        ResponseForm form = ResponseForm.of(draft.instrument().id(), LocalDate.now(clock), answers);
         form.setInstrumentVersion(draft.instrument().version());
         Response response = record(responseId, person, form);
         db.sql("DELETE FROM outcome_draft WHERE person_id = ? AND instrument_id = ? AND organisation_id = ?")
@@ -403,7 +406,7 @@ public class Outcomes {
                 }
             }
         }
-        LocalDate today = LocalDate.now(Dates.OSLO);
+        LocalDate today = LocalDate.now(clock);
         if (form.getAnsweredOn() == null) {
             broken.add(new InvalidInputException("answeredOn", "outcome.answeredOn.required"));
         } else if (form.getAnsweredOn().isAfter(today)) {

@@ -1,5 +1,6 @@
 package no.tilfrisk.person;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,10 +38,13 @@ public class DataSubjectRights {
     private final ApplicationEventPublisher events;
 
     private final List<PersonDataSection> sections;
+    private final Clock clock;
 
     DataSubjectRights(JdbcClient db, PersonAccess access, PersonRecords records, AuditTrail audit,
-                      Organisations organisations, ApplicationEventPublisher events, List<PersonDataSection> sections) {
+                      Organisations organisations, ApplicationEventPublisher events, List<PersonDataSection> sections,
+                      Clock clock) {
         this.events = events;
+        this.clock = clock;
         this.sections = sections;
         this.db = db;
         this.access = access;
@@ -55,7 +59,7 @@ public class DataSubjectRights {
         access.require(id);
         Map<String, Object> byName = new LinkedHashMap<>();
         sections.forEach(section -> byName.put(section.name(), section.reader().apply(id)));
-        PersonExport export = new PersonExport(Instant.now(), organisations.current().name(), records.details(id),
+        PersonExport export = new PersonExport(clock.instant(), organisations.current().name(), records.details(id),
                 records.nationalId(id), byName, audit.accessTo(id, null));
         audit.record(id, AuditAction.EXPORT, "person.all");
         return export;

@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /** A person's membership of a department, with dates. */
 public record Membership(UUID id, UUID departmentId, String departmentName, LocalDate from, LocalDate to) {
-    public boolean current() {
-        return to == null || !to.isBefore(LocalDate.now());
+    /** Whether it still holds on {@code today}: no end, or an end not before it. */
+    public boolean current(LocalDate today) {
+        return to == null || !to.isBefore(today);
     }
 }

@@ -1,6 +1,8 @@
 package no.tilfrisk.person;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.Year;
 import java.util.List;
 import java.util.UUID;
 import no.tilfrisk.audit.AuditAction;
@@ -54,10 +56,12 @@ public class PersonDirectory {
     private final Organisations organisations;
     private final PersonRecords records;
     private final Municipalities municipalities;
+    private final Clock clock;
 
     PersonDirectory(JdbcClient db, FieldEncryption crypto, AuditTrail audit, PersonAccess access,
-                    Organisations organisations, PersonRecords records, Municipalities municipalities) {
+                    Organisations organisations, PersonRecords records, Municipalities municipalities, Clock clock) {
         this.municipalities = municipalities;
+        this.clock = clock;
         this.db = db;
         this.crypto = crypto;
         this.audit = audit;
@@ -168,7 +172,7 @@ public class PersonDirectory {
                 .update();
         requireFound(inserted);
         writeSecrets(id, form.getNote(), nationalId);
-        LocalDate today = LocalDate.now(no.tilfrisk.platform.web.Dates.OSLO);
+        LocalDate today = LocalDate.now(clock);
         if (form.getRole() != null) {
             records.addRole(id, form.getRole(), today);
         }
@@ -294,7 +298,7 @@ public class PersonDirectory {
     }
 
     /** Dates the database would refuse, and a birth year that contradicts the birth date. */
-    private static void checkBirth(PersonForm form) {
+    private void checkBirth(PersonForm form) {
         java.time.LocalDate date = form.getBirthDate();
         if (date != null && date.getYear() < 1900) {
             throw new InvalidInputException("birthDate", "person.birthDate.range");
@@ -302,7 +306,7 @@ public class PersonDirectory {
         if (date != null && form.getBirthYear() != null && date.getYear() != form.getBirthYear()) {
             throw new InvalidInputException("birthYear", "person.birthYear.mismatch");
         }
-        if (form.getBirthYear() != null && form.getBirthYear() > java.time.Year.now().getValue()) {
+        if (form.getBirthYear() != null && form.getBirthYear() > Year.now(clock).getValue()) {
             throw new InvalidInputException("birthYear", "person.birthYear.range");
         }
     }

@@ -1,5 +1,6 @@
 package no.tilfrisk.person;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -32,8 +33,10 @@ public class PersonLookup {
     private final JdbcClient db;
     private final PersonAccess access;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    PersonLookup(JdbcClient db, PersonAccess access, AuditTrail audit) {
+    PersonLookup(JdbcClient db, PersonAccess access, AuditTrail audit, Clock clock) {
+        this.clock = clock;
         this.db = db;
         this.access = access;
         this.audit = audit;
@@ -67,8 +70,9 @@ public class PersonLookup {
         return db.sql("""
                         SELECT EXISTS (SELECT 1 FROM person_role
                                         WHERE person_id = ? AND organisation_id = ? AND role = ?
-                                          AND from_date <= current_date AND (to_date IS NULL OR to_date >= current_date))""")
-                .params(personId, Tenancy.requireOrganisationId(), role.name()).query(Boolean.class).single();
+                                          AND from_date <= ? AND (to_date IS NULL OR to_date >= ?))""")
+                .params(personId, Tenancy.requireOrganisationId(), role.name(), today(), today())
+                .query(Boolean.class).single();
     }
 
     /** Display names of these persons, in the given order; persons not ours or erased are left out. */
@@ -135,8 +139,8 @@ public class PersonLookup {
         return new java.util.HashSet<>(db.sql("""
                         SELECT DISTINCT d.person_id FROM person_department d JOIN person p ON p.id = d.person_id
                          WHERE d.department_id = ? AND d.person_id = ANY(?) AND p.organisation_id = ? AND p.erased_at IS NULL
-                           AND (d.to_date IS NULL OR d.to_date >= current_date)""")
-                .params(departmentId, ids.toArray(UUID[]::new), Tenancy.requireOrganisationId())
+                           AND (d.to_date IS NULL OR d.to_date >= ?)""")
+                .params(departmentId, ids.toArray(UUID[]::new), Tenancy.requireOrganisationId(), today())
                 .query(UUID.class).list());
     }
 
@@ -269,5 +273,9 @@ public class PersonLookup {
                            AND (to_date IS NULL OR to_date >= ?)""")
                 .params(departmentId, Tenancy.requireOrganisationId(), to, from)
                 .query(UUID.class).list());
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
     }
 }

@@ -1,5 +1,6 @@
 package no.tilfrisk.person;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,12 +24,15 @@ class PersonRecords {
     private final FieldEncryption crypto;
     private final Departments departments;
     private final List<TimelineSource> timelineSources;
+    private final Clock clock;
 
-    PersonRecords(JdbcClient db, FieldEncryption crypto, Departments departments, List<TimelineSource> timelineSources) {
+    PersonRecords(JdbcClient db, FieldEncryption crypto, Departments departments, List<TimelineSource> timelineSources,
+                  Clock clock) {
         this.db = db;
         this.crypto = crypto;
         this.departments = departments;
         this.timelineSources = timelineSources;
+        this.clock = clock;
     }
 
     static String noteContext(UUID personId) {
@@ -193,7 +197,8 @@ class PersonRecords {
             throw new InvalidInputException("role", "person.role.required");
         }
         db.sql("INSERT INTO person_role (id, organisation_id, person_id, role, from_date) VALUES (?, ?, ?, ?, ?)")
-                .params(UUID.randomUUID(), Tenancy.requireOrganisationId(), id, role.name(), from == null ? LocalDate.now() : from)
+                .params(UUID.randomUUID(), Tenancy.requireOrganisationId(), id, role.name(),
+                        from == null ? LocalDate.now(clock) : from)
                 .update();
         touch(id);
     }
@@ -214,7 +219,7 @@ class PersonRecords {
         }
         db.sql("INSERT INTO person_department (id, organisation_id, person_id, department_id, from_date) VALUES (?, ?, ?, ?, ?)")
                 .params(UUID.randomUUID(), Tenancy.requireOrganisationId(), id, departmentId,
-                        from == null ? LocalDate.now() : from)
+                        from == null ? LocalDate.now(clock) : from)
                 .update();
         touch(id);
     }

@@ -1,5 +1,6 @@
 package no.tilfrisk.plan;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,8 +40,11 @@ public class Mappings {
     private final UserAccounts users;
     private final PlanAccess access;
     private final FieldEncryption crypto;
+    private final Clock clock;
 
-    Mappings(JdbcClient db, AuditTrail audit, UserAccounts users, PlanAccess access, FieldEncryption crypto) {
+    Mappings(JdbcClient db, AuditTrail audit, UserAccounts users, PlanAccess access, FieldEncryption crypto,
+             Clock clock) {
+        this.clock = clock;
         this.db = db;
         this.audit = audit;
         this.users = users;
@@ -120,7 +124,7 @@ public class Mappings {
         List<InvalidInputException> broken = new ArrayList<>();
         if (form.getMappedOn() == null) {
             broken.add(new InvalidInputException("mappedOn", "plan.mapping.date.required"));
-        } else if (form.getMappedOn().isAfter(Plans.today())) {
+        } else if (form.getMappedOn().isAfter(LocalDate.now(clock))) {
             broken.add(new InvalidInputException("mappedOn", "plan.mapping.date.future"));
         } else if (form.getMappedOn().isBefore(EARLIEST)) {
             broken.add(new InvalidInputException("mappedOn", "plan.mapping.date.range"));

@@ -7,7 +7,8 @@ import java.util.UUID;
 public record PlanAction(UUID id, UUID goalId, String text, Responsible responsible, UUID responsibleUserId,
                          String responsibleName, LocalDate targetDate, PlanStatus status) {
 
-    public boolean overdue() {
-        return status.open() && targetDate != null && targetDate.isBefore(LocalDate.now(no.tilfrisk.platform.web.Dates.OSLO));
+    /** Open and past its target date on {@code today}. */
+    public boolean overdue(LocalDate today) {
+        return status.open() && targetDate != null && targetDate.isBefore(today);
     }
 }

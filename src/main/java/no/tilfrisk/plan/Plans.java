@@ -1,5 +1,6 @@
 package no.tilfrisk.plan;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -56,8 +57,11 @@ public class Plans {
     private final UserAccounts users;
     private final PlanAccess access;
     private final JsonMapper json;
+    private final Clock clock;
 
-    Plans(JdbcClient db, AuditTrail audit, PersonLookup persons, UserAccounts users, PlanAccess access, JsonMapper json) {
+    Plans(JdbcClient db, AuditTrail audit, PersonLookup persons, UserAccounts users, PlanAccess access, JsonMapper json,
+          Clock clock) {
+        this.clock = clock;
         this.db = db;
         this.audit = audit;
         this.persons = persons;
@@ -696,7 +700,7 @@ public class Plans {
         }
     }
 
-    private static void checkEvaluationDate(String field, LocalDate date, boolean changed,
+    private void checkEvaluationDate(String field, LocalDate date, boolean changed,
                                             List<InvalidInputException> broken) {
         if (date != null && changed && date.isBefore(today())) {
             broken.add(new InvalidInputException(field, "plan.goal.evaluation.past"));
@@ -742,8 +746,9 @@ public class Plans {
         return form.getResponsible() == Responsible.STAFF ? null : blankToNull(form.getResponsibleName());
     }
 
-    static LocalDate today() {
-        return LocalDate.now(Dates.OSLO);
+    /** Today in Oslo, by the application's clock. */
+    LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     static String str(LocalDate date) {

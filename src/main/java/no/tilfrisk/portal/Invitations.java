@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,9 +67,11 @@ public class Invitations {
     private final UserAccounts users;
     private final AuditTrail audit;
     private final InvitationMail mail;
+    private final Clock clock;
 
     Invitations(JdbcClient db, TransactionTemplate tx, PersonLookup persons, ConsentCheck consents,
-                UserAccounts users, AuditTrail audit, InvitationMail mail) {
+                UserAccounts users, AuditTrail audit, InvitationMail mail, Clock clock) {
+        this.clock = clock;
         this.db = db;
         this.tx = tx;
         this.persons = persons;
@@ -121,7 +124,7 @@ public class Invitations {
                          WHERE person_id = ? AND organisation_id = ? AND accepted_at IS NULL AND revoked_at IS NULL""")
                 .params(personId, Tenancy.requireOrganisationId()).update();
         String token = newToken();
-        Instant expires = Instant.now().plus(VALID_FOR);
+        Instant expires = clock.instant().plus(VALID_FOR);
         db.sql("""
                         INSERT INTO portal_invitation (id, organisation_id, person_id, email, token_hash, created_by, expires_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?)""")

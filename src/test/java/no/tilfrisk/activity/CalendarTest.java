@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.StringReader;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -38,13 +39,15 @@ class CalendarTest {
     CalendarFeeds feeds;
     @Autowired
     UserDetailsService accounts;
+    @Autowired
+    Clock clock;
 
     @Test
     void theFeedListsTheDepartmentsSessionsWithoutPersonsUntilItIsRevoked() throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         Activity group = fixtures.activity(DEMO_RECOVERY, "Tønsberg", "Feedgruppe " + tag, true,
-                LocalDate.now().minusDays(3), null, List.of());
-        UUID session = fixtures.session(DEMO_RECOVERY, group.id(), LocalDate.now().plusDays(1)).id();
+                LocalDate.now(clock).minusDays(3), null, List.of());
+        UUID session = fixtures.session(DEMO_RECOVERY, group.id(), LocalDate.now(clock).plusDays(1)).id();
         String personName = "Feedperson " + tag;
         UUID person = people.register(DEMO_RECOVERY, "Tønsberg", personName);
         fixtures.attendance(DEMO_RECOVERY, session, List.of(person), 0, 0, 0);
@@ -60,7 +63,7 @@ class CalendarTest {
         assertThat(event.getUid().orElseThrow().getValue()).isEqualTo(session + "@tilfrisk");
         assertThat(event.getLocation()).isNull();
         // 18:00 in Oslo, in UTC
-        String start = java.time.ZonedDateTime.of(LocalDate.now().plusDays(1), java.time.LocalTime.of(18, 0), java.time.ZoneId.of("Europe/Oslo"))
+        String start = java.time.ZonedDateTime.of(LocalDate.now(clock).plusDays(1), java.time.LocalTime.of(18, 0), java.time.ZoneId.of("Europe/Oslo"))
                 .withZoneSameInstant(java.time.ZoneOffset.UTC).format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"));
         assertThat(ics).contains("DTSTART:" + start);
         assertThat(ics).doesNotContain(personName).doesNotContain(person.toString());
@@ -76,10 +79,10 @@ class CalendarTest {
     @Test
     void theWeekShowsTheSessionsOfTheCallersDepartmentsAndAttendanceIsOnThePersonsTimeline() throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 6);
-        Activity skien = fixtures.activity(DEMO_RECOVERY, "Skien", "Ukegruppe " + tag, true, LocalDate.now().minusDays(3), null, List.of());
-        Activity stavanger = fixtures.activity(DEMO_RECOVERY, "Stavanger", "Stavangergruppe " + tag, true, LocalDate.now().minusDays(3), null, List.of());
-        UUID session = fixtures.session(DEMO_RECOVERY, skien.id(), LocalDate.now()).id();
-        fixtures.session(DEMO_RECOVERY, stavanger.id(), LocalDate.now());
+        Activity skien = fixtures.activity(DEMO_RECOVERY, "Skien", "Ukegruppe " + tag, true, LocalDate.now(clock).minusDays(3), null, List.of());
+        Activity stavanger = fixtures.activity(DEMO_RECOVERY, "Stavanger", "Stavangergruppe " + tag, true, LocalDate.now(clock).minusDays(3), null, List.of());
+        UUID session = fixtures.session(DEMO_RECOVERY, skien.id(), LocalDate.now(clock)).id();
+        fixtures.session(DEMO_RECOVERY, stavanger.id(), LocalDate.now(clock));
         String page = mvc.perform(get("/calendar").with(user(accounts.loadUserByUsername(Demo.STAFF))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Ukegruppe " + tag).doesNotContain("Stavangergruppe " + tag);

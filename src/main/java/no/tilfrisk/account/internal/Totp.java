@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,6 +38,7 @@ class Totp {
         this(Clock.systemUTC());
     }
 
+    @Autowired
     Totp(Clock clock) {
         this.clock = clock;
     }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -44,8 +45,10 @@ class ActivityApi {
     private final Activities activities;
     private final ActivitySessions sessions;
     private final AttendanceRollCall rollCall;
+    private final Clock clock;
 
-    ActivityApi(Activities activities, ActivitySessions sessions, AttendanceRollCall rollCall) {
+    ActivityApi(Activities activities, ActivitySessions sessions, AttendanceRollCall rollCall, Clock clock) {
+        this.clock = clock;
         this.activities = activities;
         this.sessions = sessions;
         this.rollCall = rollCall;
@@ -59,7 +62,7 @@ class ActivityApi {
                     + "children's count.")
     List<ActivityWithCounts> list(@RequestParam(required = false) UUID department, @RequestParam(required = false) UUID kind,
                                   @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to) {
-        Period period = Period.chosenOrThisYear(from, to);
+        Period period = Period.chosenOrThisYear(from, to, LocalDate.now(clock));
         LocalDate start = period.from();
         LocalDate end = period.to();
         return activities.list(department, start, end).stream()

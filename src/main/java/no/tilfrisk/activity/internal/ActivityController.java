@@ -1,6 +1,7 @@
 package no.tilfrisk.activity.internal;
 
 import jakarta.validation.Valid;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.DayOfWeek;
 import java.util.List;
@@ -36,8 +37,11 @@ class ActivityController {
     private final ActivitySessions sessions;
     private final Departments departments;
     private final UserAccounts users;
+    private final Clock clock;
 
-    ActivityController(Activities activities, ActivitySessions sessions, Departments departments, UserAccounts users) {
+    ActivityController(Activities activities, ActivitySessions sessions, Departments departments, UserAccounts users,
+                       Clock clock) {
+        this.clock = clock;
         this.activities = activities;
         this.sessions = sessions;
         this.departments = departments;
@@ -48,7 +52,7 @@ class ActivityController {
     String list(@RequestParam(required = false) UUID department, @RequestParam(required = false) UUID kind,
                 @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
                 Model model) {
-        Period period = Period.chosenOrThisYear(from, to);
+        Period period = Period.chosenOrThisYear(from, to, LocalDate.now(clock));
         LocalDate start = period.from();
         LocalDate end = period.to();
         model.addAttribute("department", department);
@@ -76,7 +80,7 @@ class ActivityController {
             throw new AccessDeniedException("No department to create activities in");
         }
         ActivityForm form = new ActivityForm();
-        form.setStartDate(LocalDate.now());
+        form.setStartDate(LocalDate.now(clock));
         List<Department> mine = manageableDepartments();
         if (mine.size() == 1) {
             form.setDepartmentId(mine.get(0).id());
@@ -105,9 +109,10 @@ class ActivityController {
     String show(@PathVariable UUID id, @RequestParam(required = false) LocalDate from,
                 @RequestParam(required = false) LocalDate to, Model model) {
         Activity activity = activities.get(id);
+        LocalDate today = LocalDate.now(clock);
         LocalDate start = from != null ? from : activity.startDate();
         LocalDate end = to != null ? to : activity.endDate() != null ? activity.endDate()
-                : LocalDate.now().withDayOfYear(1).plusYears(1).minusDays(1);
+                : today.withDayOfYear(1).plusYears(1).minusDays(1);
         if (end.isBefore(start)) {
             end = start;
         }
@@ -132,11 +137,11 @@ class ActivityController {
         model.addAttribute("mayManage", ActivityAccess.mayManage(activity.departmentId()));
         model.addAttribute("mayTakeRollCall", ActivityAccess.mayManage(activity.departmentId())
                 || activity.leaderIds().contains(ActivityAccess.caller().userId()));
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", today);
         model.addAttribute("weekdays", DayOfWeek.values());
         if (!model.containsAttribute("sessionForm")) {
             SessionForm sessionForm = new SessionForm();
-            sessionForm.setDate(activity.covers(LocalDate.now()) ? LocalDate.now() : activity.startDate());
+            sessionForm.setDate(activity.covers(today) ? today : activity.startDate());
             model.addAttribute("sessionForm", sessionForm);
         }
         return "activity/show";

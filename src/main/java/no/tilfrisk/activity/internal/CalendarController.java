@@ -1,5 +1,6 @@
 package no.tilfrisk.activity.internal;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
@@ -42,8 +43,11 @@ class CalendarController {
     private final CalendarFeeds feeds;
     private final Departments departments;
     private final MessageSource messages;
+    private final Clock clock;
 
-    CalendarController(ActivitySessions sessions, CalendarFeeds feeds, Departments departments, MessageSource messages) {
+    CalendarController(ActivitySessions sessions, CalendarFeeds feeds, Departments departments, MessageSource messages,
+                       Clock clock) {
+        this.clock = clock;
         this.sessions = sessions;
         this.feeds = feeds;
         this.departments = departments;
@@ -55,7 +59,8 @@ class CalendarController {
                     @RequestParam(required = false) UUID department, @RequestParam(defaultValue = "false") boolean mine,
                     Model model) {
         boolean month = "month".equals(view);
-        LocalDate day = date != null ? date : LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
+        LocalDate day = date != null ? date : today;
         LocalDate from = month ? day.withDayOfMonth(1) : day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         LocalDate to = month ? from.plusMonths(1).minusDays(1) : from.plusDays(6);
         Map<LocalDate, List<CalendarEntry>> byDay = sessions.between(from, to, department, mine).stream()
@@ -76,7 +81,7 @@ class CalendarController {
         model.addAttribute("days", days);
         model.addAttribute("department", department);
         model.addAttribute("mine", mine);
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", today);
         model.addAttribute("visibleDepartments", departments.list().stream()
                 .filter(d -> ActivityAccess.maySeeCounts(d.id())).toList());
         model.addAttribute("departmentNames", departments.list().stream()

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -30,8 +31,10 @@ class DistributionApi {
     }
 
     private final Distributions distributions;
+    private final Clock clock;
 
-    DistributionApi(Distributions distributions) {
+    DistributionApi(Distributions distributions, Clock clock) {
+        this.clock = clock;
         this.distributions = distributions;
     }
 
@@ -39,7 +42,7 @@ class DistributionApi {
     @Operation(summary = "Distributions in a period (default this year)")
     List<Distribution> list(@RequestParam(required = false) UUID department, @RequestParam(required = false) LocalDate from,
                             @RequestParam(required = false) LocalDate to) {
-        Period period = Period.chosenOrThisYear(from, to);
+        Period period = Period.chosenOrThisYear(from, to, LocalDate.now(clock));
         LocalDate start = period.from();
         LocalDate end = period.to();
         return distributions.list(department, start, end);

@@ -1,6 +1,7 @@
 package no.tilfrisk.activity.internal;
 
 import jakarta.validation.Valid;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -33,9 +34,11 @@ class DistributionController {
     private final Departments departments;
     private final Activities activities;
     private final PersonLookup persons;
+    private final Clock clock;
 
     DistributionController(Distributions distributions, Departments departments, Activities activities,
-                           PersonLookup persons) {
+                           PersonLookup persons, Clock clock) {
+        this.clock = clock;
         this.persons = persons;
         this.distributions = distributions;
         this.departments = departments;
@@ -45,7 +48,7 @@ class DistributionController {
     @GetMapping
     String list(@RequestParam(required = false) UUID department, @RequestParam(required = false) LocalDate from,
                 @RequestParam(required = false) LocalDate to, Model model) {
-        Period period = Period.chosenOrThisYear(from, to);
+        Period period = Period.chosenOrThisYear(from, to, LocalDate.now(clock));
         LocalDate start = period.from();
         LocalDate end = period.to();
         model.addAttribute("department", department);
@@ -73,7 +76,7 @@ class DistributionController {
             throw new AccessDeniedException("No department to record distributions in");
         }
         DistributionForm form = new DistributionForm();
-        form.setDate(LocalDate.now());
+        form.setDate(LocalDate.now(clock));
         if (manageableDepartments().size() == 1) {
             form.setDepartmentId(manageableDepartments().get(0).id());
         }
@@ -113,7 +116,7 @@ class DistributionController {
         }
         model.addAttribute("kinds", DistributionKind.values());
         model.addAttribute("myDepartments", manageableDepartments());
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         model.addAttribute("activityChoices", activities.list(null, today.minusYears(1), today.plusMonths(6)).stream()
                 .filter(o -> ActivityAccess.mayManage(o.activity().departmentId())).toList());
         return "activity/distribution-form";

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,6 @@ import no.tilfrisk.collaboration.CollaborationKind;
 import no.tilfrisk.collaboration.CollaborationRecord;
 import no.tilfrisk.collaboration.CollaborationRegister;
 import no.tilfrisk.collaboration.CollaborationSummary;
-import no.tilfrisk.platform.web.Dates;
 import no.tilfrisk.platform.web.InvalidInputException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -34,8 +34,10 @@ import org.springframework.web.bind.annotation.RestController;
 class CollaborationApi {
 
     private final CollaborationRegister register;
+    private final Clock clock;
 
-    CollaborationApi(CollaborationRegister register) {
+    CollaborationApi(CollaborationRegister register, Clock clock) {
+        this.clock = clock;
         this.register = register;
     }
 
@@ -97,7 +99,7 @@ class CollaborationApi {
         return ResponseEntity.noContent().build();
     }
 
-    private static LocalDate[] period(Integer year, LocalDate from, LocalDate to) {
+    private LocalDate[] period(Integer year, LocalDate from, LocalDate to) {
         if (year != null) {
             if (year < 2000 || year > 2100) {
                 throw new InvalidInputException("year", "collaboration.filter.year.invalid");
@@ -105,7 +107,7 @@ class CollaborationApi {
             return new LocalDate[] {LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)};
         }
         if (from == null && to == null) {
-            int now = LocalDate.now(Dates.OSLO).getYear();
+            int now = LocalDate.now(clock).getYear();
             return new LocalDate[] {LocalDate.of(now, 1, 1), LocalDate.of(now, 12, 31)};
         }
         return new LocalDate[] {from, to};

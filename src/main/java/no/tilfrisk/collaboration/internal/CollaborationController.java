@@ -1,6 +1,7 @@
 package no.tilfrisk.collaboration.internal;
 
 import jakarta.validation.Valid;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,7 +14,6 @@ import no.tilfrisk.collaboration.CollaborationKind;
 import no.tilfrisk.collaboration.CollaborationRecord;
 import no.tilfrisk.collaboration.CollaborationRegister;
 import no.tilfrisk.organisation.Departments;
-import no.tilfrisk.platform.web.Dates;
 import no.tilfrisk.platform.web.InvalidInputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,8 +31,10 @@ class CollaborationController {
 
     private final CollaborationRegister register;
     private final Departments departments;
+    private final Clock clock;
 
-    CollaborationController(CollaborationRegister register, Departments departments) {
+    CollaborationController(CollaborationRegister register, Departments departments, Clock clock) {
+        this.clock = clock;
         this.register = register;
         this.departments = departments;
     }
@@ -46,7 +48,7 @@ class CollaborationController {
     String list(@RequestParam(required = false) String year, @RequestParam(required = false) String kind,
                 @RequestParam(required = false) String department, Model model) {
         List<String> filterErrors = new ArrayList<>();
-        int thisYear = LocalDate.now(Dates.OSLO).getYear();
+        int thisYear = LocalDate.now(clock).getYear();
         int chosenYear = thisYear;
         if (year != null && !year.isBlank()) {
             try {
@@ -116,7 +118,7 @@ class CollaborationController {
             model.addAttribute("kindError", kind != null && !kind.isBlank());
             return "collaboration/kinds";
         }
-        model.addAttribute("form", CollaborationForm.of(chosen, LocalDate.now(Dates.OSLO)));
+        model.addAttribute("form", CollaborationForm.of(chosen, LocalDate.now(clock)));
         model.addAttribute("formId", UUID.randomUUID());
         return formPage(chosen, null, model);
     }

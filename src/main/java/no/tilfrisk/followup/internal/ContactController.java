@@ -1,6 +1,7 @@
 package no.tilfrisk.followup.internal;
 
 import jakarta.validation.Valid;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -40,8 +41,10 @@ class ContactController {
     private final ContactLog contacts;
     private final UserAccounts users;
     private final PersonLookup persons;
+    private final Clock clock;
 
-    ContactController(ContactLog contacts, UserAccounts users, PersonLookup persons) {
+    ContactController(ContactLog contacts, UserAccounts users, PersonLookup persons, Clock clock) {
+        this.clock = clock;
         this.contacts = contacts;
         this.users = users;
         this.persons = persons;
@@ -93,7 +96,7 @@ class ContactController {
 
     @GetMapping("/persons/{personId}/contacts")
     String ofPerson(@PathVariable UUID personId, Model model) {
-        model.addAttribute("form", ContactForm.now(me()));
+        model.addAttribute("form", ContactForm.now(me(), clock));
         model.addAttribute("formId", UUID.randomUUID());
         return personPage(personId, model);
     }
@@ -207,7 +210,7 @@ class ContactController {
         model.addAttribute("staffChoices", users.staff());
         model.addAttribute("allTypes", ContactType.values());
         model.addAttribute("allEscortKinds", EscortKind.values());
-        model.addAttribute("today", LocalDate.now(no.tilfrisk.platform.web.Dates.OSLO));
+        model.addAttribute("today", LocalDate.now(clock));
     }
 
     private static UUID me() {

@@ -1,6 +1,7 @@
 package no.tilfrisk.followup.internal;
 
 import jakarta.validation.Valid;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,7 +12,6 @@ import no.tilfrisk.followup.Tallies;
 import no.tilfrisk.followup.Tally;
 import no.tilfrisk.followup.TallyForm;
 import no.tilfrisk.organisation.Department;
-import no.tilfrisk.platform.web.Dates;
 import no.tilfrisk.platform.web.InvalidInputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,8 +30,10 @@ class TallyController {
     private static final int PAGE_SIZE = 25;
 
     private final Tallies tallies;
+    private final Clock clock;
 
-    TallyController(Tallies tallies) {
+    TallyController(Tallies tallies, Clock clock) {
+        this.clock = clock;
         this.tallies = tallies;
     }
 
@@ -48,7 +50,7 @@ class TallyController {
         TallyForm form = new TallyForm();
         form.setDepartmentId(chosen);
         form.setType(ContactType.PHONE);
-        LocalDate today = LocalDate.now(Dates.OSLO);
+        LocalDate today = LocalDate.now(clock);
         form.setFrom(today.with(DayOfWeek.MONDAY));
         form.setTo(today);
         model.addAttribute("form", form);

@@ -1,6 +1,7 @@
 package no.tilfrisk.outcome.internal;
 
 import jakarta.validation.Valid;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +17,6 @@ import no.tilfrisk.outcome.Response;
 import no.tilfrisk.outcome.ResponseForm;
 import no.tilfrisk.organisation.Departments;
 import no.tilfrisk.person.PersonLookup;
-import no.tilfrisk.platform.web.Dates;
 import no.tilfrisk.platform.web.InvalidInputException;
 import no.tilfrisk.platform.web.NotFoundException;
 import org.springframework.stereotype.Controller;
@@ -44,9 +44,11 @@ class OutcomeController {
     private final Departments departments;
     private final OutcomeCharts charts;
     private final no.tilfrisk.plan.Mappings mappings;
+    private final Clock clock;
 
     OutcomeController(Outcomes outcomes, OutcomeAggregates aggregates, Instruments instruments, PersonLookup persons,
-                      Departments departments, OutcomeCharts charts, no.tilfrisk.plan.Mappings mappings) {
+                      Departments departments, OutcomeCharts charts, no.tilfrisk.plan.Mappings mappings, Clock clock) {
+        this.clock = clock;
         this.mappings = mappings;
         this.outcomes = outcomes;
         this.aggregates = aggregates;
@@ -77,7 +79,7 @@ class OutcomeController {
     String newResponse(@PathVariable UUID personId, @RequestParam(name = "instrument", defaultValue = "") String instrumentId,
                        Model model) {
         outcomes.requireVisiblePerson(personId);
-        ResponseForm form = ResponseForm.of(instrumentId, LocalDate.now(Dates.OSLO), java.util.Map.of());
+        ResponseForm form = ResponseForm.of(instrumentId, LocalDate.now(clock), java.util.Map.of());
         model.addAttribute("form", form);
         model.addAttribute("formId", UUID.randomUUID());
         return formPage(personId, instrumentId, model);
@@ -107,7 +109,7 @@ class OutcomeController {
                 .orElseThrow(() -> new NotFoundException("Instrument"));
         model.addAttribute("person", persons.names(List.of(personId)).get(personId));
         model.addAttribute("instrument", instrument);
-        model.addAttribute("today", LocalDate.now(Dates.OSLO));
+        model.addAttribute("today", LocalDate.now(clock));
         return "outcome/form";
     }
 
@@ -135,7 +137,7 @@ class OutcomeController {
         if (!admin && !user.roleNames().contains("COORDINATOR")) {
             throw new org.springframework.security.access.AccessDeniedException("Outcome figures");
         }
-        LocalDate today = LocalDate.now(Dates.OSLO);
+        LocalDate today = LocalDate.now(clock);
         if (filter.getFrom() == null && filter.getTo() == null && !errors.hasFieldErrors("from") && !errors.hasFieldErrors("to")) {
             filter.setFrom(today.minusYears(1).plusDays(1));
             filter.setTo(today);

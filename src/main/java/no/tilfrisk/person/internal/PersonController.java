@@ -1,6 +1,7 @@
 package no.tilfrisk.person.internal;
 
 import jakarta.validation.Valid;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 import no.tilfrisk.organisation.Departments;
@@ -43,10 +44,12 @@ class PersonController {
     private final Departments departments;
     private final DataSubjectRights rights;
     private final no.tilfrisk.platform.web.PdfRendering pdfs;
+    private final Clock clock;
 
     PersonController(PersonDirectory persons, Consents consents, Departments departments, DataSubjectRights rights,
-                     no.tilfrisk.platform.web.PdfRendering pdfs) {
+                     no.tilfrisk.platform.web.PdfRendering pdfs, Clock clock) {
         this.pdfs = pdfs;
+        this.clock = clock;
         this.persons = persons;
         this.consents = consents;
         this.departments = departments;
@@ -157,7 +160,7 @@ class PersonController {
         if (!model.containsAttribute("consentForm")) {
             model.addAttribute("consentForm", new ConsentForm());
         }
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", LocalDate.now(clock));
         return "person/show";
     }
 
@@ -204,7 +207,7 @@ class PersonController {
     @PostMapping("/{id}/roles/{roleId}/end")
     String endRole(@PathVariable UUID id, @PathVariable UUID roleId, @RequestParam(required = false) LocalDate to,
                    RedirectAttributes redirect) {
-        return act(id, redirect, () -> persons.endRole(id, roleId, to == null ? LocalDate.now() : to), "saved");
+        return act(id, redirect, () -> persons.endRole(id, roleId, to == null ? LocalDate.now(clock) : to), "saved");
     }
 
     @PostMapping("/{id}/memberships")
@@ -216,7 +219,8 @@ class PersonController {
     @PostMapping("/{id}/memberships/{membershipId}/end")
     String endMembership(@PathVariable UUID id, @PathVariable UUID membershipId,
                          @RequestParam(required = false) LocalDate to, RedirectAttributes redirect) {
-        return act(id, redirect, () -> persons.endMembership(id, membershipId, to == null ? LocalDate.now() : to), "saved");
+        return act(id, redirect, () -> persons.endMembership(id, membershipId, to == null ? LocalDate.now(clock) : to),
+                "saved");
     }
 
     @PostMapping("/{id}/relatives")

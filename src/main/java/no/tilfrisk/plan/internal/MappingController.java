@@ -1,5 +1,7 @@
 package no.tilfrisk.plan.internal;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import no.tilfrisk.person.PersonLookup;
@@ -24,8 +26,10 @@ class MappingController {
 
     private final Mappings mappings;
     private final PersonLookup persons;
+    private final Clock clock;
 
-    MappingController(Mappings mappings, PersonLookup persons) {
+    MappingController(Mappings mappings, PersonLookup persons, Clock clock) {
+        this.clock = clock;
         this.mappings = mappings;
         this.persons = persons;
     }
@@ -42,7 +46,7 @@ class MappingController {
     @GetMapping("/persons/{personId}/mappings/new")
     String newMapping(@PathVariable UUID personId, Model model) {
         MappingForm form = new MappingForm();
-        form.setMappedOn(java.time.LocalDate.now(no.tilfrisk.platform.web.Dates.OSLO));
+        form.setMappedOn(LocalDate.now(clock));
         model.addAttribute("form", form);
         model.addAttribute("formId", UUID.randomUUID());
         return formPage(personId, model);

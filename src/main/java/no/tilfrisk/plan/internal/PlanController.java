@@ -1,5 +1,7 @@
 package no.tilfrisk.plan.internal;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.UUID;
 import no.tilfrisk.account.UserAccounts;
 import no.tilfrisk.plan.ActionForm;
@@ -31,8 +33,10 @@ class PlanController {
 
     private final Plans plans;
     private final UserAccounts users;
+    private final Clock clock;
 
-    PlanController(Plans plans, UserAccounts users) {
+    PlanController(Plans plans, UserAccounts users, Clock clock) {
+        this.clock = clock;
         this.plans = plans;
         this.users = users;
     }
@@ -156,7 +160,7 @@ class PlanController {
     @GetMapping("/persons/{personId}/plan/goals/{goalId}/evaluations/new")
     String newEvaluation(@PathVariable UUID personId, @PathVariable UUID goalId, Model model) {
         EvaluationForm form = new EvaluationForm();
-        form.setEvaluatedOn(java.time.LocalDate.now(no.tilfrisk.platform.web.Dates.OSLO));
+        form.setEvaluatedOn(LocalDate.now(clock));
         model.addAttribute("form", form);
         model.addAttribute("formId", UUID.randomUUID());
         return evaluationPage(plans.goal(personId, goalId), personId, model);

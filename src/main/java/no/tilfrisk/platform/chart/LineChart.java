@@ -72,17 +72,17 @@ public final class LineChart {
         return List.copyOf(points);
     }
 
-    /** The chart as an SVG element, ready to put into HTML as it is. */
+    /** The chart as an SVG element, ready to put into HTML as it is; a chart without points has no dates. */
     public String svg() {
         List<Point> sorted = points.stream().sorted(java.util.Comparator.comparing(Point::date)).toList();
-        LocalDate first = sorted.isEmpty() ? LocalDate.now() : sorted.get(0).date();
-        LocalDate last = sorted.isEmpty() ? first : sorted.get(sorted.size() - 1).date();
+        LocalDate first = sorted.isEmpty() ? null : sorted.get(0).date();
+        LocalDate last = sorted.isEmpty() ? null : sorted.get(sorted.size() - 1).date();
         // a single point, or points on one day, sit in the middle of a month
-        if (ChronoUnit.DAYS.between(first, last) < 30) {
+        if (first != null && ChronoUnit.DAYS.between(first, last) < 30) {
             first = first.minusDays(15);
             last = last.plusDays(15);
         }
-        double days = ChronoUnit.DAYS.between(first, last);
+        double days = first == null ? 0 : ChronoUnit.DAYS.between(first, last);
         StringBuilder s = new StringBuilder();
         s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"line-chart\" viewBox=\"0 0 ").append(WIDTH).append(' ')
                 .append(HEIGHT).append("\" width=\"100%\" role=\"img\" aria-labelledby=\"").append(id).append("-title ")
@@ -111,11 +111,13 @@ public final class LineChart {
                     .append(num(v)).append("</text>");
         }
         s.append("</g>");
-        s.append("<g font-size=\"12\" fill=\"#1f1f1f\">");
-        s.append("<text x=\"").append(LEFT).append("\" y=\"").append(HEIGHT - 10).append("\">").append(first.format(DATE))
-                .append("</text>");
-        s.append("<text x=\"").append(num(LEFT + plotW)).append("\" y=\"").append(HEIGHT - 10)
-                .append("\" text-anchor=\"end\">").append(last.format(DATE)).append("</text></g>");
+        if (first != null) {
+            s.append("<g font-size=\"12\" fill=\"#1f1f1f\">");
+            s.append("<text x=\"").append(LEFT).append("\" y=\"").append(HEIGHT - 10).append("\">")
+                    .append(first.format(DATE)).append("</text>");
+            s.append("<text x=\"").append(num(LEFT + plotW)).append("\" y=\"").append(HEIGHT - 10)
+                    .append("\" text-anchor=\"end\">").append(last.format(DATE)).append("</text></g>");
+        }
         for (Line l : lines) {
             double y = y(l.value(), plotH);
             s.append("<g class=\"cut-off\"><line x1=\"").append(LEFT).append("\" y1=\"").append(num(y)).append("\" x2=\"")

@@ -1,5 +1,6 @@
 package no.tilfrisk.platform.web;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Dates as people read them: stored in UTC, shown in Europe/Oslo; dd.MM.yyyy in bokmål. Templates call it as
- * {@code @dates}.
+ * {@code @dates}, and ask it for today ({@code @dates.today()}) by the application's clock.
  */
 @Component("dates")
 public class Dates {
@@ -21,6 +22,17 @@ public class Dates {
     private static final DateTimeFormatter NB_DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy 'kl.' HH:mm");
     private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter EN_DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
+
+    private final Clock clock;
+
+    public Dates(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Today in Oslo, by the application's clock. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
 
     public String date(LocalDate date) {
         if (date == null) {

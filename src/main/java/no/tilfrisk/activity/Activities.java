@@ -1,5 +1,7 @@
 package no.tilfrisk.activity;
 
+import static no.tilfrisk.platform.Text.blankToNull;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -408,7 +410,4 @@ public class Activities {
                 rs.getLong("largest_children"), rs.getLong("guests"));
     }
 
-    static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }

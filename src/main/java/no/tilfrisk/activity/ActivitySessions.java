@@ -1,5 +1,7 @@
 package no.tilfrisk.activity;
 
+import static no.tilfrisk.platform.Text.blankToNull;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -77,7 +79,7 @@ public class ActivitySessions {
                             VALUES (gen_random_uuid(), ?, ?, ?, ?, ?, ?)
                             ON CONFLICT (activity_id, date, coalesce(start_time, '00:00')) DO NOTHING""")
                     .params(Tenancy.requireOrganisationId(), activityId, date, form.getStartTime(), form.getEndTime(),
-                            Activities.blankToNull(form.getPlace()))
+                            blankToNull(form.getPlace()))
                     .update();
         }
         return created;
@@ -101,7 +103,7 @@ public class ActivitySessions {
                         VALUES (?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (activity_id, date, coalesce(start_time, '00:00')) DO NOTHING""")
                 .params(id, Tenancy.requireOrganisationId(), activityId, form.getDate(), form.getStartTime(),
-                        form.getEndTime(), Activities.blankToNull(form.getPlace()))
+                        form.getEndTime(), blankToNull(form.getPlace()))
                 .update();
         if (inserted == 0) {
             throw new InvalidInputException("date", "session.exists");

@@ -1,5 +1,7 @@
 package no.tilfrisk.activity;
 
+import static no.tilfrisk.platform.Text.blankToNull;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -162,7 +164,7 @@ public class Distributions {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, Tenancy.requireOrganisationId(), form.getDepartmentId(), form.getDate(), form.getKind().name(),
                         form.getCount(), form.valueOre(), form.getRecipientId(), form.getActivityId(),
-                        Activities.blankToNull(form.getNote()), ActivityAccess.caller().userId())
+                        blankToNull(form.getNote()), ActivityAccess.caller().userId())
                 .update();
         if (form.getRecipientId() != null) {
             audit.record(form.getRecipientId(), AuditAction.CREATE, "activity.distribution:" + id);

@@ -1,5 +1,7 @@
 package no.tilfrisk.followup;
 
+import static no.tilfrisk.platform.Text.blankToNull;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -590,9 +592,6 @@ public class ContactLog {
         return Tenancy.currentPrincipal().map(TenantPrincipal::userId).orElse(null);
     }
 
-    static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 
     record Row(UUID id, UUID personId, Instant occurredAt, ContactType type, EscortKind escortKind,
                Integer durationMinutes, byte[] noteEncrypted, LocalDate followUpOn, Instant followUpDoneAt,

@@ -1,5 +1,7 @@
 package no.tilfrisk.organisation;
 
+import static no.tilfrisk.platform.Text.blankToNull;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
@@ -64,6 +66,6 @@ public class DepartmentForm {
     }
 
     String trimmedMunicipality() {
-        return municipality == null || municipality.isBlank() ? null : municipality.strip();
+        return blankToNull(municipality);
     }
 }

@@ -1,5 +1,7 @@
 package no.tilfrisk.person;
 
+import static no.tilfrisk.platform.Text.blankToNull;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Year;
@@ -166,9 +168,9 @@ public class PersonDirectory {
                                             phone, email, municipality)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")
                 .params(id, Tenancy.requireOrganisationId(), form.getDisplayName().strip(),
-                        PersonForm.blankToNull(form.getFullName()), form.effectiveBirthYear(), form.getBirthDate(),
-                        form.getGender() == null ? null : form.getGender().name(), PersonForm.blankToNull(form.getPhone()),
-                        PersonForm.blankToNull(form.getEmail()), municipality(form))
+                        blankToNull(form.getFullName()), form.effectiveBirthYear(), form.getBirthDate(),
+                        form.getGender() == null ? null : form.getGender().name(), blankToNull(form.getPhone()),
+                        blankToNull(form.getEmail()), municipality(form))
                 .update();
         requireFound(inserted);
         writeSecrets(id, form.getNote(), nationalId);
@@ -192,9 +194,9 @@ public class PersonDirectory {
                         UPDATE person SET display_name = ?, full_name = ?, birth_year = ?, birth_date = ?, gender = ?,
                                phone = ?, email = ?, municipality = ?, updated_at = now(), last_activity_at = now()
                          WHERE id = ? AND organisation_id = ? AND erased_at IS NULL""")
-                .params(form.getDisplayName().strip(), PersonForm.blankToNull(form.getFullName()), form.effectiveBirthYear(),
+                .params(form.getDisplayName().strip(), blankToNull(form.getFullName()), form.effectiveBirthYear(),
                         form.getBirthDate(), form.getGender() == null ? null : form.getGender().name(),
-                        PersonForm.blankToNull(form.getPhone()), PersonForm.blankToNull(form.getEmail()),
+                        blankToNull(form.getPhone()), blankToNull(form.getEmail()),
                         municipality(form), id, Tenancy.requireOrganisationId())
                 .update();
         requireFound(updated);
@@ -292,7 +294,7 @@ public class PersonDirectory {
 
     /** The municipality in its official spelling, from the shipped list. */
     private String municipality(PersonForm form) {
-        String typed = PersonForm.blankToNull(form.getMunicipality());
+        String typed = blankToNull(form.getMunicipality());
         return typed == null ? null : municipalities.official(typed)
                 .orElseThrow(() -> new InvalidInputException("municipality", "municipality.unknown"));
     }
@@ -329,7 +331,7 @@ public class PersonDirectory {
     private void writeSecrets(UUID id, String note, String nationalId) {
         if (note != null) {
             db.sql("UPDATE person SET note_encrypted = ? WHERE id = ?")
-                    .params(crypto.encryptText(PersonForm.blankToNull(note), PersonRecords.noteContext(id)), id).update();
+                    .params(crypto.encryptText(blankToNull(note), PersonRecords.noteContext(id)), id).update();
         }
         if (nationalId != null) {
             try {

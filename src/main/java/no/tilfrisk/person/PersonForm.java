@@ -1,5 +1,7 @@
 package no.tilfrisk.person;
 
+import static no.tilfrisk.platform.Text.blankToNull;
+
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -88,9 +90,6 @@ public class PersonForm {
         return birthYear != null ? birthYear : birthDate != null ? birthDate.getYear() : null;
     }
 
-    static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 
     public static PersonForm of(PersonDetails p) {
         PersonForm f = new PersonForm();

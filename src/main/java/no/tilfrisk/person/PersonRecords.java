@@ -1,5 +1,7 @@
 package no.tilfrisk.person;
 
+import static no.tilfrisk.platform.Text.blankToNull;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -149,7 +151,7 @@ class PersonRecords {
                         INSERT INTO person_relation (id, organisation_id, participant_id, relative_id, relation)
                         VALUES (?, ?, ?, ?, ?) ON CONFLICT (participant_id, relative_id) DO UPDATE SET relation = EXCLUDED.relation""")
                 .params(UUID.randomUUID(), Tenancy.requireOrganisationId(), participantId, relativeId,
-                        relation == null || relation.isBlank() ? null : relation.strip())
+                        blankToNull(relation))
                 .update();
         touch(participantId);
     }

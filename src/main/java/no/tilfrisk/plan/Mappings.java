@@ -1,5 +1,7 @@
 package no.tilfrisk.plan;
 
+import static no.tilfrisk.platform.Text.blankToNull;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -174,9 +176,9 @@ public class Mappings {
                                                   strengths_encrypted, challenges_encrypted, created_by)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, org, personId, form.getMappedOn(),
-                        crypto.encryptText(Plans.blankToNull(form.getDreams()), textContext(id, "dreams")),
-                        crypto.encryptText(Plans.blankToNull(form.getStrengths()), textContext(id, "strengths")),
-                        crypto.encryptText(Plans.blankToNull(form.getChallenges()), textContext(id, "challenges")),
+                        crypto.encryptText(blankToNull(form.getDreams()), textContext(id, "dreams")),
+                        crypto.encryptText(blankToNull(form.getStrengths()), textContext(id, "strengths")),
+                        crypto.encryptText(blankToNull(form.getChallenges()), textContext(id, "challenges")),
                         PlanAccess.me())
                 .update();
         for (int i = 0; i < Math.min(areas.size(), LifeArea.values().length); i++) {
@@ -187,7 +189,7 @@ public class Mappings {
                                 INSERT INTO plan_mapping_area (mapping_id, organisation_id, life_area, rating, own_words_encrypted)
                                 VALUES (?, ?, ?, ?, ?)""")
                         .params(id, org, area.name(), entry.getRating(),
-                                crypto.encryptText(Plans.blankToNull(entry.getWords()), wordsContext(id, area)))
+                                crypto.encryptText(blankToNull(entry.getWords()), wordsContext(id, area)))
                         .update();
             }
         }

@@ -1,5 +1,7 @@
 package no.tilfrisk.plan;
 
+import static no.tilfrisk.platform.Text.blankToNull;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -759,9 +761,6 @@ public class Plans {
         return s == null || s.isBlank();
     }
 
-    static String blankToNull(String s) {
-        return blank(s) ? null : s.strip();
-    }
 
     static Instant startOf(LocalDate date) {
         return date.atStartOfDay(Dates.OSLO).toInstant();

@@ -1,5 +1,7 @@
 package no.tilfrisk.project;
 
+import static no.tilfrisk.platform.Text.blankToNull;
+
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -379,9 +381,6 @@ public class Projects {
                 rs.getString("summary_md"));
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 
     /** Whether the caller keeps projects (admins and coordinators); report readers only read reports. */
     public static boolean mayKeep() {

@@ -18,6 +18,7 @@ import no.tilfrisk.activity.ActivitySession;
 import no.tilfrisk.activity.ActivitySessions;
 import no.tilfrisk.activity.AttendanceRollCall;
 import no.tilfrisk.activity.SessionForm;
+import no.tilfrisk.platform.web.IdempotencyKey;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -79,9 +80,9 @@ class ActivityApi {
     @PostMapping("/api/v1/activities")
     @Operation(summary = "Create an activity", description = "Send an Idempotency-Key (a UUID) to make a retried "
             + "request create nothing twice; it becomes the activity's id.")
-    ResponseEntity<Activity> create(@RequestHeader(name = "Idempotency-Key", required = false) UUID key,
+    ResponseEntity<Activity> create(@RequestHeader(name = IdempotencyKey.HEADER, required = false) UUID key,
                                     @Valid @RequestBody ActivityForm form) {
-        Activity created = activities.create(key != null ? key : UUID.randomUUID(), form);
+        Activity created = activities.create(IdempotencyKey.idFor(key), form);
         return ResponseEntity.created(URI.create("/api/v1/activities/" + created.id())).body(created);
     }
 
@@ -111,13 +112,14 @@ class ActivityApi {
     @Operation(summary = "Add a session, or a weekly series when `until` is given",
             description = "A single session takes an Idempotency-Key (a UUID) that becomes its id. A series makes "
                     + "each missing session once and returns all sessions of the activity.")
-    ResponseEntity<?> addSession(@PathVariable UUID id, @RequestHeader(name = "Idempotency-Key", required = false) UUID key,
+    ResponseEntity<?> addSession(@PathVariable UUID id,
+                                 @RequestHeader(name = IdempotencyKey.HEADER, required = false) UUID key,
                                  @Valid @RequestBody SessionForm form) {
         if (form.getUntil() != null) {
             sessions.add(id, form);
             return ResponseEntity.ok(sessions.list(id));
         }
-        ActivitySession created = sessions.addOne(key != null ? key : UUID.randomUUID(), id, form);
+        ActivitySession created = sessions.addOne(IdempotencyKey.idFor(key), id, form);
         return ResponseEntity.created(URI.create("/api/v1/sessions/" + created.id())).body(created);
     }
 

@@ -11,6 +11,7 @@ import java.util.UUID;
 import no.tilfrisk.activity.Distribution;
 import no.tilfrisk.activity.DistributionForm;
 import no.tilfrisk.activity.Distributions;
+import no.tilfrisk.platform.web.IdempotencyKey;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,9 +52,9 @@ class DistributionApi {
     @PostMapping
     @Operation(summary = "Record a distribution", description = "Send an Idempotency-Key (a UUID) to make a retried "
             + "request record nothing twice; it becomes the distribution's id. Value in NOK (two decimals at most).")
-    ResponseEntity<Created> create(@RequestHeader(name = "Idempotency-Key", required = false) UUID key,
+    ResponseEntity<Created> create(@RequestHeader(name = IdempotencyKey.HEADER, required = false) UUID key,
                                    @Valid @RequestBody DistributionForm form) {
-        UUID id = distributions.register(key != null ? key : UUID.randomUUID(), form);
+        UUID id = distributions.register(IdempotencyKey.idFor(key), form);
         return ResponseEntity.created(URI.create("/api/v1/distributions/" + id)).body(new Created(id));
     }
 

@@ -14,6 +14,7 @@ import no.tilfrisk.collaboration.CollaborationKind;
 import no.tilfrisk.collaboration.CollaborationRecord;
 import no.tilfrisk.collaboration.CollaborationRegister;
 import no.tilfrisk.collaboration.CollaborationSummary;
+import no.tilfrisk.platform.web.IdempotencyKey;
 import no.tilfrisk.platform.web.InvalidInputException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -75,9 +76,9 @@ class CollaborationApi {
     @Operation(summary = "Add a record",
             description = "An Idempotency-Key header (a UUID), or else an id in the body, becomes the record's id, so a "
                     + "retried request adds one. Fields the kind does not use are dropped.")
-    ResponseEntity<Map<String, UUID>> create(@RequestHeader(name = "Idempotency-Key", required = false) UUID key,
+    ResponseEntity<Map<String, UUID>> create(@RequestHeader(name = IdempotencyKey.HEADER, required = false) UUID key,
                                              @Valid @RequestBody CollaborationForm form) {
-        UUID id = register.create(key != null ? key : form.getId() != null ? form.getId() : UUID.randomUUID(), form);
+        UUID id = register.create(IdempotencyKey.idFor(key, form.getId()), form);
         return ResponseEntity.created(URI.create("/api/v1/collaboration/" + id)).body(Map.of("id", id));
     }
 

@@ -14,6 +14,7 @@ import no.tilfrisk.followup.ContactLog;
 import no.tilfrisk.followup.ContactSummary;
 import no.tilfrisk.followup.ContactType;
 import no.tilfrisk.followup.ResultPage;
+import no.tilfrisk.platform.web.IdempotencyKey;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -55,9 +56,9 @@ class ContactApi {
     @Operation(summary = "Log a contact",
             description = "date and time are Oslo time. No staffIds means the caller. An Idempotency-Key header (a "
                     + "UUID), or else an id in the body, becomes the contact's id, so a retried request logs one.")
-    ResponseEntity<Map<String, UUID>> create(@RequestHeader(name = "Idempotency-Key", required = false) UUID key,
+    ResponseEntity<Map<String, UUID>> create(@RequestHeader(name = IdempotencyKey.HEADER, required = false) UUID key,
                                              @Valid @RequestBody ContactForm form) {
-        UUID id = contacts.log(key != null ? key : form.getId() != null ? form.getId() : UUID.randomUUID(), form);
+        UUID id = contacts.log(IdempotencyKey.idFor(key, form.getId()), form);
         // not read back here: one call, one row in the audit trail
         return ResponseEntity.created(URI.create("/api/v1/contacts/" + id)).body(Map.of("id", id));
     }

@@ -12,6 +12,7 @@ import no.tilfrisk.followup.ResultPage;
 import no.tilfrisk.followup.Tallies;
 import no.tilfrisk.followup.Tally;
 import no.tilfrisk.followup.TallyForm;
+import no.tilfrisk.platform.web.IdempotencyKey;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,9 +50,9 @@ class TallyApi {
     @Operation(summary = "Record a tally",
             description = "An Idempotency-Key header (a UUID), or else an id in the body, becomes the tally's id, so a "
                     + "retried request records one.")
-    ResponseEntity<Map<String, UUID>> create(@RequestHeader(name = "Idempotency-Key", required = false) UUID key,
+    ResponseEntity<Map<String, UUID>> create(@RequestHeader(name = IdempotencyKey.HEADER, required = false) UUID key,
                                              @Valid @RequestBody TallyForm form) {
-        UUID id = tallies.record(key != null ? key : form.getId() != null ? form.getId() : UUID.randomUUID(), form);
+        UUID id = tallies.record(IdempotencyKey.idFor(key, form.getId()), form);
         return ResponseEntity.created(URI.create("/api/v1/tallies/" + id)).body(Map.of("id", id));
     }
 

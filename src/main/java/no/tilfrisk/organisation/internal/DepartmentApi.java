@@ -9,6 +9,7 @@ import java.util.UUID;
 import no.tilfrisk.organisation.Department;
 import no.tilfrisk.organisation.DepartmentForm;
 import no.tilfrisk.organisation.Departments;
+import no.tilfrisk.platform.web.IdempotencyKey;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,9 +47,9 @@ class DepartmentApi {
     @Operation(summary = "Create a department (organisation admin)",
             description = "Send an Idempotency-Key (a UUID) to make a retried request create nothing twice; "
                     + "it becomes the department's id.")
-    ResponseEntity<Department> create(@RequestHeader(name = "Idempotency-Key", required = false) UUID key,
+    ResponseEntity<Department> create(@RequestHeader(name = IdempotencyKey.HEADER, required = false) UUID key,
                                       @Valid @RequestBody DepartmentForm form) {
-        Department created = departments.create(key != null ? key : UUID.randomUUID(), form);
+        Department created = departments.create(IdempotencyKey.idFor(key), form);
         return ResponseEntity.created(URI.create("/api/v1/departments/" + created.id())).body(created);
     }
 

@@ -13,6 +13,7 @@ import no.tilfrisk.outcome.OutcomeAggregates;
 import no.tilfrisk.outcome.Outcomes;
 import no.tilfrisk.outcome.Response;
 import no.tilfrisk.outcome.ResponseForm;
+import no.tilfrisk.platform.web.IdempotencyKey;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
@@ -72,9 +73,9 @@ class OutcomeApi {
                     + "without a score, with the reason. instrumentVersion defaults to the latest. An Idempotency-Key "
                     + "header (a UUID), or else an id in the body, becomes the response's id, so a retry records one.")
     ResponseEntity<Response> record(@PathVariable UUID personId,
-                                    @RequestHeader(name = "Idempotency-Key", required = false) UUID key,
+                                    @RequestHeader(name = IdempotencyKey.HEADER, required = false) UUID key,
                                     @RequestBody ResponseForm form) {
-        UUID id = key != null ? key : form.getId() != null ? form.getId() : UUID.randomUUID();
+        UUID id = IdempotencyKey.idFor(key, form.getId());
         Response response = outcomes.record(id, personId, form);
         return ResponseEntity.created(URI.create("/api/v1/persons/" + personId + "/responses/" + id)).body(response);
     }

@@ -18,6 +18,7 @@ import no.tilfrisk.person.PersonDirectory;
 import no.tilfrisk.person.PersonForm;
 import no.tilfrisk.person.PersonRole;
 import no.tilfrisk.person.PersonSummary;
+import no.tilfrisk.platform.web.IdempotencyKey;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -61,9 +62,9 @@ class PersonApi {
             description = "Answers 409 when someone with the same name and birth year exists; send "
                     + "confirmDuplicate: true to register anyway. An Idempotency-Key (a UUID) becomes the id, so a "
                     + "retried request registers one person.")
-    ResponseEntity<?> create(@RequestHeader(name = "Idempotency-Key", required = false) UUID key,
+    ResponseEntity<?> create(@RequestHeader(name = IdempotencyKey.HEADER, required = false) UUID key,
                              @Valid @RequestBody PersonForm form) {
-        var outcome = persons.register(key != null ? key : UUID.randomUUID(), form);
+        var outcome = persons.register(IdempotencyKey.idFor(key), form);
         if (outcome instanceof PersonDirectory.Registered registered) {
             // the new person is not read back here: one call, one row in the audit trail
             return ResponseEntity.created(URI.create("/api/v1/persons/" + registered.id()))

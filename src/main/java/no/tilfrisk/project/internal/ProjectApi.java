@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import no.tilfrisk.person.PersonLookup.PersonName;
+import no.tilfrisk.platform.web.IdempotencyKey;
 import no.tilfrisk.project.Project;
 import no.tilfrisk.project.ProjectForm;
 import no.tilfrisk.project.Projects;
@@ -57,9 +58,9 @@ class ProjectApi {
     @Operation(summary = "Create a project",
             description = "An Idempotency-Key header (a UUID), or else an id in the body, becomes the project's id, so a "
                     + "retried request creates one. goals: one per line; grants: [{year, amount}] in kroner.")
-    ResponseEntity<Map<String, UUID>> create(@RequestHeader(name = "Idempotency-Key", required = false) UUID key,
+    ResponseEntity<Map<String, UUID>> create(@RequestHeader(name = IdempotencyKey.HEADER, required = false) UUID key,
                                              @Valid @RequestBody ProjectForm form) {
-        UUID id = projects.create(key != null ? key : form.getId() != null ? form.getId() : UUID.randomUUID(), form);
+        UUID id = projects.create(IdempotencyKey.idFor(key, form.getId()), form);
         return ResponseEntity.created(URI.create("/api/v1/projects/" + id)).body(Map.of("id", id));
     }
 

@@ -2,6 +2,7 @@ package no.tilfrisk;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Where an access matrix puts the record it tries to reach: in the caller's own department, in another department
@@ -22,4 +23,23 @@ public enum MatrixTarget {
             "deltaker@demo.tilfrisk.no", Set.of(),
             "styret@demo.tilfrisk.no", Set.of(),
             "admin@annen.tilfrisk.no", Set.of(OTHER_ORGANISATION));
+
+    /** The demo organisation the target's records belong to. */
+    public UUID organisation() {
+        return this == OTHER_ORGANISATION ? Demo.OTHER_ORGANISATION : Demo.DEMO_RECOVERY;
+    }
+
+    /** The demo department the target's records belong to: Skien is the demo staff's own. */
+    public String department() {
+        return switch (this) {
+            case OWN_DEPARTMENT -> "Skien";
+            case OTHER_DEPARTMENT -> "Stavanger";
+            case OTHER_ORGANISATION -> "Bergen";
+        };
+    }
+
+    /** The admin account of the target's organisation. */
+    public String admin() {
+        return this == OTHER_ORGANISATION ? Demo.OTHER_ADMIN : Demo.ADMIN;
+    }
 }

@@ -1,17 +1,14 @@
 package no.tilfrisk.followup;
 
-import static no.tilfrisk.Demo.DEMO_RECOVERY;
-import static no.tilfrisk.Demo.OTHER_ORGANISATION;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import no.tilfrisk.AccessMatrix;
 import no.tilfrisk.MatrixTarget;
 import no.tilfrisk.MatrixRequests;
 import no.tilfrisk.People;
@@ -24,10 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -45,12 +40,10 @@ class FollowupAccessMatrixTest {
     /** Which targets each demo account may reach: the person register's department rule, for tallies too. */
     static final Map<String, Set<MatrixTarget>> RIGHTS = MatrixTarget.DEPARTMENT_RULE;
 
-    static final Map<String, String> TOKENS = no.tilfrisk.Demo.TOKENS;
-
     /**
      * Every endpoint with a request that exercises it on the target: {personId} and {person} the person, {id} a
      * contact of theirs with a note and a follow-up (a tally of their department on tally paths), {department} that
-     * department.
+     * department; {new} a fresh form id, {today} today.
      */
     static final Map<String, String> ENDPOINTS = Map.ofEntries(
             Map.entry("GET /contacts", "person={person}"),
@@ -98,81 +91,57 @@ class FollowupAccessMatrixTest {
     void everyEndpointOfTheModuleIsInTheMatrix() {
         Set<String> found = MatrixRequests.endpointsIn(mappings, "no.tilfrisk.followup");
         assertThat(found).hasSizeGreaterThan(10);
-        assertThat(ENDPOINTS.keySet()).containsAll(found);
+        AccessMatrix.assertListsEvery(ENDPOINTS, found);
     }
 
     @Test
     void noEndpointShowsOrChangesAContactOrTallyOutsideTheCallersRights() throws Exception {
-        List<String> failures = new ArrayList<>();
-        for (var account : RIGHTS.entrySet()) {
-            UserDetails who = accounts.loadUserByUsername(account.getKey());
-            for (MatrixTarget target : MatrixTarget.values()) {
-                String name = "Matrise " + UUID.randomUUID().toString().substring(0, 8);
-                Fixture f = fixture(target, name);
-                boolean reach = account.getValue().contains(target);
-                for (var endpoint : ENDPOINTS.entrySet()) {
-                    boolean changes = endpoint.getKey().contains("void") || endpoint.getKey().contains("follow-up-done");
-                    Fixture used = changes ? fixture(target, name) : f;
-                    boolean startPage = endpoint.getKey().equals("GET /");
-                    String before = state(used);
-                    var response = mvc.perform(request(endpoint.getKey(), endpoint.getValue(), used, who,
-                            TOKENS.get(account.getKey()))).andReturn().getResponse();
-                    int status = response.getStatus();
-                    String body = response.getContentAsString(StandardCharsets.UTF_8);
-                    String cell = account.getKey() + " × " + target + " × " + endpoint.getKey() + " → " + status;
-                    if (status >= 500) {
-                        failures.add("server error: " + cell);
-                    } else if (startPage) {
-                        // the fixture's follow-up is the organisation admin's: only they see it, and only if they may
-                        boolean shows = body.contains("Følg opp " + name);
-                        boolean should = reach && account.getKey().startsWith("admin@");
-                        // a participant's start is «Min side», which shows nobody else's tasks
-                        boolean toMinSide = status == 302 && "/min-side".equals(response.getRedirectedUrl());
-                        if ((status != 200 && !toMinSide) || shows != should || (toMinSide && should)) {
-                            failures.add((shows ? "shows" : "does not show") + " the follow-up: " + cell);
-                        }
-                    } else if (reach) {
-                        boolean pageWrite = !endpoint.getKey().contains("/api/") && !endpoint.getKey().startsWith("GET");
-                        if (status >= 400 || (pageWrite && status != 302) || (!pageWrite && body.contains("field-error"))) {
-                            failures.add("denied but should be allowed: " + cell);
-                        }
-                    } else {
-                        boolean refused = status == 403 || status == 404 || status == 400
-                                || (status == 200 && (body.contains("field-error") || body.contains("alert-error")));
-                        if (!refused) {
-                            failures.add("allowed but should be denied: " + cell);
-                        }
-                        if (!state(used).equals(before)) {
-                            failures.add("changed the target: " + cell);
-                        }
-                    }
-                    if (!reach && (body.contains(name) || body.contains(used.note()))) {
-                        failures.add("leaks the person's name or note: " + cell);
-                    }
-                }
+        AccessMatrix.of(mvc, accounts, ENDPOINTS, List.of(MatrixTarget.values()), this::fixture)
+                .accounts(RIGHTS.keySet())
+                .allowed(c -> RIGHTS.get(c.account()).contains(c.target()))
+                .formErrorsRefuse()
+                .state(this::state)
+                // voiding and marking done use the target up: each such call gets a fresh one
+                .fixtureFor(c -> c.endpoint().contains("void") || c.endpoint().contains("follow-up-done")
+                        ? fixture(c.target(), c.fixture().name()) : c.fixture())
+                .judge(c -> c.endpoint().equals("GET /"), (c, r) -> {
+                    // the fixture's follow-up is the organisation admin's: only they see it, and only if they may
+                    boolean shows = r.body().contains("Følg opp " + c.fixture().name());
+                    boolean should = r.allowed() && c.account().startsWith("admin@");
+                    // a participant's start is «Min side», which shows nobody else's tasks
+                    boolean toMinSide = r.status() == 302 && "/min-side".equals(r.redirect());
+                    return (r.status() != 200 && !toMinSide) || shows != should || (toMinSide && should)
+                            ? (shows ? "shows" : "does not show") + " the follow-up" : null;
+                })
+                .check((c, r) -> !RIGHTS.get(c.account()).contains(c.target())
+                        && (r.body().contains(c.fixture().name()) || r.body().contains(c.fixture().note()))
+                        ? "leaks the person's name or note" : null)
                 // the fixtures' follow-ups would crowd the admin's task list of the next targets
-                Tenancy.runAs(f.organisation(), () -> tx.executeWithoutResult(s -> db.sql("""
+                .afterTarget(f -> Tenancy.runAs(f.organisation(), () -> tx.executeWithoutResult(s -> db.sql("""
                         UPDATE contact SET follow_up_done_at = now()
                          WHERE person_id IN (SELECT p.id FROM person p WHERE p.display_name = ?) AND follow_up_done_at IS NULL""")
-                        .param(name).update()));
-            }
-        }
-        assertThat(failures).isEmpty();
+                        .param(f.name()).update())))
+                .verify();
     }
 
     /** A person with a contact (the note names them; a follow-up for the organisation admin) and a tally. */
-    record Fixture(UUID organisation, UUID person, UUID contact, UUID tally, UUID department, String note) {
+    record Fixture(UUID organisation, String name, UUID person, UUID contact, UUID tally, UUID department, String note)
+            implements AccessMatrix.Fixture {
+        @Override
+        public Map<String, ?> values(String endpoint) {
+            return Map.of("personId", person, "person", person, "id", endpoint.contains("/tallies/") ? tally : contact,
+                    "department", department, "followUp", today().plusDays(9));
+        }
+    }
+
+    private Fixture fixture(MatrixTarget target) {
+        return fixture(target, "Matrise " + UUID.randomUUID().toString().substring(0, 8));
     }
 
     private Fixture fixture(MatrixTarget target, String name) {
-        UUID organisation = target == MatrixTarget.OTHER_ORGANISATION ? OTHER_ORGANISATION : DEMO_RECOVERY;
-        String department = switch (target) {
-            case OWN_DEPARTMENT -> "Skien";
-            case OTHER_DEPARTMENT -> "Stavanger";
-            case OTHER_ORGANISATION -> "Bergen";
-        };
-        UUID admin = ((TilfriskUser) accounts.loadUserByUsername(
-                target == MatrixTarget.OTHER_ORGANISATION ? "admin@annen.tilfrisk.no" : "admin@demo.tilfrisk.no")).userId();
+        UUID organisation = target.organisation();
+        String department = target.department();
+        UUID admin = ((TilfriskUser) accounts.loadUserByUsername(target.admin())).userId();
         UUID person = people.register(organisation, department, name);
         String note = "Matrisenotat " + UUID.randomUUID();
         return People.asSystem(organisation, () -> {
@@ -193,7 +162,7 @@ class FollowupAccessMatrixTest {
             tally.setTo(today());
             tally.setCount(4);
             UUID tallyId = tallies.record(UUID.randomUUID(), tally);
-            return new Fixture(organisation, person, contactId, tallyId, departmentId, note);
+            return new Fixture(organisation, name, person, contactId, tallyId, departmentId, note);
         });
     }
 
@@ -208,21 +177,6 @@ class FollowupAccessMatrixTest {
                                (SELECT concat('/', voided_at) FROM contact_tally WHERE id = :tally))""")
                 .param("person", f.person()).param("contact", f.contact()).param("department", f.department())
                 .param("tally", f.tally()).query(String.class).single()));
-    }
-
-    private static MockHttpServletRequestBuilder request(String endpoint, String body, Fixture f, UserDetails who,
-                                                         String token) {
-        String[] parts = endpoint.split(" ");
-        String path = parts[1].replace("{personId}", f.person().toString())
-                .replace("{id}", (parts[1].contains("/tallies/") ? f.tally() : f.contact()).toString());
-        String filled = body.replace("{person}", f.person().toString()).replace("{department}", f.department().toString())
-                .replace("{today}", today().toString()).replace("{followUp}", today().plusDays(9).toString())
-                .replace("{new}", UUID.randomUUID().toString());
-        // a GET's filters go in the address
-        if (parts[0].equals("GET") && !filled.isEmpty()) {
-            return MatrixRequests.request(parts[0], path + "?" + filled, "", who, token);
-        }
-        return MatrixRequests.request(parts[0], path, filled, who, token);
     }
 
     private static LocalDate today() {

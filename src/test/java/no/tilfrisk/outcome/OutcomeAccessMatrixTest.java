@@ -1,16 +1,13 @@
 package no.tilfrisk.outcome;
 
-import static no.tilfrisk.Demo.DEMO_RECOVERY;
-import static no.tilfrisk.Demo.OTHER_ORGANISATION;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import no.tilfrisk.AccessMatrix;
 import no.tilfrisk.MatrixTarget;
 import no.tilfrisk.MatrixRequests;
 import no.tilfrisk.People;
@@ -22,10 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -52,8 +47,6 @@ class OutcomeAccessMatrixTest {
             // a report reader reads the outcome figures in the external annual report only (whole years, suppressed)
             "styret@demo.tilfrisk.no", Set.of(),
             "admin@annen.tilfrisk.no", Set.of(MatrixTarget.OTHER_ORGANISATION));
-
-    static final Map<String, String> TOKENS = no.tilfrisk.Demo.TOKENS;
 
     enum Kind { PERSON, FIGURES, ADMIN, OWN, ANYONE }
 
@@ -101,76 +94,52 @@ class OutcomeAccessMatrixTest {
     void everyEndpointOfTheModuleIsInTheMatrix() {
         Set<String> found = MatrixRequests.endpointsIn(mappings, "no.tilfrisk.outcome");
         assertThat(found).hasSizeGreaterThan(10);
-        assertThat(ENDPOINTS.keySet()).containsAll(found);
+        AccessMatrix.assertListsEvery(ENDPOINTS, found);
     }
 
     @Test
     void noEndpointShowsOrChangesResponsesOutsideTheCallersRights() throws Exception {
-        List<String> failures = new ArrayList<>();
-        for (String account : PERSON_RIGHTS.keySet()) {
-            UserDetails who = accounts.loadUserByUsername(account);
-            for (MatrixTarget target : MatrixTarget.values()) {
-                String name = "Matrise " + UUID.randomUUID().toString().substring(0, 8);
-                Fixture f = fixture(target, name);
-                for (var endpoint : ENDPOINTS.entrySet()) {
-                    Kind kind = endpoint.getValue().kind();
-                    boolean reach = switch (kind) {
-                        case PERSON -> PERSON_RIGHTS.get(account).contains(target);
-                        case FIGURES -> FIGURE_RIGHTS.get(account).contains(target);
-                        case ADMIN -> account.startsWith("admin@");
-                        case OWN -> account.startsWith("deltaker@");
-                        case ANYONE -> true;
-                    };
-                    long before = responses(f);
-                    var response = mvc.perform(request(endpoint.getKey(), endpoint.getValue().body(), f, who,
-                            TOKENS.get(account))).andReturn().getResponse();
-                    int status = response.getStatus();
-                    String body = response.getContentAsString(StandardCharsets.UTF_8);
-                    String cell = account + " × " + target + " × " + endpoint.getKey() + " → " + status;
-                    if (status >= 500) {
-                        failures.add("server error: " + cell);
-                    } else if (reach) {
-                        boolean pageWrite = !endpoint.getKey().contains("/api/") && !endpoint.getKey().startsWith("GET");
+        AccessMatrix.of(mvc, accounts, ENDPOINTS, Endpoint::body, List.of(MatrixTarget.values()), this::fixture)
+                .accounts(PERSON_RIGHTS.keySet())
+                .allowed(c -> switch (c.row().kind()) {
+                    case PERSON -> PERSON_RIGHTS.get(c.account()).contains(c.target());
+                    case FIGURES -> FIGURE_RIGHTS.get(c.account()).contains(c.target());
+                    case ADMIN -> c.account().startsWith("admin@");
+                    case OWN -> c.account().startsWith("deltaker@");
+                    case ANYONE -> true;
+                })
+                .formErrorsRefuse()
+                .state(f -> String.valueOf(responses(f)))
+                .allowedMayAnswer((c, r) ->
                         // sending a draft under an id that is no draft names nothing: «not found» is right there
-                        boolean staleDraft = endpoint.getKey().endsWith("/send") && status == 404;
-                        if (!staleDraft && (status >= 400 || (pageWrite && status != 302 && !endpoint.getKey().contains("/min-side/"))
-                                || body.contains("field-error"))) {
-                            failures.add("denied but should be allowed: " + cell);
-                        }
-                    } else {
-                        boolean refused = status == 403 || status == 404 || status == 400
-                                || (status == 200 && (body.contains("field-error") || body.contains("alert-error")));
-                        if (!refused) {
-                            failures.add("allowed but should be denied: " + cell);
-                        }
-                        if (responses(f) != before) {
-                            failures.add("changed the target: " + cell);
-                        }
-                    }
-                    if (!PERSON_RIGHTS.get(account).contains(target) && body.contains(name)) {
-                        failures.add("leaks the person's name: " + cell);
-                    }
-                }
-            }
+                        (c.endpoint().endsWith("/send") && r.status() == 404)
+                        // a step of «Min side» answers with the next step, not a redirect
+                        || (c.pageWrite() && c.endpoint().contains("/min-side/") && r.status() < 400
+                            && !r.body().contains("field-error")))
+                .check((c, r) -> !PERSON_RIGHTS.get(c.account()).contains(c.target()) && r.body().contains(c.fixture().name())
+                        ? "leaks the person's name" : null)
+                .verify();
+    }
+
+    /** A participant with one response; {personId} them, {department} theirs, {instrumentId} an instrument. */
+    record Fixture(UUID organisation, String name, UUID person, UUID department) implements AccessMatrix.Fixture {
+        /** The instrument settings are tried on a licensed instrument, the rest on the quality-of-life one. */
+        @Override
+        public Map<String, ?> values(String endpoint) {
+            return Map.of("personId", person, "department", department, "yearAgo", today().minusYears(1),
+                    "instrumentId", endpoint.contains(" /outcomes/") ? "test-licensed" : "livskvalitet");
         }
-        assertThat(failures).isEmpty();
     }
 
-    record Fixture(UUID organisation, UUID person, UUID department) {
-    }
-
-    private Fixture fixture(MatrixTarget target, String name) {
-        UUID organisation = target == MatrixTarget.OTHER_ORGANISATION ? OTHER_ORGANISATION : DEMO_RECOVERY;
-        String department = switch (target) {
-            case OWN_DEPARTMENT -> "Skien";
-            case OTHER_DEPARTMENT -> "Stavanger";
-            case OTHER_ORGANISATION -> "Bergen";
-        };
+    private Fixture fixture(MatrixTarget target) {
+        String name = "Matrise " + UUID.randomUUID().toString().substring(0, 8);
+        UUID organisation = target.organisation();
+        String department = target.department();
         UUID person = people.register(organisation, department, name);
         return People.asSystem(organisation, () -> {
             outcomes.record(UUID.randomUUID(), person, ResponseForm.of("livskvalitet", today().minusDays(100),
                     Map.of("satisfaction", 4)));
-            return new Fixture(organisation, person, people.department(department).id());
+            return new Fixture(organisation, name, person, people.department(department).id());
         });
     }
 
@@ -178,19 +147,6 @@ class OutcomeAccessMatrixTest {
         Long n = Tenancy.runAs(f.organisation(), () -> tx.execute(s -> db.sql(
                 "SELECT count(*) FROM outcome_response WHERE person_id = ?").param(f.person()).query(Long.class).single()));
         return n;
-    }
-
-    private static MockHttpServletRequestBuilder request(String endpoint, String body, Fixture f, UserDetails who,
-                                                         String token) {
-        String[] parts = endpoint.split(" ");
-        String path = parts[1].replace("{personId}", f.person().toString())
-                .replace("{instrumentId}", parts[1].startsWith("/outcomes/") ? "test-licensed" : "livskvalitet");
-        String filled = body.replace("{department}", f.department().toString()).replace("{today}", today().toString())
-                .replace("{yearAgo}", today().minusYears(1).toString()).replace("{new}", UUID.randomUUID().toString());
-        if (parts[0].equals("GET") && !filled.isEmpty()) {
-            return MatrixRequests.request(parts[0], path + "?" + filled, "", who, token);
-        }
-        return MatrixRequests.request(parts[0], path, filled, who, token);
     }
 
     private static LocalDate today() {

@@ -1,16 +1,13 @@
 package no.tilfrisk.plan;
 
-import static no.tilfrisk.Demo.DEMO_RECOVERY;
-import static no.tilfrisk.Demo.OTHER_ORGANISATION;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import no.tilfrisk.AccessMatrix;
 import no.tilfrisk.MatrixTarget;
 import no.tilfrisk.MatrixRequests;
 import no.tilfrisk.People;
@@ -23,10 +20,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -46,12 +41,10 @@ class PlanAccessMatrixTest {
     /** Which targets each demo account may reach: the person register's department rule, as for contacts. */
     static final Map<String, Set<MatrixTarget>> RIGHTS = MatrixTarget.DEPARTMENT_RULE;
 
-    static final Map<String, String> TOKENS = no.tilfrisk.Demo.TOKENS;
-
     /**
      * Every endpoint with a request that exercises it on the target: {personId} the target, {goalId} its goal,
      * {actionId} its action the participant is responsible for, {mappingId}/{mapping2} its mappings,
-     * {proposalId} its open proposal.
+     * {proposalId} its open proposal; {new} a fresh form id, {today} today.
      */
     static final Map<String, String> ENDPOINTS = Map.ofEntries(
             Map.entry("GET /persons/{personId}/plan", ""),
@@ -108,86 +101,58 @@ class PlanAccessMatrixTest {
     void everyEndpointOfTheModuleIsInTheMatrix() {
         Set<String> found = MatrixRequests.endpointsIn(mappingsOfRequests, "no.tilfrisk.plan");
         assertThat(found).hasSizeGreaterThan(20);
-        assertThat(ENDPOINTS.keySet()).containsAll(found);
+        AccessMatrix.assertListsEvery(ENDPOINTS, found);
     }
 
     @Test
     void noEndpointShowsOrChangesAPlanOrMappingOutsideTheCallersRights() throws Exception {
-        List<String> failures = new ArrayList<>();
-        for (var account : RIGHTS.entrySet()) {
-            UserDetails who = accounts.loadUserByUsername(account.getKey());
-            boolean participant = account.getKey().startsWith("deltaker@");
-            for (MatrixTarget target : MatrixTarget.values()) {
-                String name = "Matrise " + UUID.randomUUID().toString().substring(0, 8);
-                Fixture f = fixture(target, name);
-                boolean reach = account.getValue().contains(target);
-                for (var endpoint : ENDPOINTS.entrySet()) {
-                    String key = endpoint.getKey();
-                    boolean startPage = key.equals("GET /");
-                    boolean ownPortalPage = participant && key.startsWith("GET /min-side");
-                    String before = state(f);
-                    var response = mvc.perform(request(key, endpoint.getValue(), f, who,
-                            TOKENS.get(account.getKey()))).andReturn().getResponse();
-                    int status = response.getStatus();
-                    String body = response.getContentAsString(StandardCharsets.UTF_8);
-                    String cell = account.getKey() + " × " + target + " × " + key + " → " + status;
-                    if (status >= 500) {
-                        failures.add("server error: " + cell);
-                    } else if (startPage) {
-                        // the fixture's staff action is the organisation admin's: only they see it, and only if they may
-                        // (the name alone may show through other modules' tasks, such as a measurement due)
-                        boolean shows = body.contains("Admins tiltak " + f.words());
-                        boolean should = reach && account.getKey().startsWith("admin@");
-                        // a participant's start is «Min side», which shows nobody else's tasks
-                        boolean toMinSide = status == 302 && "/min-side".equals(response.getRedirectedUrl());
-                        if ((status != 200 && !toMinSide) || shows != should || (toMinSide && should)) {
-                            failures.add((shows ? "shows" : "does not show") + " the task: " + cell);
-                        }
-                        continue;
-                    } else if (ownPortalPage) {
-                        // his own pages, about himself: they open, and show nothing of the target
-                        if (status != 200) {
-                            failures.add("the participant's own page fails: " + cell);
-                        }
-                    } else if (reach && !key.contains("/min-side")) {
-                        boolean pageWrite = !key.contains("/api/") && !key.startsWith("GET");
-                        if (status >= 400 || (pageWrite && status != 302) || (!pageWrite && body.contains("field-error"))) {
-                            failures.add("denied but should be allowed: " + cell);
-                        }
-                    } else {
-                        boolean refused = status == 403 || status == 404 || status == 400
-                                || (status == 200 && (body.contains("field-error") || body.contains("alert-error")));
-                        if (!refused) {
-                            failures.add("allowed but should be denied: " + cell);
-                        }
-                        if (!state(f).equals(before)) {
-                            failures.add("changed the target: " + cell);
-                        }
+        AccessMatrix.of(mvc, accounts, ENDPOINTS, List.of(MatrixTarget.values()), this::fixture)
+                .accounts(RIGHTS.keySet())
+                // «Min side» is about the caller himself, never the target
+                .allowed(c -> RIGHTS.get(c.account()).contains(c.target()) && !c.endpoint().contains("/min-side"))
+                .formErrorsRefuse()
+                .state(this::state)
+                .judge(c -> c.endpoint().equals("GET /") || ownPortalPage(c), (c, r) -> {
+                    if (ownPortalPage(c)) {
+                        // his own pages, about himself: they open (and the check below: show nothing of the target)
+                        return r.status() != 200 ? "the participant's own page fails" : null;
                     }
-                    if (!reach && (body.contains(name) || body.contains(f.words()))) {
-                        failures.add("leaks the participant's name or words: " + cell);
-                    }
-                }
-                close(f);
-            }
-        }
-        assertThat(failures).isEmpty();
+                    // the fixture's staff action is the organisation admin's: only they see it, and only if they may
+                    // (the name alone may show through other modules' tasks, such as a measurement due)
+                    boolean shows = r.body().contains("Admins tiltak " + c.fixture().words());
+                    boolean should = RIGHTS.get(c.account()).contains(c.target()) && c.account().startsWith("admin@");
+                    // a participant's start is «Min side», which shows nobody else's tasks
+                    boolean toMinSide = r.status() == 302 && "/min-side".equals(r.redirect());
+                    return (r.status() != 200 && !toMinSide) || shows != should || (toMinSide && should)
+                            ? (shows ? "shows" : "does not show") + " the task" : null;
+                })
+                .check((c, r) -> !c.endpoint().equals("GET /") && !RIGHTS.get(c.account()).contains(c.target())
+                        && (r.body().contains(c.fixture().name()) || r.body().contains(c.fixture().words()))
+                        ? "leaks the participant's name or words" : null)
+                .afterTarget(this::close)
+                .verify();
+    }
+
+    /** The demo participant's own pages, which open for him whatever the target. */
+    private static boolean ownPortalPage(AccessMatrix.Cell<?, ?, ?> c) {
+        return c.account().startsWith("deltaker@") && c.endpoint().startsWith("GET /min-side");
     }
 
     /** A participant with two mappings, a goal, two actions (one the admin's, due soon), an evaluation, a proposal. */
-    record Fixture(UUID organisation, UUID person, UUID goal, UUID action, UUID mapping, UUID mapping2,
-                   UUID proposal, String words) {
+    record Fixture(UUID organisation, String name, UUID person, UUID goal, UUID action, UUID mapping, UUID mapping2,
+                   UUID proposal, String words) implements AccessMatrix.Fixture {
+        @Override
+        public Map<String, ?> values(String endpoint) {
+            return Map.of("personId", person, "goalId", goal, "actionId", action, "mappingId", mapping,
+                    "mapping2", mapping2, "proposalId", proposal);
+        }
     }
 
-    private Fixture fixture(MatrixTarget target, String name) {
-        UUID organisation = target == MatrixTarget.OTHER_ORGANISATION ? OTHER_ORGANISATION : DEMO_RECOVERY;
-        String department = switch (target) {
-            case OWN_DEPARTMENT -> "Skien";
-            case OTHER_DEPARTMENT -> "Stavanger";
-            case OTHER_ORGANISATION -> "Bergen";
-        };
-        UUID admin = ((TilfriskUser) accounts.loadUserByUsername(
-                target == MatrixTarget.OTHER_ORGANISATION ? "admin@annen.tilfrisk.no" : "admin@demo.tilfrisk.no")).userId();
+    private Fixture fixture(MatrixTarget target) {
+        String name = "Matrise " + UUID.randomUUID().toString().substring(0, 8);
+        UUID organisation = target.organisation();
+        String department = target.department();
+        UUID admin = ((TilfriskUser) accounts.loadUserByUsername(target.admin())).userId();
         UUID person = people.register(organisation, department, name);
         String words = "Matriseord " + UUID.randomUUID();
         return People.asSystem(organisation, () -> tx.execute(s -> {
@@ -210,7 +175,7 @@ class PlanAccessMatrixTest {
             proposal.setLifeArea(LifeArea.NETWORK);
             proposal.setText(words);
             UUID proposalId = plans.propose(UUID.randomUUID(), person, proposal);
-            return new Fixture(organisation, person, goal, action, m1, m2, proposalId, words);
+            return new Fixture(organisation, name, person, goal, action, m1, m2, proposalId, words);
         }));
     }
 
@@ -233,21 +198,6 @@ class PlanAccessMatrixTest {
             db.sql("UPDATE plan_action SET status = 'CLOSED' WHERE person_id = ?").param(f.person()).update();
             db.sql("UPDATE plan_goal SET status = 'CLOSED' WHERE person_id = ?").param(f.person()).update();
         }));
-    }
-
-    private static MockHttpServletRequestBuilder request(String endpoint, String body, Fixture f, UserDetails who,
-                                                         String token) {
-        String[] parts = endpoint.split(" ");
-        String path = parts[1].replace("{personId}", f.person().toString()).replace("{goalId}", f.goal().toString())
-                .replace("{actionId}", f.action().toString()).replace("{mappingId}", f.mapping().toString())
-                .replace("{proposalId}", f.proposal().toString());
-        String filled = body.replace("{goalId}", f.goal().toString()).replace("{mappingId}", f.mapping().toString())
-                .replace("{mapping2}", f.mapping2().toString()).replace("{today}", today().toString())
-                .replace("{new}", UUID.randomUUID().toString());
-        if (parts[0].equals("GET") && !filled.isEmpty()) {
-            return MatrixRequests.request(parts[0], path + "?" + filled, "", who, token);
-        }
-        return MatrixRequests.request(parts[0], path, filled, who, token);
     }
 
     private static LocalDate today() {

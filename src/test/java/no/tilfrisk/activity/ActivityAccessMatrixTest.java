@@ -1,15 +1,16 @@
 package no.tilfrisk.activity;
 
 import static no.tilfrisk.Demo.DEMO_RECOVERY;
-import static no.tilfrisk.Demo.OTHER_ORGANISATION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import no.tilfrisk.AccessMatrix;
 import no.tilfrisk.MatrixTarget;
 import no.tilfrisk.MatrixRequests;
 import no.tilfrisk.People;
@@ -20,10 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -57,67 +56,75 @@ class ActivityAccessMatrixTest {
         NOBODY
     }
 
-    record Account(String email, String token, String role, Set<MatrixTarget> departments) {
+    record Account(String email, String role, Set<MatrixTarget> departments) {
     }
 
-    static final List<Account> ACCOUNTS = List.of(
-            new Account("admin@demo.tilfrisk.no", "demo-admin", "ORG_ADMIN", Set.of(MatrixTarget.OWN_DEPARTMENT, MatrixTarget.OTHER_DEPARTMENT)),
-            new Account("koordinator@demo.tilfrisk.no", "demo-koordinator", "COORDINATOR", Set.of(MatrixTarget.OWN_DEPARTMENT)),
-            new Account("ansatt@demo.tilfrisk.no", "demo-ansatt", "STAFF", Set.of(MatrixTarget.OWN_DEPARTMENT)),
-            new Account("frivillig@demo.tilfrisk.no", "demo-frivillig", "VOLUNTEER", Set.of()),
-            new Account("deltaker@demo.tilfrisk.no", "demo-deltaker", "PARTICIPANT", Set.of()),
-            new Account("styret@demo.tilfrisk.no", "demo-styret", "REPORT_VIEWER", Set.of(MatrixTarget.OWN_DEPARTMENT, MatrixTarget.OTHER_DEPARTMENT)),
-            new Account("admin@annen.tilfrisk.no", "demo-annen", "ORG_ADMIN", Set.of(MatrixTarget.OTHER_ORGANISATION)));
+    static final Map<String, Account> ACCOUNTS = Stream.of(
+            new Account("admin@demo.tilfrisk.no", "ORG_ADMIN", Set.of(MatrixTarget.OWN_DEPARTMENT, MatrixTarget.OTHER_DEPARTMENT)),
+            new Account("koordinator@demo.tilfrisk.no", "COORDINATOR", Set.of(MatrixTarget.OWN_DEPARTMENT)),
+            new Account("ansatt@demo.tilfrisk.no", "STAFF", Set.of(MatrixTarget.OWN_DEPARTMENT)),
+            new Account("frivillig@demo.tilfrisk.no", "VOLUNTEER", Set.of()),
+            new Account("deltaker@demo.tilfrisk.no", "PARTICIPANT", Set.of()),
+            new Account("styret@demo.tilfrisk.no", "REPORT_VIEWER", Set.of(MatrixTarget.OWN_DEPARTMENT, MatrixTarget.OTHER_DEPARTMENT)),
+            new Account("admin@annen.tilfrisk.no", "ORG_ADMIN", Set.of(MatrixTarget.OTHER_ORGANISATION)))
+            .collect(Collectors.toMap(Account::email, a -> a));
 
-    /** Endpoint → what it needs, and a request body (form fields or JSON) that exercises it. */
-    static final Map<String, Object[]> ENDPOINTS = Map.ofEntries(
-            Map.entry("GET /activities", new Object[] {Right.LIST_COUNTS, ""}),
-            Map.entry("GET /activities/new", new Object[] {Right.LIST_MANAGE, ""}),
-            Map.entry("POST /activities", new Object[] {Right.LIST_MANAGE,
-                    "formId={formId}&name=Ny matrise&format=GROUP&kindId={kind}&departmentId={department}&startDate=2025-01-01"}),
-            Map.entry("GET /activities/{id}", new Object[] {Right.READ, ""}),
-            Map.entry("GET /activities/{id}/edit", new Object[] {Right.MANAGE, ""}),
-            Map.entry("POST /activities/{id}", new Object[] {Right.MANAGE,
-                    "name={name}&format=GROUP&kindId={kind}&departmentId={department}&startDate=2025-01-01"}),
-            Map.entry("POST /activities/{id}/archive", new Object[] {Right.MANAGE, ""}),
-            Map.entry("POST /activities/{id}/sessions", new Object[] {Right.MANAGE, "date={today}&startTime=10:00"}),
-            Map.entry("GET /activities/kinds", new Object[] {Right.LIST_MANAGE, ""}),
-            Map.entry("POST /activities/kinds", new Object[] {Right.KINDS, "name=Matrisetype"}),
-            Map.entry("GET /sessions/{id}", new Object[] {Right.ROLL_CALL, ""}),
-            Map.entry("GET /sessions/{id}/find", new Object[] {Right.ROLL_CALL, "q=Matrise"}),
-            Map.entry("POST /sessions/{id}/attendance/{personId}", new Object[] {Right.ROLL_CALL, "present=true"}),
-            Map.entry("POST /sessions/{id}/counts", new Object[] {Right.ROLL_CALL, "children=1"}),
-            Map.entry("POST /sessions/{id}/cancel", new Object[] {Right.MANAGE, "reason=Matrise"}),
-            Map.entry("POST /sessions/{id}/reinstate", new Object[] {Right.MANAGE, ""}),
-            Map.entry("GET /distributions", new Object[] {Right.LIST_COUNTS, ""}),
-            Map.entry("GET /distributions/new", new Object[] {Right.LIST_MANAGE, ""}),
-            Map.entry("POST /distributions", new Object[] {Right.LIST_MANAGE,
-                    "formId={formId}&date={today}&departmentId={department}&kind=OTHER&count=1"}),
-            Map.entry("POST /distributions/{id}/remove", new Object[] {Right.MANAGE, ""}),
-            Map.entry("GET /calendar", new Object[] {Right.CALENDAR, ""}),
-            Map.entry("GET /calendar/feeds", new Object[] {Right.LIST_MANAGE, ""}),
-            Map.entry("POST /calendar/feeds", new Object[] {Right.LIST_MANAGE, "departmentId={department}"}),
-            Map.entry("POST /calendar/feeds/{id}/revoke", new Object[] {Right.MANAGE, ""}),
-            Map.entry("GET /calendar/feed/{token}.ics", new Object[] {Right.NOBODY, ""}),
-            Map.entry("GET /api/v1/activities", new Object[] {Right.LIST_COUNTS, ""}),
-            Map.entry("GET /api/v1/activity-kinds", new Object[] {Right.LIST_COUNTS, ""}),
-            Map.entry("POST /api/v1/activities", new Object[] {Right.LIST_MANAGE,
-                    "{\"name\": \"Ny matrise\", \"format\": \"EVENT\", \"kindId\": \"{kind}\", \"departmentId\": \"{department}\", \"startDate\": \"2025-01-01\"}"}),
-            Map.entry("GET /api/v1/activities/{id}", new Object[] {Right.READ, ""}),
-            Map.entry("PUT /api/v1/activities/{id}", new Object[] {Right.MANAGE,
-                    "{\"name\": \"{name}\", \"format\": \"GROUP\", \"kindId\": \"{kind}\", \"departmentId\": \"{department}\", \"startDate\": \"2025-01-01\"}"}),
-            Map.entry("DELETE /api/v1/activities/{id}", new Object[] {Right.MANAGE, ""}),
-            Map.entry("GET /api/v1/activities/{id}/sessions", new Object[] {Right.READ, ""}),
-            Map.entry("POST /api/v1/activities/{id}/sessions", new Object[] {Right.MANAGE, "{\"date\": \"{today}\", \"startTime\": \"11:00\"}"}),
-            Map.entry("GET /api/v1/sessions/{id}", new Object[] {Right.READ, ""}),
-            Map.entry("POST /api/v1/sessions/{id}/cancel", new Object[] {Right.MANAGE, "{\"reason\": \"Matrise\"}"}),
-            Map.entry("GET /api/v1/sessions/{id}/attendance", new Object[] {Right.ROLL_CALL, ""}),
-            Map.entry("PUT /api/v1/sessions/{id}/attendance", new Object[] {Right.ROLL_CALL,
-                    "{\"personIds\": [\"{personId}\"], \"adults\": 1, \"children\": 0, \"guests\": 0}"}),
-            Map.entry("GET /api/v1/distributions", new Object[] {Right.LIST_COUNTS, ""}),
-            Map.entry("POST /api/v1/distributions", new Object[] {Right.LIST_MANAGE,
-                    "{\"date\": \"{today}\", \"departmentId\": \"{department}\", \"kind\": \"OTHER\", \"count\": 1}"}),
-            Map.entry("DELETE /api/v1/distributions/{id}", new Object[] {Right.MANAGE, ""}));
+    /** What an endpoint needs, and a request body (form fields or JSON) that exercises it. */
+    record Endpoint(Right right, String body) {
+    }
+
+    /**
+     * Every endpoint: {id} the target activity (a session, distribution or feed of it on their paths), {personId}
+     * the attender, {department}, {kind} and {name} the activity's, {token} a feed token that does not exist.
+     */
+    static final Map<String, Endpoint> ENDPOINTS = Map.ofEntries(
+            Map.entry("GET /activities", new Endpoint(Right.LIST_COUNTS, "")),
+            Map.entry("GET /activities/new", new Endpoint(Right.LIST_MANAGE, "")),
+            Map.entry("POST /activities", new Endpoint(Right.LIST_MANAGE,
+                    "formId={new}&name=Ny matrise&format=GROUP&kindId={kind}&departmentId={department}&startDate=2025-01-01")),
+            Map.entry("GET /activities/{id}", new Endpoint(Right.READ, "")),
+            Map.entry("GET /activities/{id}/edit", new Endpoint(Right.MANAGE, "")),
+            Map.entry("POST /activities/{id}", new Endpoint(Right.MANAGE,
+                    "name={name}&format=GROUP&kindId={kind}&departmentId={department}&startDate=2025-01-01")),
+            Map.entry("POST /activities/{id}/archive", new Endpoint(Right.MANAGE, "")),
+            Map.entry("POST /activities/{id}/sessions", new Endpoint(Right.MANAGE, "date={today}&startTime=10:00")),
+            Map.entry("GET /activities/kinds", new Endpoint(Right.LIST_MANAGE, "")),
+            Map.entry("POST /activities/kinds", new Endpoint(Right.KINDS, "name=Matrisetype")),
+            Map.entry("GET /sessions/{id}", new Endpoint(Right.ROLL_CALL, "")),
+            Map.entry("GET /sessions/{id}/find", new Endpoint(Right.ROLL_CALL, "q=Matrise")),
+            Map.entry("POST /sessions/{id}/attendance/{personId}", new Endpoint(Right.ROLL_CALL, "present=true")),
+            Map.entry("POST /sessions/{id}/counts", new Endpoint(Right.ROLL_CALL, "children=1")),
+            Map.entry("POST /sessions/{id}/cancel", new Endpoint(Right.MANAGE, "reason=Matrise")),
+            Map.entry("POST /sessions/{id}/reinstate", new Endpoint(Right.MANAGE, "")),
+            Map.entry("GET /distributions", new Endpoint(Right.LIST_COUNTS, "")),
+            Map.entry("GET /distributions/new", new Endpoint(Right.LIST_MANAGE, "")),
+            Map.entry("POST /distributions", new Endpoint(Right.LIST_MANAGE,
+                    "formId={new}&date={today}&departmentId={department}&kind=OTHER&count=1")),
+            Map.entry("POST /distributions/{id}/remove", new Endpoint(Right.MANAGE, "")),
+            Map.entry("GET /calendar", new Endpoint(Right.CALENDAR, "")),
+            Map.entry("GET /calendar/feeds", new Endpoint(Right.LIST_MANAGE, "")),
+            Map.entry("POST /calendar/feeds", new Endpoint(Right.LIST_MANAGE, "departmentId={department}")),
+            Map.entry("POST /calendar/feeds/{id}/revoke", new Endpoint(Right.MANAGE, "")),
+            Map.entry("GET /calendar/feed/{token}.ics", new Endpoint(Right.NOBODY, "")),
+            Map.entry("GET /api/v1/activities", new Endpoint(Right.LIST_COUNTS, "")),
+            Map.entry("GET /api/v1/activity-kinds", new Endpoint(Right.LIST_COUNTS, "")),
+            Map.entry("POST /api/v1/activities", new Endpoint(Right.LIST_MANAGE,
+                    "{\"name\": \"Ny matrise\", \"format\": \"EVENT\", \"kindId\": \"{kind}\", \"departmentId\": \"{department}\", \"startDate\": \"2025-01-01\"}")),
+            Map.entry("GET /api/v1/activities/{id}", new Endpoint(Right.READ, "")),
+            Map.entry("PUT /api/v1/activities/{id}", new Endpoint(Right.MANAGE,
+                    "{\"name\": \"{name}\", \"format\": \"GROUP\", \"kindId\": \"{kind}\", \"departmentId\": \"{department}\", \"startDate\": \"2025-01-01\"}")),
+            Map.entry("DELETE /api/v1/activities/{id}", new Endpoint(Right.MANAGE, "")),
+            Map.entry("GET /api/v1/activities/{id}/sessions", new Endpoint(Right.READ, "")),
+            Map.entry("POST /api/v1/activities/{id}/sessions", new Endpoint(Right.MANAGE, "{\"date\": \"{today}\", \"startTime\": \"11:00\"}")),
+            Map.entry("GET /api/v1/sessions/{id}", new Endpoint(Right.READ, "")),
+            Map.entry("POST /api/v1/sessions/{id}/cancel", new Endpoint(Right.MANAGE, "{\"reason\": \"Matrise\"}")),
+            Map.entry("GET /api/v1/sessions/{id}/attendance", new Endpoint(Right.ROLL_CALL, "")),
+            Map.entry("PUT /api/v1/sessions/{id}/attendance", new Endpoint(Right.ROLL_CALL,
+                    "{\"personIds\": [\"{personId}\"], \"adults\": 1, \"children\": 0, \"guests\": 0}")),
+            Map.entry("GET /api/v1/distributions", new Endpoint(Right.LIST_COUNTS, "")),
+            Map.entry("POST /api/v1/distributions", new Endpoint(Right.LIST_MANAGE,
+                    "{\"date\": \"{today}\", \"departmentId\": \"{department}\", \"kind\": \"OTHER\", \"count\": 1}")),
+            Map.entry("DELETE /api/v1/distributions/{id}", new Endpoint(Right.MANAGE, "")));
 
     @Autowired
     MockMvc mvc;
@@ -145,44 +152,24 @@ class ActivityAccessMatrixTest {
     void everyEndpointOfTheModuleIsInTheMatrix() {
         Set<String> found = MatrixRequests.endpointsIn(mappings, "no.tilfrisk.activity");
         assertThat(found).isNotEmpty();
-        assertThat(ENDPOINTS.keySet()).containsAll(found);
+        AccessMatrix.assertListsEvery(ENDPOINTS, found);
     }
 
     @Test
     void noEndpointShowsOrChangesAnActivityOutsideTheCallersRights() throws Exception {
-        List<String> failures = new ArrayList<>();
-        for (Account account : ACCOUNTS) {
-            UserDetails who = accounts.loadUserByUsername(account.email());
-            for (MatrixTarget target : MatrixTarget.values()) {
-                Fixture f = fixture(target);
-                for (var endpoint : ENDPOINTS.entrySet()) {
-                    Right right = (Right) endpoint.getValue()[0];
-                    boolean allowed = allowed(account, target, right, f);
-                    var response = mvc.perform(request(endpoint.getKey(), (String) endpoint.getValue()[1], f, who,
-                            account.token())).andReturn().getResponse();
-                    int status = response.getStatus();
-                    String body = response.getContentAsString();
-                    String cell = account.email() + " × " + target + " × " + endpoint.getKey() + " → " + status;
-                    if (status >= 500) {
-                        failures.add("server error: " + cell);
-                    } else if (allowed && (status == 401 || status == 403 || status == 404)) {
-                        failures.add("denied but should be allowed: " + cell);
-                    } else if (!allowed && !(status == 403 || status == 404)) {
-                        failures.add("allowed but should be denied: " + cell);
-                    }
-                    if (!allowed(account, target, Right.READ, f) && body.contains(f.activityName())) {
-                        failures.add("shows the activity: " + cell);
-                    }
-                    if (!allowed(account, target, Right.ROLL_CALL, f) && body.contains(f.personName())) {
-                        failures.add("shows the person: " + cell);
-                    }
-                }
-            }
-        }
-        assertThat(failures).isEmpty();
+        AccessMatrix.of(mvc, accounts, ENDPOINTS, Endpoint::body, List.of(MatrixTarget.values()), this::fixture)
+                .accounts(ACCOUNTS.keySet())
+                .allowed(c -> allowed(ACCOUNTS.get(c.account()), c.target(), c.row().right()))
+                // an allowed call may meet a validation error or a conflict; only a refusal counts as denied
+                .lenient(status -> status == 401 || status == 403 || status == 404)
+                .check((c, r) -> !allowed(ACCOUNTS.get(c.account()), c.target(), Right.READ)
+                        && r.body().contains(c.fixture().activityName()) ? "shows the activity" : null)
+                .check((c, r) -> !allowed(ACCOUNTS.get(c.account()), c.target(), Right.ROLL_CALL)
+                        && r.body().contains(c.fixture().personName()) ? "shows the person" : null)
+                .verify();
     }
 
-    private static boolean allowed(Account a, MatrixTarget target, Right right, Fixture f) {
+    private static boolean allowed(Account a, MatrixTarget target, Right right) {
         boolean staff = Set.of("ORG_ADMIN", "COORDINATOR", "STAFF").contains(a.role());
         boolean ownOrganisation = a.email().endsWith("@annen.tilfrisk.no") == (target == MatrixTarget.OTHER_ORGANISATION);
         boolean department = a.departments().contains(target);
@@ -204,16 +191,24 @@ class ActivityAccessMatrixTest {
      * them and a calendar feed; in the caller's own department the demo volunteer leads it.
      */
     record Fixture(UUID organisation, UUID activity, UUID session, UUID person, UUID distribution, UUID distribution2, UUID feed,
-                   UUID department, UUID kind, String activityName, String personName) {
+                   UUID department, UUID kind, String activityName, String personName) implements AccessMatrix.Fixture {
+
+        /** {id} is the session, distribution (the page and the API each remove one) or feed its path is about. */
+        @Override
+        public Map<String, ?> values(String endpoint) {
+            String path = endpoint.substring(endpoint.indexOf(' ') + 1);
+            UUID id = path.startsWith("/sessions") || path.startsWith("/api/v1/sessions") ? session
+                    : path.startsWith("/api/v1/distributions") ? distribution2
+                    : path.contains("distributions") ? distribution
+                    : path.startsWith("/calendar/feeds") ? feed : activity;
+            return Map.of("id", id, "personId", person, "token", "ukjent-" + UUID.randomUUID(), "name", activityName,
+                    "kind", kind, "department", department);
+        }
     }
 
     private Fixture fixture(MatrixTarget target) {
-        UUID organisation = target == MatrixTarget.OTHER_ORGANISATION ? OTHER_ORGANISATION : DEMO_RECOVERY;
-        String department = switch (target) {
-            case OWN_DEPARTMENT -> "Skien";
-            case OTHER_DEPARTMENT -> "Stavanger";
-            case OTHER_ORGANISATION -> "Bergen";
-        };
+        UUID organisation = target.organisation();
+        String department = target.department();
         String tag = UUID.randomUUID().toString().substring(0, 8);
         UUID volunteer = Tenancy.runAs(DEMO_RECOVERY, () -> tx.execute(s ->
                 db.sql("SELECT id FROM app_user WHERE email = 'frivillig@demo.tilfrisk.no'").query(UUID.class).single()));
@@ -236,20 +231,5 @@ class ActivityAccessMatrixTest {
             return new Fixture(organisation, activity.id(), session, person, distribution, distribution2, feed, activity.departmentId(),
                     activities.kinds().get(0).id(), activity.name(), personName);
         });
-    }
-
-    private static MockHttpServletRequestBuilder request(String endpoint, String body, Fixture f, UserDetails who,
-                                                         String token) {
-        String[] parts = endpoint.split(" ");
-        String id = parts[1].startsWith("/sessions") || parts[1].startsWith("/api/v1/sessions") ? f.session().toString()
-                : parts[1].startsWith("/api/v1/distributions") ? f.distribution2().toString()
-                : parts[1].contains("distributions") ? f.distribution().toString()
-                : parts[1].startsWith("/calendar/feeds") ? f.feed().toString() : f.activity().toString();
-        String path = parts[1].replace("{id}", id).replace("{personId}", f.person().toString())
-                .replace("{token}", "ukjent-" + UUID.randomUUID());
-        String filled = body.replace("{formId}", UUID.randomUUID().toString()).replace("{name}", f.activityName())
-                .replace("{kind}", f.kind().toString()).replace("{department}", f.department().toString())
-                .replace("{today}", LocalDate.now().toString()).replace("{personId}", f.person().toString());
-        return MatrixRequests.request(parts[0], path, filled, who, token);
     }
 }

@@ -4,13 +4,12 @@ import static no.tilfrisk.Demo.DEMO_RECOVERY;
 import static no.tilfrisk.Demo.OTHER_ORGANISATION;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import no.tilfrisk.AccessMatrix;
 import no.tilfrisk.MatrixRequests;
 import no.tilfrisk.People;
 import no.tilfrisk.TilfriskTest;
@@ -21,10 +20,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -60,31 +57,33 @@ class CollaborationAccessMatrixTest {
             "admin@annen.tilfrisk.no", Map.of(Action.READ, Set.of(Target.OTHER_ORGANISATION),
                     Action.ADD, Set.of(Target.OTHER_ORGANISATION, Target.WHOLE_ORGANISATION), Action.CHANGE, Set.of(Target.OTHER_ORGANISATION)));
 
-    static final Map<String, String> TOKENS = no.tilfrisk.Demo.TOKENS;
-
     record Endpoint(Action action, String body) {
     }
 
+    /** The title a call that adds gives its record: the matrix looks for it in both organisations. */
+    static final String TITLE = "Matrise ny ";
+
     /**
      * Every endpoint with a request that exercises it on the target: {id} the target record, {department} its
-     * department (empty for the whole organisation), {new} a fresh title or form id.
+     * department (empty for the whole organisation), {new} fresh for each request (form id, and the title after
+     * {@link #TITLE}).
      */
     static final Map<String, Endpoint> ENDPOINTS = Map.ofEntries(
             Map.entry("GET /collaboration", new Endpoint(Action.READ, "year={year}")),
             Map.entry("GET /collaboration/new", new Endpoint(Action.ADD, "kind=SEMINAR")),
             Map.entry("POST /collaboration", new Endpoint(Action.ADD,
-                    "formId={uuid}&kind=SEMINAR&title={new}&startsOn={today}&participants=3&departmentId={department}")),
+                    "formId={new}&kind=SEMINAR&title=Matrise ny {new}&startsOn={today}&participants=3&departmentId={department}")),
             Map.entry("GET /collaboration/{id}/edit", new Endpoint(Action.CHANGE, "")),
             Map.entry("POST /collaboration/{id}", new Endpoint(Action.CHANGE,
-                    "title={new}&startsOn={today}&participants=4&departmentId={department}")),
+                    "title=Matrise ny {new}&startsOn={today}&participants=4&departmentId={department}")),
             Map.entry("POST /collaboration/{id}/delete", new Endpoint(Action.CHANGE, "")),
             Map.entry("GET /api/v1/collaboration", new Endpoint(Action.READ, "year={year}")),
             Map.entry("GET /api/v1/collaboration/summary", new Endpoint(Action.READ, "year={year}")),
             Map.entry("GET /api/v1/collaboration/{id}", new Endpoint(Action.READ, "")),
             Map.entry("POST /api/v1/collaboration", new Endpoint(Action.ADD,
-                    "{\"kind\": \"SEMINAR\", \"title\": \"{new}\", \"startsOn\": \"{today}\", \"participants\": 3, \"departmentId\": {departmentJson}}")),
+                    "{\"kind\": \"SEMINAR\", \"title\": \"Matrise ny {new}\", \"startsOn\": \"{today}\", \"participants\": 3, \"departmentId\": {departmentJson}}")),
             Map.entry("PUT /api/v1/collaboration/{id}", new Endpoint(Action.CHANGE,
-                    "{\"title\": \"{new}\", \"startsOn\": \"{today}\", \"participants\": 4, \"departmentId\": {departmentJson}}")),
+                    "{\"title\": \"Matrise ny {new}\", \"startsOn\": \"{today}\", \"participants\": 4, \"departmentId\": {departmentJson}}")),
             Map.entry("DELETE /api/v1/collaboration/{id}", new Endpoint(Action.CHANGE, "")));
 
     @Autowired
@@ -107,72 +106,52 @@ class CollaborationAccessMatrixTest {
     void everyEndpointOfTheModuleIsInTheMatrix() {
         Set<String> found = MatrixRequests.endpointsIn(mappings, "no.tilfrisk.collaboration");
         assertThat(found).hasSizeGreaterThan(10);
-        assertThat(ENDPOINTS.keySet()).containsAll(found);
+        AccessMatrix.assertListsEvery(ENDPOINTS, found);
     }
 
     @Test
     void noEndpointShowsOrChangesARecordOutsideTheCallersRights() throws Exception {
-        List<String> failures = new ArrayList<>();
-        for (var account : RIGHTS.entrySet()) {
-            UserDetails who = accounts.loadUserByUsername(account.getKey());
-            for (Target target : Target.values()) {
-                Fixture shared = fixture(target);
-                for (var endpoint : ENDPOINTS.entrySet()) {
-                    Action action = endpoint.getValue().action();
-                    Fixture f = action == Action.CHANGE ? fixture(target) : shared;
-                    boolean reach = account.getValue().get(action).contains(target);
-                    String fresh = "Matrise ny " + UUID.randomUUID().toString().substring(0, 8);
-                    String before = state(f);
-                    var response = mvc.perform(request(endpoint.getKey(), endpoint.getValue().body(), f, fresh, who,
-                            TOKENS.get(account.getKey()))).andReturn().getResponse();
-                    int status = response.getStatus();
-                    String body = response.getContentAsString(StandardCharsets.UTF_8);
-                    String cell = account.getKey() + " × " + target + " × " + endpoint.getKey() + " → " + status;
-                    boolean page = !endpoint.getKey().contains("/api/");
-                    boolean read = endpoint.getKey().startsWith("GET");
-                    if (status >= 500) {
-                        failures.add("server error: " + cell);
-                    } else if (endpoint.getKey().equals("GET /collaboration/new")) {
-                        // the empty form: for everyone who may add anything, whatever the target
-                        boolean should = !account.getValue().get(Action.ADD).isEmpty();
-                        if ((status == 200) != should) {
-                            failures.add((should ? "denied" : "allowed") + " the form: " + cell);
-                        }
-                    } else if (reach) {
-                        if (status >= 400 || (page && !read && status != 302) || body.contains("field-error")) {
-                            failures.add("denied but should be allowed: " + cell);
-                        } else if (action == Action.READ && !body.contains(f.title())) {
-                            failures.add("does not show the record: " + cell);
-                        } else if (action == Action.ADD && !read
-                                && count(DEMO_RECOVERY, fresh) + count(OTHER_ORGANISATION, fresh) != 1) {
-                            failures.add("did not add the record: " + cell);
-                        } else if (action == Action.CHANGE && !read && state(f).equals(before)) {
-                            failures.add("did not change the record: " + cell);
-                        }
-                    } else {
-                        boolean refused = status == 403 || status == 404 || status == 400
-                                || (status == 200 && (body.contains("field-error") || body.contains("alert-error")));
-                        // a list the caller may read, of their own organisation, without the other's record
-                        boolean listWithout = read && status == 200 && !body.contains(f.title())
-                                && !endpoint.getKey().contains("{id}");
-                        if (!refused && !listWithout) {
-                            failures.add("allowed but should be denied: " + cell);
-                        }
-                        if (!state(f).equals(before) || count(DEMO_RECOVERY, fresh) + count(OTHER_ORGANISATION, fresh) != 0) {
-                            failures.add("changed the target: " + cell);
-                        }
-                        if (!account.getValue().get(Action.READ).contains(target) && body.contains(f.title())) {
-                            failures.add("shows the record: " + cell);
-                        }
-                    }
-                }
-            }
-        }
-        assertThat(failures).isEmpty();
+        AccessMatrix.of(mvc, accounts, ENDPOINTS, Endpoint::body, List.of(Target.values()), this::fixture)
+                .accounts(RIGHTS.keySet())
+                .allowed(c -> rights(c, c.row().action()).contains(c.target()))
+                .formErrorsRefuse()
+                .state(this::state)
+                // changing or deleting uses the target up: each such call gets a fresh one
+                .fixtureFor(c -> c.row().action() == Action.CHANGE ? fixture(c.target()) : c.fixture())
+                // a list the caller may read, of their own organisation, without the other's record
+                .deniedMayAnswer((c, r) -> c.read() && r.status() == 200 && !r.body().contains(c.fixture().title())
+                        && !c.endpoint().contains("{id}"))
+                // the empty form: for everyone who may add anything, whatever the target
+                .judge(c -> c.endpoint().equals("GET /collaboration/new"), (c, r) -> {
+                    boolean should = !rights(c, Action.ADD).isEmpty();
+                    return (r.status() == 200) != should ? (should ? "denied" : "allowed") + " the form" : null;
+                })
+                // and where there is a right, the call does what it says
+                .check((c, r) -> r.allowed() && c.row().action() == Action.READ && !r.body().contains(c.fixture().title())
+                        ? "does not show the record" : null)
+                .check((c, r) -> r.allowed() && c.row().action() == Action.ADD && !c.read() && added(c.fresh()) != 1
+                        ? "did not add the record" : null)
+                .check((c, r) -> r.allowed() && c.row().action() == Action.CHANGE && !c.read() && !r.changed()
+                        ? "did not change the record" : null)
+                .check((c, r) -> !r.allowed() && added(c.fresh()) != 0 ? "added a record" : null)
+                .check((c, r) -> !r.allowed() && !rights(c, Action.READ).contains(c.target())
+                        && r.body().contains(c.fixture().title()) ? "shows the record" : null)
+                .verify();
+    }
+
+    private static Set<Target> rights(AccessMatrix.Cell<?, ?, ?> c, Action action) {
+        return RIGHTS.get(c.account()).get(action);
     }
 
     /** A seminar today in the target's department (none for the whole organisation), with a title that names it. */
-    record Fixture(UUID organisation, UUID id, UUID department, String title) {
+    record Fixture(UUID organisation, UUID id, UUID department, String title) implements AccessMatrix.Fixture {
+        /** {department} empty and {departmentJson} null for the whole organisation; {year} this year. */
+        @Override
+        public Map<String, ?> values(String endpoint) {
+            return Map.of("id", id, "department", department == null ? "" : department.toString(),
+                    "departmentJson", department == null ? "null" : "\"" + department + "\"",
+                    "year", today().getYear());
+        }
     }
 
     private Fixture fixture(Target target) {
@@ -201,23 +180,14 @@ class CollaborationAccessMatrixTest {
                 .param(f.id()).query(String.class).single()));
     }
 
+    /** How many records, in either organisation, the call added under its fresh title. */
+    private int added(String fresh) {
+        return count(DEMO_RECOVERY, TITLE + fresh) + count(OTHER_ORGANISATION, TITLE + fresh);
+    }
+
     private int count(UUID organisation, String title) {
         return Tenancy.runAs(organisation, () -> tx.execute(s -> db.sql(
                 "SELECT count(*) FROM collaboration_record WHERE title = ?").param(title).query(Integer.class).single()));
-    }
-
-    private static MockHttpServletRequestBuilder request(String endpoint, String body, Fixture f, String fresh,
-                                                         UserDetails who, String token) {
-        String[] parts = endpoint.split(" ");
-        String path = parts[1].replace("{id}", f.id().toString());
-        String filled = body.replace("{department}", f.department() == null ? "" : f.department().toString())
-                .replace("{departmentJson}", f.department() == null ? "null" : "\"" + f.department() + "\"")
-                .replace("{today}", today().toString()).replace("{year}", String.valueOf(today().getYear()))
-                .replace("{uuid}", UUID.randomUUID().toString()).replace("{new}", fresh);
-        if (parts[0].equals("GET") && !filled.isEmpty()) {
-            return MatrixRequests.request(parts[0], path + "?" + filled, "", who, token);
-        }
-        return MatrixRequests.request(parts[0], path, filled, who, token);
     }
 
     private static LocalDate today() {

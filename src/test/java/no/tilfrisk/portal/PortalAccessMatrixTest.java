@@ -1,15 +1,13 @@
 package no.tilfrisk.portal;
 
-import static no.tilfrisk.Demo.DEMO_RECOVERY;
-import static no.tilfrisk.Demo.OTHER_ORGANISATION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import no.tilfrisk.AccessMatrix;
 import no.tilfrisk.MatrixTarget;
 import no.tilfrisk.MatrixRequests;
 import no.tilfrisk.People;
@@ -24,7 +22,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,10 +39,24 @@ class PortalAccessMatrixTest {
 
     static final Map<String, Set<MatrixTarget>> INVITE_RIGHTS = MatrixTarget.DEPARTMENT_RULE;
 
-    static final Set<String> ENDPOINTS = Set.of(
-            "GET /min-side", "GET /min-side/aktiviteter", "POST /min-side/aktiviteter/{sessionId}",
-            "GET /persons/{personId}/invitation", "POST /persons/{personId}/invitation",
-            "GET /invitation/{token}", "POST /invitation/{token}");
+    /** What an endpoint needs: the participant's own account, the department rule, or nothing (a public link). */
+    enum Need { OWN, INVITE, PUBLIC }
+
+    record Endpoint(Need need, String body) {
+    }
+
+    /**
+     * Every endpoint: {personId} the target participant (with consent to e-mail), {email} a fresh address of theirs,
+     * {sessionId} a session that does not exist. The public invitation link is tried signed out, below.
+     */
+    static final Map<String, Endpoint> ENDPOINTS = Map.of(
+            "GET /min-side", new Endpoint(Need.OWN, ""),
+            "GET /min-side/aktiviteter", new Endpoint(Need.OWN, ""),
+            "POST /min-side/aktiviteter/{sessionId}", new Endpoint(Need.OWN, "coming=true"),
+            "GET /persons/{personId}/invitation", new Endpoint(Need.INVITE, "email={email}"),
+            "POST /persons/{personId}/invitation", new Endpoint(Need.INVITE, "email={email}"),
+            "GET /invitation/{token}", new Endpoint(Need.PUBLIC, ""),
+            "POST /invitation/{token}", new Endpoint(Need.PUBLIC, ""));
 
     @Autowired
     MockMvc mvc;
@@ -65,69 +76,61 @@ class PortalAccessMatrixTest {
 
     @Test
     void everyEndpointOfTheModuleIsInTheMatrix() {
-        assertThat(ENDPOINTS).containsExactlyInAnyOrderElementsOf(MatrixRequests.endpointsIn(mappings, "no.tilfrisk.portal"));
+        assertThat(ENDPOINTS.keySet()).containsExactlyInAnyOrderElementsOf(MatrixRequests.endpointsIn(mappings, "no.tilfrisk.portal"));
     }
 
     @Test
     void invitationsFollowTheDepartmentRule() throws Exception {
-        List<String> failures = new ArrayList<>();
-        for (var account : INVITE_RIGHTS.entrySet()) {
-            UserDetails who = accounts.loadUserByUsername(account.getKey());
-            for (MatrixTarget target : MatrixTarget.values()) {
-                String name = "Matrise " + UUID.randomUUID().toString().substring(0, 8);
-                UUID organisation = target == MatrixTarget.OTHER_ORGANISATION ? OTHER_ORGANISATION : DEMO_RECOVERY;
-                UUID person = people.register(organisation, switch (target) {
-                    case OWN_DEPARTMENT -> "Skien";
-                    case OTHER_DEPARTMENT -> "Stavanger";
-                    case OTHER_ORGANISATION -> "Bergen";
-                }, name);
-                People.asSystem(organisation, () -> consents.give(person,
-                        new ConsentForm(ConsentPurpose.CONTACT_EMAIL, ConsentMethod.VERBAL, null, null)));
-                boolean reach = account.getValue().contains(target);
-                String email = "matrise-" + UUID.randomUUID().toString().substring(0, 8) + "@example.no";
-                for (String method : List.of("GET", "POST")) {
-                    var response = mvc.perform(MatrixRequests.request(method, "/persons/" + person + "/invitation",
-                            "email=" + email, who, "")).andReturn().getResponse();
-                    int status = response.getStatus();
-                    String body = response.getContentAsString(StandardCharsets.UTF_8);
-                    String cell = account.getKey() + " × " + target + " × " + method + " → " + status;
-                    boolean allowed = method.equals("GET") ? status == 200 : status == 302;
-                    if (status >= 500 || allowed != reach) {
-                        failures.add((reach ? "denied but should be allowed: " : "allowed but should be denied: ") + cell);
-                    }
-                    if (!reach && body.contains(name)) {
-                        failures.add("leaks the person's name: " + cell);
-                    }
-                }
-                int invitations = Tenancy.runAs(organisation, () -> tx.execute(s -> db.sql(
-                        "SELECT count(*) FROM portal_invitation WHERE person_id = ?").param(person).query(Integer.class).single()));
-                if (invitations != (reach ? 1 : 0)) {
-                    failures.add(account.getKey() + " × " + target + ": " + invitations + " invitations made");
-                }
-            }
-        }
-        assertThat(failures).isEmpty();
+        AccessMatrix.of(mvc, accounts, ENDPOINTS, Endpoint::body, List.of(MatrixTarget.values()), this::fixture)
+                .accounts(INVITE_RIGHTS.keySet())
+                .skip(c -> c.row().need() != Need.INVITE)
+                .allowed(c -> INVITE_RIGHTS.get(c.account()).contains(c.target()))
+                .formErrorsRefuse()
+                .state(this::invitations)
+                .check((c, r) -> r.allowed() && r.status() != (c.read() ? 200 : 302) ? "denied but should be allowed" : null)
+                // the form makes one invitation; its page none
+                .check((c, r) -> Integer.parseInt(r.after()) - Integer.parseInt(r.before()) != (r.allowed() && !c.read() ? 1 : 0)
+                        ? r.before() + " → " + r.after() + " invitations" : null)
+                .check((c, r) -> !r.allowed() && r.body().contains(c.fixture().name()) ? "leaks the person's name" : null)
+                .verify();
     }
 
     @Test
     void minSideIsForParticipantsOnly() throws Exception {
-        List<String> failures = new ArrayList<>();
-        for (String account : INVITE_RIGHTS.keySet()) {
-            UserDetails who = accounts.loadUserByUsername(account);
-            boolean participant = account.startsWith("deltaker@");
-            for (String path : List.of("/min-side", "/min-side/aktiviteter")) {
-                int status = mvc.perform(MatrixRequests.request("GET", path, "", who, "")).andReturn().getResponse().getStatus();
-                if ((status == 200) != participant || status >= 500) {
-                    failures.add(account + " × GET " + path + " → " + status);
-                }
-            }
-            int status = mvc.perform(MatrixRequests.request("POST", "/min-side/aktiviteter/" + UUID.randomUUID(),
-                    "coming=true", who, "")).andReturn().getResponse().getStatus();
-            if (status != (participant ? 404 : 403)) {
-                failures.add(account + " × POST sign-up for an unknown session → " + status);
-            }
+        // about the caller himself: one target is enough
+        AccessMatrix.of(mvc, accounts, ENDPOINTS, Endpoint::body, List.of(MatrixTarget.OWN_DEPARTMENT), this::fixture)
+                .accounts(INVITE_RIGHTS.keySet())
+                .skip(c -> c.row().need() != Need.OWN)
+                .allowed(c -> c.account().startsWith("deltaker@"))
+                .judge(c -> true, (c, r) -> c.read()
+                        ? ((r.status() == 200) != r.allowed() ? "wrong answer to «Min side»" : null)
+                        // signing up for a session that does not exist: not found for him, forbidden for the others
+                        : (r.status() != (r.allowed() ? 404 : 403) ? "wrong answer to a sign-up for an unknown session" : null))
+                .verify();
+    }
+
+    /** A participant in the target's department who consents to e-mail, and a fresh address for them. */
+    record Fixture(UUID organisation, UUID person, String name, String email) implements AccessMatrix.Fixture {
+        @Override
+        public Map<String, ?> values(String endpoint) {
+            return Map.of("personId", person, "email", email, "sessionId", UUID.randomUUID());
         }
-        assertThat(failures).isEmpty();
+    }
+
+    private Fixture fixture(MatrixTarget target) {
+        String name = "Matrise " + UUID.randomUUID().toString().substring(0, 8);
+        UUID organisation = target.organisation();
+        UUID person = people.register(organisation, target.department(), name);
+        People.asSystem(organisation, () -> consents.give(person,
+                new ConsentForm(ConsentPurpose.CONTACT_EMAIL, ConsentMethod.VERBAL, null, null)));
+        String email = "matrise-" + UUID.randomUUID().toString().substring(0, 8) + "@example.no";
+        return new Fixture(organisation, person, name, email);
+    }
+
+    private String invitations(Fixture f) {
+        Integer n = Tenancy.runAs(f.organisation(), () -> tx.execute(s -> db.sql(
+                "SELECT count(*) FROM portal_invitation WHERE person_id = ?").param(f.person()).query(Integer.class).single()));
+        return String.valueOf(n);
     }
 
     @Test

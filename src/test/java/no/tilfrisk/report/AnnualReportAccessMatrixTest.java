@@ -1,17 +1,15 @@
 package no.tilfrisk.report;
 
-import static no.tilfrisk.Demo.DEMO_RECOVERY;
-import static no.tilfrisk.Demo.OTHER_ORGANISATION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import no.tilfrisk.AccessMatrix;
 import no.tilfrisk.MatrixTarget;
 import no.tilfrisk.MatrixRequests;
 import no.tilfrisk.People;
@@ -27,7 +25,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -54,20 +51,14 @@ class AnnualReportAccessMatrixTest {
 
     static final Set<String> ADMINS = Set.of("admin@demo.tilfrisk.no", "admin@annen.tilfrisk.no");
 
-    static final Map<String, String> TOKENS = Map.of(
-            "admin@demo.tilfrisk.no", "demo-admin", "koordinator@demo.tilfrisk.no", "demo-koordinator",
-            "ansatt@demo.tilfrisk.no", "demo-ansatt", "frivillig@demo.tilfrisk.no", "demo-frivillig",
-            "deltaker@demo.tilfrisk.no", "demo-deltaker", "styret@demo.tilfrisk.no", "demo-styret",
-            "admin@annen.tilfrisk.no", "demo-annen");
-
-    /** Every endpoint with its request: {department} the target department, {year} last year. */
+    /** Every endpoint with its request: {department} the target department, {year} last year, {new} fresh. */
     static final Map<String, String> ENDPOINTS = Map.ofEntries(
             Map.entry("GET /reports/annual", "year={year}&department={department}"),
             Map.entry("GET /reports/annual/{format}", "year={year}&department={department}"),
             Map.entry("GET /reports/annual/texts/{section}", "year={year}&department={department}"),
-            Map.entry("POST /reports/annual/texts/{section}", "year={year}&department={department}&markdown={text}"),
+            Map.entry("POST /reports/annual/texts/{section}", "year={year}&department={department}&markdown=Matrise+{new}"),
             Map.entry("GET /reports/annual/settings", ""),
-            Map.entry("POST /reports/annual/settings", "savingLowNok=400000&savingHighNok=900000&savingSource={text}"),
+            Map.entry("POST /reports/annual/settings", "savingLowNok=400000&savingHighNok=900000&savingSource=Matrise+{new}"),
             Map.entry("GET /api/v1/reports/annual", "year={year}&department={department}"));
 
     @Autowired
@@ -92,64 +83,29 @@ class AnnualReportAccessMatrixTest {
         Set<String> found = MatrixRequests.endpointsIn(mappings, "no.tilfrisk.report").stream()
                 .filter(e -> e.contains("/annual")).collect(Collectors.toSet());
         assertThat(found).hasSizeGreaterThanOrEqualTo(7);
-        assertThat(ENDPOINTS.keySet()).containsAll(found);
+        AccessMatrix.assertListsEvery(ENDPOINTS, found);
     }
 
     @Test
     void noEndpointShowsOrChangesAReportOutsideTheCallersRights() throws Exception {
-        List<String> failures = new ArrayList<>();
-        for (var account : READ.entrySet()) {
-            UserDetails who = accounts.loadUserByUsername(account.getKey());
-            boolean reader = account.getKey().startsWith("styret@");
-            for (MatrixTarget target : MatrixTarget.values()) {
-                UUID organisation = target == MatrixTarget.OTHER_ORGANISATION ? OTHER_ORGANISATION : DEMO_RECOVERY;
-                UUID department = People.asSystem(organisation, () -> people.department(switch (target) {
-                    case OWN_DEPARTMENT -> "Skien";
-                    case OTHER_DEPARTMENT -> "Stavanger";
-                    case OTHER_ORGANISATION -> "Bergen";
-                }).id());
-                boolean reach = account.getValue().contains(target);
-                for (var endpoint : ENDPOINTS.entrySet()) {
-                    String key = endpoint.getKey();
-                    boolean settings = key.contains("/settings");
-                    boolean write = key.contains("/texts/");
-                    boolean allowed = settings ? ADMINS.contains(account.getKey()) : write ? reach && !reader : reach;
-                    String text = "Matrise " + UUID.randomUUID();
-                    String before = state(organisation, department);
-                    var response = mvc.perform(request(key, endpoint.getValue(), department, text, who,
-                            TOKENS.get(account.getKey()))).andReturn().getResponse();
-                    int status = response.getStatus();
-                    String body = response.getContentType() != null && response.getContentType().startsWith("application/pdf")
-                            ? "" : response.getContentAsString(StandardCharsets.UTF_8);
-                    String cell = account.getKey() + " × " + target + " × " + key + " → " + status;
-                    boolean pageWrite = !key.contains("/api/") && key.startsWith("POST");
-                    if (status >= 500) {
-                        failures.add("server error: " + cell);
-                    } else if (allowed) {
-                        if (status >= 400 || (pageWrite && status != 302) || body.contains("alert-error")
-                                || body.contains("field-error")) {
-                            failures.add("denied but should be allowed: " + cell);
-                        }
-                        if (reader && key.equals("GET /reports/annual") && !body.contains("Ekstern versjon")) {
-                            failures.add("not the external version: " + cell);
-                        }
-                        if (reader && key.startsWith("GET /api/") && !body.contains("\"external\":true")) {
-                            failures.add("not the external version: " + cell);
-                        }
-                    } else {
-                        boolean refused = status == 403 || status == 404 || status == 400
-                                || (status == 200 && (body.contains("field-error") || body.contains("alert-error")));
-                        if (!refused) {
-                            failures.add("allowed but should be denied: " + cell);
-                        }
-                        if (!state(organisation, department).equals(before)) {
-                            failures.add("changed the target: " + cell);
-                        }
-                    }
-                }
-            }
-        }
-        assertThat(failures).isEmpty();
+        AccessMatrix.of(mvc, accounts, ENDPOINTS, List.of(MatrixTarget.values()), this::fixture)
+                .accounts(READ.keySet())
+                .allowed(c -> c.endpoint().contains("/settings") ? ADMINS.contains(c.account())
+                        : c.endpoint().contains("/texts/") ? READ.get(c.account()).contains(c.target()) && !reader(c)
+                        : READ.get(c.account()).contains(c.target()))
+                .formErrorsRefuse()
+                .successShowsNone("field-error", "alert-error")
+                .ignoreBodyOf("application/pdf")
+                .state(this::state)
+                .check((c, r) -> reader(c) && r.allowed() && c.endpoint().equals("GET /reports/annual")
+                        && !r.body().contains("Ekstern versjon") ? "not the external version" : null)
+                .check((c, r) -> reader(c) && r.allowed() && c.endpoint().startsWith("GET /api/")
+                        && !r.body().contains("\"external\":true") ? "not the external version" : null)
+                .verify();
+    }
+
+    private static boolean reader(AccessMatrix.Cell<?, ?, ?> c) {
+        return c.account().startsWith("styret@");
     }
 
     @Test
@@ -215,26 +171,27 @@ class AnnualReportAccessMatrixTest {
                 "Skriv et beløp i hele kroner fra 0 til 100 000 000.", "Skriv hva beløpet gjelder og hvor det kommer fra.");
     }
 
+    /** A department of the target; {department} it, {year} last year, {format} PDF, {section} the introduction. */
+    record Fixture(UUID organisation, UUID department) implements AccessMatrix.Fixture {
+        @Override
+        public Map<String, ?> values(String endpoint) {
+            return Map.of("department", department, "year", year(), "format", "pdf", "section", "introduction");
+        }
+    }
+
+    private Fixture fixture(MatrixTarget target) {
+        UUID organisation = target.organisation();
+        return new Fixture(organisation, People.asSystem(organisation, () -> people.department(target.department()).id()));
+    }
+
     /** The texts of last year for the department and the organisation's assumption. */
-    private String state(UUID organisation, UUID department) {
-        return Tenancy.runAs(organisation, () -> tx.execute(s -> db.sql("""
+    private String state(Fixture f) {
+        return Tenancy.runAs(f.organisation(), () -> tx.execute(s -> db.sql("""
                         SELECT concat_ws('|',
                                (SELECT string_agg(markdown, '/' ORDER BY section) FROM report_narrative
                                  WHERE department_id = :department AND year = :year),
                                (SELECT concat(saving_low_nok, '/', saving_high_nok, '/', saving_source) FROM report_settings))""")
-                .param("department", department).param("year", year()).query(String.class).single()));
-    }
-
-    private static MockHttpServletRequestBuilder request(String endpoint, String body, UUID department, String text,
-                                                         UserDetails who, String token) {
-        String[] parts = endpoint.split(" ");
-        String path = parts[1].replace("{format}", "pdf").replace("{section}", "introduction");
-        String filled = body.replace("{department}", department.toString()).replace("{year}", String.valueOf(year()))
-                .replace("{text}", text.replace(" ", "+"));
-        if (parts[0].equals("GET") && !filled.isEmpty()) {
-            return MatrixRequests.request(parts[0], path + "?" + filled, "", who, token);
-        }
-        return MatrixRequests.request(parts[0], path, filled, who, token);
+                .param("department", f.department()).param("year", year()).query(String.class).single()));
     }
 
     private static int year() {

@@ -1,24 +1,22 @@
 package no.tilfrisk.activity;
 
-import static no.tilfrisk.platform.Text.blankToNull;
-
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
+import java.time.YearMonth;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 import no.tilfrisk.account.UserAccounts;
 import no.tilfrisk.activity.internal.ActivityAccess;
 import no.tilfrisk.organisation.Department;
 import no.tilfrisk.organisation.Departments;
-import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.platform.web.InvalidInputException;
 import no.tilfrisk.platform.web.NotFoundException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,45 +24,21 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The groups and events of an organisation's departments: their description, and their figures for a period by
  * the counting rules of {@link ActivityCounts}. Activities hold no personal data; named attendance lives with
- * {@link AttendanceRollCall}.
+ * {@link AttendanceRollCall}. This service checks rights and input; {@link ActivityRecords} holds the SQL.
  */
 @Service
 public class Activities {
 
-    static final String COLUMNS = """
-            a.id, a.department_id, a.name, a.format, a.start_date, a.end_date, a.description, a.partners,
-            a.low_threshold, a.archived_at, k.id AS kind_id, k.code AS kind_code, k.name AS kind_name,
-            ARRAY(SELECT l.user_id FROM activity_leader l WHERE l.activity_id = a.id) AS leader_ids""";
-
-    /**
-     * Each activity's figures over its sessions in [:from, :to] that were not cancelled; see ActivityCounts for
-     * the rules. Head-counts come from the sessions, named attendances from one pass over their attendance.
-     */
-    static final String COUNTS = """
-            LEFT JOIN LATERAL (
-                SELECT count(*) AS sessions,
-                       coalesce(sum(s.adults + s.children), 0) AS anonymous_attendances,
-                       coalesce(max(s.adults), 0) AS largest_adults,
-                       coalesce(max(s.children), 0) AS largest_children,
-                       coalesce(sum(s.guests), 0) AS guests
-                  FROM activity_session s
-                 WHERE s.activity_id = a.id AND s.cancelled_at IS NULL AND s.date BETWEEN :from AND :to) c ON true
-            LEFT JOIN LATERAL (
-                SELECT count(*) AS named_attendances, count(DISTINCT t.person_id) AS unique_named
-                  FROM activity_session s JOIN attendance t ON t.session_id = s.id
-                 WHERE s.activity_id = a.id AND s.cancelled_at IS NULL AND s.date BETWEEN :from AND :to) u ON true
-            """;
-
-    private final JdbcClient db;
+    private final ActivityRecords records;
     private final Departments departments;
     private final UserAccounts users;
     private final Clock clock;
 
-    Activities(JdbcClient db, Departments departments, UserAccounts users, Clock clock) {
-        this.clock = clock;
-        this.db = db;
+    Activities(ActivityRecords records, Departments departments, UserAccounts users, Clock clock) {
+        this.records = records;
         this.departments = departments;
         this.users = users;
+        this.clock = clock;
     }
 
     /**
@@ -74,41 +48,26 @@ public class Activities {
     @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF', 'REPORT_VIEWER')")
     @Transactional(readOnly = true)
     public List<ActivityOverview> list(UUID departmentId, LocalDate from, LocalDate to) {
-        requirePeriod(from, to);
+        ActivityRules.requirePeriod(from, to);
         if (departmentId != null && !ActivityAccess.maySeeCounts(departmentId)) {
             throw new NotFoundException("Department");
         }
-        Map<UUID, String> departmentNames = new HashMap<>();
-        departments.list().forEach(d -> departmentNames.put(d.id(), d.name()));
+        Map<UUID, String> departmentNames = departmentNames();
         if (departmentId != null && !departmentNames.containsKey(departmentId)) {
             throw new NotFoundException("Department");
         }
         UUID[] visible = ActivityAccess.visibleDepartments();
         UUID[] scope = departmentId != null ? new UUID[] {departmentId} : visible;
-        return db.sql("SELECT " + COLUMNS + """
-                        , c.*, u.*
-                          FROM activity a JOIN activity_kind k ON k.id = a.kind_id
-                        """ + COUNTS + """
-                         WHERE a.organisation_id = :org AND a.archived_at IS NULL
-                           AND (CAST(:scope AS uuid[]) IS NULL OR a.department_id = ANY(:scope))
-                           AND a.start_date <= :to AND (a.end_date IS NULL OR a.end_date >= :from)
-                         ORDER BY a.start_date DESC, lower(a.name), a.id""")
-                .param("org", Tenancy.requireOrganisationId()).param("scope", scope)
-                .param("from", from).param("to", to)
-                .query((rs, i) -> new ActivityOverview(activity(rs), departmentNames.get(rs.getObject("department_id", UUID.class)),
-                        counts(rs)))
-                .list();
+        return records.overviews(scope, from, to, departmentNames);
     }
 
     /** One activity's figures for a period. */
     @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF', 'REPORT_VIEWER', 'VOLUNTEER')")
     @Transactional(readOnly = true)
     public ActivityCounts counts(UUID id, LocalDate from, LocalDate to) {
-        requirePeriod(from, to);
+        ActivityRules.requirePeriod(from, to);
         Activity activity = get(id);
-        return db.sql("SELECT c.*, u.* FROM activity a " + COUNTS + " WHERE a.id = :id")
-                .param("id", activity.id()).param("from", from).param("to", to)
-                .query((rs, i) -> counts(rs)).single();
+        return records.counts(activity.id(), from, to);
     }
 
     /**
@@ -118,24 +77,12 @@ public class Activities {
      */
     @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'REPORT_VIEWER')")
     @Transactional(readOnly = true)
-    public List<ActivityOverview> overviewsOf(java.util.Collection<UUID> activityIds, LocalDate from, LocalDate to) {
-        requirePeriod(from, to);
+    public List<ActivityOverview> overviewsOf(Collection<UUID> activityIds, LocalDate from, LocalDate to) {
+        ActivityRules.requirePeriod(from, to);
         if (activityIds.isEmpty()) {
             return List.of();
         }
-        Map<UUID, String> departmentNames = new HashMap<>();
-        departments.list().forEach(d -> departmentNames.put(d.id(), d.name()));
-        return db.sql("SELECT " + COLUMNS + """
-                        , c.*, u.*
-                          FROM activity a JOIN activity_kind k ON k.id = a.kind_id
-                        """ + COUNTS + """
-                         WHERE a.organisation_id = :org AND a.id = ANY(:ids)
-                         ORDER BY lower(a.name), a.id""")
-                .param("org", Tenancy.requireOrganisationId()).param("ids", activityIds.toArray(UUID[]::new))
-                .param("from", from).param("to", to)
-                .query((rs, i) -> new ActivityOverview(activity(rs), departmentNames.get(rs.getObject("department_id", UUID.class)),
-                        counts(rs)))
-                .list();
+        return records.overviewsOf(activityIds, from, to, departmentNames());
     }
 
     /**
@@ -145,19 +92,12 @@ public class Activities {
      */
     @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'REPORT_VIEWER')")
     @Transactional(readOnly = true)
-    public java.util.Set<UUID> namedAttendees(java.util.Collection<UUID> activityIds, LocalDate from, LocalDate to) {
-        requirePeriod(from, to);
+    public Set<UUID> namedAttendees(Collection<UUID> activityIds, LocalDate from, LocalDate to) {
+        ActivityRules.requirePeriod(from, to);
         if (activityIds.isEmpty()) {
-            return java.util.Set.of();
+            return Set.of();
         }
-        return new java.util.HashSet<>(db.sql("""
-                        SELECT DISTINCT t.person_id
-                          FROM activity a JOIN activity_session s ON s.activity_id = a.id
-                          JOIN attendance t ON t.session_id = s.id
-                         WHERE a.organisation_id = :org AND a.id = ANY(:ids) AND s.cancelled_at IS NULL
-                           AND s.date BETWEEN :from AND :to""")
-                .param("org", Tenancy.requireOrganisationId()).param("ids", activityIds.toArray(UUID[]::new))
-                .param("from", from).param("to", to).query(UUID.class).list());
+        return records.namedAttendees(activityIds, from, to);
     }
 
     /**
@@ -166,27 +106,17 @@ public class Activities {
      */
     @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'REPORT_VIEWER')")
     @Transactional(readOnly = true)
-    public java.util.SortedMap<java.time.YearMonth, Long> uniqueNamedPerMonth(UUID departmentId, LocalDate from, LocalDate to) {
-        requirePeriod(from, to);
+    public SortedMap<YearMonth, Long> uniqueNamedPerMonth(UUID departmentId, LocalDate from, LocalDate to) {
+        ActivityRules.requirePeriod(from, to);
         if (departmentId != null && !ActivityAccess.maySeeCounts(departmentId)) {
             throw new NotFoundException("Department");
         }
         UUID[] scope = departmentId != null ? new UUID[] {departmentId} : ActivityAccess.visibleDepartments();
-        java.util.SortedMap<java.time.YearMonth, Long> out = new java.util.TreeMap<>();
-        for (var m = java.time.YearMonth.from(from); !m.isAfter(java.time.YearMonth.from(to)); m = m.plusMonths(1)) {
+        SortedMap<YearMonth, Long> out = new TreeMap<>();
+        for (var m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
             out.put(m, 0L);
         }
-        db.sql("""
-                        SELECT date_trunc('month', s.date)::date AS month, count(DISTINCT t.person_id) AS persons
-                          FROM activity a JOIN activity_session s ON s.activity_id = a.id
-                          JOIN attendance t ON t.session_id = s.id
-                         WHERE a.organisation_id = :org AND s.cancelled_at IS NULL AND s.date BETWEEN :from AND :to
-                           AND (CAST(:scope AS uuid[]) IS NULL OR a.department_id = ANY(:scope))
-                         GROUP BY 1""")
-                .param("org", Tenancy.requireOrganisationId()).param("scope", scope)
-                .param("from", from).param("to", to)
-                .query((rs, i) -> out.put(java.time.YearMonth.from(rs.getObject("month", LocalDate.class)), rs.getLong("persons")))
-                .list();
+        records.countUniqueNamedPerMonth(scope, from, to, out);
         return out;
     }
 
@@ -194,7 +124,7 @@ public class Activities {
     @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF', 'REPORT_VIEWER', 'VOLUNTEER')")
     @Transactional(readOnly = true)
     public Activity get(UUID id) {
-        Activity activity = find(id);
+        Activity activity = records.find(id);
         if (!ActivityAccess.maySeeCounts(activity.departmentId())
                 && !activity.leaderIds().contains(ActivityAccess.caller().userId())) {
             throw new NotFoundException("Activity");
@@ -205,14 +135,7 @@ public class Activities {
     /** The activities the caller leads, current or coming. */
     @Transactional(readOnly = true)
     public List<Activity> led() {
-        return db.sql("SELECT " + COLUMNS + """
-                          FROM activity a JOIN activity_kind k ON k.id = a.kind_id
-                         WHERE a.organisation_id = ? AND a.archived_at IS NULL
-                           AND (a.end_date IS NULL OR a.end_date >= ?)
-                           AND EXISTS (SELECT 1 FROM activity_leader l WHERE l.activity_id = a.id AND l.user_id = ?)
-                         ORDER BY lower(a.name)""")
-                .params(Tenancy.requireOrganisationId(), LocalDate.now(clock), ActivityAccess.caller().userId())
-                .query((rs, i) -> activity(rs)).list();
+        return records.ledBy(ActivityAccess.caller().userId(), LocalDate.now(clock));
     }
 
     /**
@@ -222,22 +145,12 @@ public class Activities {
     @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF')")
     @Transactional
     public Activity create(UUID id, ActivityForm form) {
-        var existing = db.sql("SELECT organisation_id FROM activity WHERE id = ?").param(id).query(UUID.class).optional();
-        if (existing.isPresent()) {
+        if (records.exists(id)) {
             return get(id);
         }
         check(form);
-        db.sql("""
-                        INSERT INTO activity (id, organisation_id, department_id, name, format, kind_id, start_date, end_date,
-                                              description, partners, low_threshold)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, Tenancy.requireOrganisationId(), form.getDepartmentId(), form.getName().strip(),
-                        form.getFormat().name(), form.getKindId(), form.getStartDate(), form.getEndDate(),
-                        blankToNull(form.getDescription()), form.cleanPartners().toArray(String[]::new),
-                        form.isLowThreshold())
-                .update();
-        setLeaders(id, form.getLeaderIds());
-        return find(id);
+        records.insert(id, form);
+        return records.find(id);
     }
 
     @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF')")
@@ -245,31 +158,16 @@ public class Activities {
     public Activity update(UUID id, ActivityForm form) {
         Activity before = manageable(id);
         check(form);
-        LocalDate outside = db.sql("""
-                        SELECT min(date) FROM activity_session
-                         WHERE activity_id = ? AND cancelled_at IS NULL AND (date < ? OR date > coalesce(?, date))""")
-                .params(id, form.getStartDate(), form.getEndDate()).query(LocalDate.class).optional().orElse(null);
+        LocalDate outside = records.firstSessionOutside(id, form.getStartDate(), form.getEndDate()).orElse(null);
         if (outside != null) {
             throw new InvalidInputException(outside.isBefore(form.getStartDate()) ? "startDate" : "endDate",
                     "activity.period.excludesSessions");
         }
-        boolean adultsCounted = db.sql("SELECT EXISTS (SELECT 1 FROM activity_session WHERE activity_id = ? AND adults > 0)")
-                .param(id).query(Boolean.class).single();
-        if (before.lowThreshold() && !form.isLowThreshold() && adultsCounted) {
+        if (before.lowThreshold() && !form.isLowThreshold() && records.adultsCounted(id)) {
             throw new InvalidInputException("lowThreshold", "activity.lowThreshold.adultsCounted");
         }
-        db.sql("""
-                        UPDATE activity SET department_id = ?, name = ?, format = ?, kind_id = ?, start_date = ?, end_date = ?,
-                               description = ?, partners = ?, low_threshold = ?, updated_at = now()
-                         WHERE id = ? AND organisation_id = ?""")
-                .params(form.getDepartmentId(), form.getName().strip(), form.getFormat().name(), form.getKindId(),
-                        form.getStartDate(), form.getEndDate(), blankToNull(form.getDescription()),
-                        form.cleanPartners().toArray(String[]::new), form.isLowThreshold(), before.id(),
-                        Tenancy.requireOrganisationId())
-                .update();
-        db.sql("DELETE FROM activity_leader WHERE activity_id = ?").param(id).update();
-        setLeaders(id, form.getLeaderIds());
-        return find(id);
+        records.update(before.id(), form);
+        return records.find(id);
     }
 
     /** Takes the activity out of lists; its sessions and attendance stay in the figures of their periods. */
@@ -277,33 +175,19 @@ public class Activities {
     @Transactional
     public void archive(UUID id) {
         manageable(id);
-        db.sql("UPDATE activity SET archived_at = coalesce(archived_at, now()) WHERE id = ? AND organisation_id = ?")
-                .params(id, Tenancy.requireOrganisationId()).update();
+        records.archive(id);
     }
 
     /** The organisation's kinds, the built-in ones first; an organisation starts with the built-in list. */
     @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF', 'REPORT_VIEWER')")
     @Transactional
     public List<ActivityKind> kinds() {
-        List<ActivityKind> kinds = readKinds();
+        List<ActivityKind> kinds = records.kinds();
         if (kinds.stream().anyMatch(k -> k.code() != null)) {
             return kinds;
         }
-        db.sql("""
-                        INSERT INTO activity_kind (id, organisation_id, code, position)
-                        SELECT gen_random_uuid(), ?, k.code, k.position
-                          FROM (VALUES ('thematic_group', 1), ('outdoors', 2), ('bonfire', 3), ('self_help', 4),
-                                       ('social_event', 5), ('seminar', 6), ('food_distribution', 7), ('sports', 8)) AS k(code, position)
-                        ON CONFLICT DO NOTHING""")
-                .param(Tenancy.requireOrganisationId()).update();
-        return readKinds();
-    }
-
-    private List<ActivityKind> readKinds() {
-        return db.sql("SELECT id, code, name FROM activity_kind WHERE organisation_id = ? ORDER BY position, lower(name)")
-                .param(Tenancy.requireOrganisationId())
-                .query((rs, i) -> new ActivityKind(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name")))
-                .list();
+        records.addBuiltInKinds();
+        return records.kinds();
     }
 
     /** Adds a kind of the organisation's own; a name already there returns that kind. */
@@ -314,39 +198,26 @@ public class Activities {
         if (clean.isEmpty() || clean.length() > 100) {
             throw new InvalidInputException("name", "activityKind.name.invalid");
         }
-        db.sql("""
-                        INSERT INTO activity_kind (id, organisation_id, name) VALUES (gen_random_uuid(), ?, ?)
-                        ON CONFLICT (organisation_id, lower(name)) WHERE name IS NOT NULL DO NOTHING""")
-                .params(Tenancy.requireOrganisationId(), clean).update();
-        return db.sql("SELECT id, code, name FROM activity_kind WHERE organisation_id = ? AND lower(name) = lower(?)")
-                .params(Tenancy.requireOrganisationId(), clean)
-                .query((rs, i) -> new ActivityKind(rs.getObject("id", UUID.class), null, rs.getString("name"))).single();
+        return records.kindNamed(clean);
     }
 
-    /** Partner names used before in the organisation, to choose from. */
+    /**
+     * Partner names used before in the organisation, to choose from. Here rather than only in {@link ActivityRecords}
+     * because the controllers in {@code internal/} ask for it; it holds no rights of its own (names of organisations,
+     * not of persons) and runs in a read-only transaction for the tenant.
+     */
     @Transactional(readOnly = true)
     public List<String> knownPartners() {
-        return db.sql("""
-                        SELECT DISTINCT p FROM activity a, unnest(a.partners) AS p
-                         WHERE a.organisation_id = ? ORDER BY p""")
-                .param(Tenancy.requireOrganisationId()).query(String.class).list();
+        return records.knownPartners();
     }
 
     /** An activity the caller may change: «not found» outside their departments. */
     Activity manageable(UUID id) {
-        Activity activity = find(id);
+        Activity activity = records.find(id);
         if (!ActivityAccess.mayManage(activity.departmentId())) {
             throw new NotFoundException("Activity");
         }
         return activity;
-    }
-
-    Activity find(UUID id) {
-        return db.sql("SELECT " + COLUMNS + " FROM activity a JOIN activity_kind k ON k.id = a.kind_id "
-                        + "WHERE a.id = ? AND a.organisation_id = ?")
-                .params(id, Tenancy.requireOrganisationId())
-                .query((rs, i) -> activity(rs)).optional()
-                .orElseThrow(() -> new NotFoundException("Activity"));
     }
 
     private void check(ActivityForm form) {
@@ -357,9 +228,7 @@ public class Activities {
         if (form.getEndDate() != null && form.getEndDate().isBefore(form.getStartDate())) {
             throw new InvalidInputException("endDate", "activity.endDate.beforeStart");
         }
-        boolean kindIsOurs = db.sql("SELECT EXISTS (SELECT 1 FROM activity_kind WHERE id = ? AND organisation_id = ?)")
-                .params(form.getKindId(), Tenancy.requireOrganisationId()).query(Boolean.class).single();
-        if (!kindIsOurs) {
+        if (!records.isOurKind(form.getKindId())) {
             throw new InvalidInputException("kindId", "activity.kind.required");
         }
         List<UUID> leaders = form.getLeaderIds() == null ? List.of() : form.getLeaderIds();
@@ -368,46 +237,9 @@ public class Activities {
         }
     }
 
-    private void setLeaders(UUID id, List<UUID> leaderIds) {
-        if (leaderIds == null || leaderIds.isEmpty()) {
-            return;
-        }
-        db.sql("""
-                        INSERT INTO activity_leader (activity_id, user_id, organisation_id)
-                        SELECT ?, l, ? FROM unnest(?) AS l ON CONFLICT DO NOTHING""")
-                .params(id, Tenancy.requireOrganisationId(), leaderIds.stream().distinct().toArray(UUID[]::new))
-                .update();
+    private Map<UUID, String> departmentNames() {
+        Map<UUID, String> names = new HashMap<>();
+        departments.list().forEach(d -> names.put(d.id(), d.name()));
+        return names;
     }
-
-    static void requirePeriod(LocalDate from, LocalDate to) {
-        if (from == null) {
-            throw new InvalidInputException("from", "period.from.required");
-        }
-        if (to == null) {
-            throw new InvalidInputException("to", "period.to.required");
-        }
-        if (to.isBefore(from)) {
-            throw new InvalidInputException("to", "period.to.beforeFrom");
-        }
-        if (from.plusYears(10).isBefore(to)) {
-            throw new InvalidInputException("to", "period.tooLong");
-        }
-    }
-
-    static Activity activity(ResultSet rs) throws SQLException {
-        return new Activity(rs.getObject("id", UUID.class), rs.getObject("department_id", UUID.class),
-                rs.getString("name"), ActivityFormat.valueOf(rs.getString("format")),
-                new ActivityKind(rs.getObject("kind_id", UUID.class), rs.getString("kind_code"), rs.getString("kind_name")),
-                rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
-                rs.getString("description"), Arrays.asList((String[]) rs.getArray("partners").getArray()),
-                rs.getBoolean("low_threshold"), Arrays.asList((UUID[]) rs.getArray("leader_ids").getArray()),
-                rs.getTimestamp("archived_at") != null);
-    }
-
-    private static ActivityCounts counts(ResultSet rs) throws SQLException {
-        return new ActivityCounts(rs.getLong("sessions"), rs.getLong("named_attendances"),
-                rs.getLong("anonymous_attendances"), rs.getLong("unique_named"), rs.getLong("largest_adults"),
-                rs.getLong("largest_children"), rs.getLong("guests"));
-    }
-
 }

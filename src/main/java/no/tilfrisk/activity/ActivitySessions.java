@@ -144,7 +144,7 @@ public class ActivitySessions {
     @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF', 'REPORT_VIEWER', 'VOLUNTEER')")
     @Transactional(readOnly = true)
     public List<CalendarEntry> between(LocalDate from, LocalDate to, UUID departmentId, boolean ledOnly) {
-        Activities.requirePeriod(from, to);
+        ActivityRules.requirePeriod(from, to);
         if (departmentId != null && !ActivityAccess.maySeeCounts(departmentId)) {
             throw new NotFoundException("Department");
         }

@@ -52,12 +52,12 @@ public class AttendanceRollCall {
     }
 
     private final JdbcClient db;
-    private final Activities activities;
+    private final ActivityRecords activities;
     private final ActivitySessions sessions;
     private final PersonLookup persons;
     private final AuditTrail audit;
 
-    AttendanceRollCall(JdbcClient db, Activities activities, ActivitySessions sessions, PersonLookup persons,
+    AttendanceRollCall(JdbcClient db, ActivityRecords activities, ActivitySessions sessions, PersonLookup persons,
                        AuditTrail audit) {
         this.db = db;
         this.activities = activities;

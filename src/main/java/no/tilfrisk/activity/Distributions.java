@@ -36,12 +36,12 @@ public class Distributions {
     private final JdbcClient db;
     private final PersonLookup persons;
     private final ConsentCheck consents;
-    private final Activities activities;
+    private final ActivityRecords activities;
     private final AuditTrail audit;
     private final no.tilfrisk.organisation.Departments departments;
     private final Clock clock;
 
-    Distributions(JdbcClient db, PersonLookup persons, ConsentCheck consents, Activities activities, AuditTrail audit,
+    Distributions(JdbcClient db, PersonLookup persons, ConsentCheck consents, ActivityRecords activities, AuditTrail audit,
                   no.tilfrisk.organisation.Departments departments, Clock clock) {
         this.clock = clock;
         this.departments = departments;
@@ -59,7 +59,7 @@ public class Distributions {
     @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF', 'REPORT_VIEWER')")
     @Transactional
     public List<Distribution> list(UUID departmentId, LocalDate from, LocalDate to) {
-        Activities.requirePeriod(from, to);
+        ActivityRules.requirePeriod(from, to);
         if (departmentId != null && !ActivityAccess.maySeeCounts(departmentId)) {
             throw new NotFoundException("Department");
         }
@@ -103,7 +103,7 @@ public class Distributions {
     @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF', 'REPORT_VIEWER')")
     @Transactional(readOnly = true)
     public List<Total> totals(UUID departmentId, LocalDate from, LocalDate to) {
-        Activities.requirePeriod(from, to);
+        ActivityRules.requirePeriod(from, to);
         if (departmentId != null && !ActivityAccess.maySeeCounts(departmentId)) {
             throw new NotFoundException("Department");
         }

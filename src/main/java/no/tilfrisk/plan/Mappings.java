@@ -147,14 +147,14 @@ public class Mappings {
             if (entry.getWords() != null && entry.getWords().strip().length() > 1000) {
                 broken.add(new InvalidInputException("areas[" + i + "].words", "plan.mapping.words.size"));
             }
-            anything |= entry.getRating() != null || !Plans.blank(entry.getWords());
+            anything |= entry.getRating() != null || !PlanRules.blank(entry.getWords());
         }
         for (String[] text : new String[][] {{"dreams", form.getDreams()}, {"strengths", form.getStrengths()},
                 {"challenges", form.getChallenges()}}) {
             if (text[1] != null && text[1].strip().length() > 2000) {
                 broken.add(new InvalidInputException(text[0], "plan.mapping.text.size"));
             }
-            anything |= !Plans.blank(text[1]);
+            anything |= !PlanRules.blank(text[1]);
         }
         Set<UUID> known = interests().stream().map(Interest::id).collect(Collectors.toSet());
         List<UUID> chosen = form.getInterestIds().stream().filter(java.util.Objects::nonNull).distinct().toList();
@@ -183,7 +183,7 @@ public class Mappings {
                 .update();
         for (int i = 0; i < Math.min(areas.size(), LifeArea.values().length); i++) {
             MappingForm.AreaEntry entry = areas.get(i);
-            if (entry != null && (entry.getRating() != null || !Plans.blank(entry.getWords()))) {
+            if (entry != null && (entry.getRating() != null || !PlanRules.blank(entry.getWords()))) {
                 LifeArea area = LifeArea.values()[i];
                 db.sql("""
                                 INSERT INTO plan_mapping_area (mapping_id, organisation_id, life_area, rating, own_words_encrypted)

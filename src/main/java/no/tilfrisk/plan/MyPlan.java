@@ -21,12 +21,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class MyPlan {
 
     private final Plans plans;
+    private final PlanRecords records;
     private final Mappings mappings;
     private final PlanAccess access;
     private final AuditTrail audit;
 
-    MyPlan(Plans plans, Mappings mappings, PlanAccess access, AuditTrail audit) {
+    MyPlan(Plans plans, PlanRecords records, Mappings mappings, PlanAccess access, AuditTrail audit) {
         this.plans = plans;
+        this.records = records;
         this.mappings = mappings;
         this.access = access;
         this.audit = audit;
@@ -42,7 +44,7 @@ public class MyPlan {
     @Transactional
     public Optional<Plan> plan() {
         return access.ownPerson().map(person -> {
-            Plan plan = plans.load(person);
+            Plan plan = records.load(person);
             audit.record(person, AuditAction.READ, "plan.plan");
             return plan;
         });
@@ -60,7 +62,7 @@ public class MyPlan {
     @Transactional
     public void markDone(UUID actionId) {
         UUID person = access.ownPerson().orElseThrow(() -> new NotFoundException("Action"));
-        Plans.ActionRow action = plans.actionRow(person, actionId);
+        PlanRecords.ActionRow action = records.actionRow(person, actionId);
         if (action.responsibleKind() != Responsible.PARTICIPANT) {
             throw new NotFoundException("Action");
         }

@@ -15,7 +15,7 @@ import no.tilfrisk.activity.ActivityOverview;
 import no.tilfrisk.organisation.Organisations;
 import no.tilfrisk.outcome.Aggregate;
 import no.tilfrisk.outcome.OutcomeAggregates;
-import no.tilfrisk.plan.Plans;
+import no.tilfrisk.plan.PlanFigures;
 import no.tilfrisk.platform.chart.BarChart;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.project.Project;
@@ -58,21 +58,21 @@ public class FunderReport {
     /** The figures before any suppression: what tests and the document are made from. */
     public record Figures(Project project, LocalDate from, LocalDate to, long namedInActivities,
                           long linkedParticipants, long reached, List<ActivityOverview> activities, long sessions,
-                          long attendances, Plans.GoalTally goals, List<Aggregate> outcomes) {
+                          long attendances, PlanFigures.GoalTally goals, List<Aggregate> outcomes) {
     }
 
     private final Projects projects;
     private final Activities activities;
-    private final Plans plans;
+    private final PlanFigures planFigures;
     private final OutcomeAggregates outcomes;
     private final Organisations organisations;
     private final MessageSource messages;
 
-    FunderReport(Projects projects, Activities activities, Plans plans, OutcomeAggregates outcomes,
+    FunderReport(Projects projects, Activities activities, PlanFigures planFigures, OutcomeAggregates outcomes,
                  Organisations organisations, MessageSource messages) {
         this.projects = projects;
         this.activities = activities;
-        this.plans = plans;
+        this.planFigures = planFigures;
         this.outcomes = outcomes;
         this.organisations = organisations;
         this.messages = messages;
@@ -97,7 +97,7 @@ public class FunderReport {
         long sessions = overviews.stream().mapToLong(o -> o.counts().sessions()).sum();
         long attendances = overviews.stream().mapToLong(o -> o.counts().attendances()).sum();
         return new Figures(project, from, to, named.size(), participants.size(), reached.size(), overviews, sessions,
-                attendances, plans.goalTally(participants, to), outcomes.forPersons(participants, from, to));
+                attendances, planFigures.goalTally(participants, to), outcomes.forPersons(participants, from, to));
     }
 
     /**
@@ -222,7 +222,7 @@ public class FunderReport {
         sections.add(new Section("aktiviteter", t.m("funderReport.section.activities"), activityBlocks));
 
         // 5. results against goals
-        Plans.GoalTally g = f.goals();
+        PlanFigures.GoalTally g = f.goals();
         List<List<Cell>> results = new ArrayList<>();
         results.add(List.of(Cell.text(t.m("funderReport.results.goals")), t.count("goals/all", g.goals())));
         results.add(List.of(Cell.text(t.m("funderReport.results.reached")), t.count("goals/reached", g.reached())));

@@ -18,6 +18,7 @@ import no.tilfrisk.organisation.DepartmentForm;
 import no.tilfrisk.organisation.Departments;
 import no.tilfrisk.plan.GoalForm;
 import no.tilfrisk.plan.LifeArea;
+import no.tilfrisk.plan.PlanFigures;
 import no.tilfrisk.plan.PlanStatus;
 import no.tilfrisk.plan.Plans;
 import no.tilfrisk.platform.web.Dates;
@@ -156,7 +157,7 @@ class FunderReportTest {
         assertThat(List.of(y.sessions(), y.attendances(), y.participants())).containsExactly(1L, 2L, 2L);
         assertThat(fig.sessions()).isEqualTo(3);
         assertThat(fig.attendances()).isEqualTo(15);
-        assertThat(fig.goals()).isEqualTo(new Plans.GoalTally(4, 2, 3, 2));
+        assertThat(fig.goals()).isEqualTo(new PlanFigures.GoalTally(4, 2, 3, 2));
         assertThat(fig.project().grants()).containsExactly(new no.tilfrisk.project.Project.Grant(2025, 60_000_000L),
                 new no.tilfrisk.project.Project.Grant(2026, 40_000_050L));
         assertThat(fig.project().goals()).containsExactly("Mål én", "Mål to");

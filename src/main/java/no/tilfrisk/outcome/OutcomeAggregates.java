@@ -58,7 +58,7 @@ public class OutcomeAggregates {
     /** The organisation admin changes the thresholds; the form has checked the ranges. */
     @Transactional
     public void changeSettings(OutcomeSettings s) {
-        Outcomes.requireAdmin();
+        OutcomeAccess.requireAdmin();
         db.sql("""
                         INSERT INTO outcome_settings (organisation_id, abstinence_window_months, min_gap_days,
                                                       quality_of_life_gain, who5_gain, meaningful_min, updated_by)
@@ -130,7 +130,7 @@ public class OutcomeAggregates {
      */
     @Transactional(readOnly = true)
     public List<Aggregate> forPersons(java.util.Collection<UUID> personIds, LocalDate from, LocalDate to) {
-        TenantPrincipal caller = Outcomes.caller();
+        TenantPrincipal caller = OutcomeAccess.caller();
         if (!caller.hasRole("ORG_ADMIN") && !caller.hasRole("COORDINATOR") && !caller.hasRole("REPORT_VIEWER")) {
             throw new AccessDeniedException("Outcome aggregates are for admins, coordinators and report readers");
         }
@@ -246,7 +246,7 @@ public class OutcomeAggregates {
     }
 
     private static void requireScope(UUID departmentId) {
-        TenantPrincipal caller = Outcomes.caller();
+        TenantPrincipal caller = OutcomeAccess.caller();
         if (caller.hasRole("ORG_ADMIN") || caller.hasRole("REPORT_VIEWER")) {
             return;
         }

@@ -20,7 +20,6 @@ import no.tilfrisk.platform.tenancy.TenantPrincipal;
 import no.tilfrisk.platform.web.InvalidInputException;
 import no.tilfrisk.platform.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,8 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Responses to the instruments, per person over time. Admins, coordinators and staff reach the persons they may
  * see through the person register's rules and enter answers with the participant present; a participant reaches
- * only themself (anyone else is «not found») and answers on «Min side». Scores are computed from the items and
- * stored as computed. Every read and write is one row in the audit trail, in the same transaction.
+ * only themself (anyone else is «not found») and answers on «Min side» ({@link MyOutcomes}, which records through
+ * here). Scores are computed from the items and stored as computed. Every read and write is one row in the audit
+ * trail, in the same transaction. Which instruments the organisation can use is {@link InstrumentSettings}.
  */
 @Service
 public class Outcomes {
@@ -38,57 +38,29 @@ public class Outcomes {
 
     private final JdbcClient db;
     private final Instruments instruments;
+    private final InstrumentSettings settings;
     private final PersonLookup persons;
     private final AuditTrail audit;
     private final UserAccounts users;
+    private final OutcomeAccess access;
     private final Clock clock;
 
-    Outcomes(JdbcClient db, Instruments instruments, PersonLookup persons, AuditTrail audit, UserAccounts users,
-             Clock clock) {
-        this.clock = clock;
+    Outcomes(JdbcClient db, Instruments instruments, InstrumentSettings settings, PersonLookup persons,
+             AuditTrail audit, UserAccounts users, OutcomeAccess access, Clock clock) {
         this.db = db;
         this.instruments = instruments;
+        this.settings = settings;
         this.persons = persons;
         this.audit = audit;
         this.users = users;
-    }
-
-    /** The instruments an organisation can take responses to now: those without a licence, and those it enabled. */
-    @Transactional(readOnly = true)
-    public List<Instrument> available() {
-        Set<String> enabled = enabledIds();
-        return instruments.all().stream().filter(i -> !i.licenceRequired() || enabled.contains(i.id())).toList();
-    }
-
-    /** The ids of the licensed instruments this organisation has enabled. */
-    @Transactional(readOnly = true)
-    public Set<String> enabledIds() {
-        return Set.copyOf(db.sql("SELECT instrument_id FROM instrument_enabled WHERE organisation_id = ?")
-                .param(Tenancy.requireOrganisationId()).query(String.class).list());
-    }
-
-    /** The organisation admin confirms the licence of an instrument that needs one, or withdraws it. */
-    @Transactional
-    public void setEnabled(String instrumentId, boolean enabled) {
-        requireAdmin();
-        Instrument instrument = instruments.find(instrumentId)
-                .orElseThrow(() -> new InvalidInputException("instrumentId", "outcome.instrument.unknown"));
-        UUID org = Tenancy.requireOrganisationId();
-        if (enabled) {
-            db.sql("""
-                            INSERT INTO instrument_enabled (organisation_id, instrument_id, enabled_by) VALUES (?, ?, ?)
-                            ON CONFLICT DO NOTHING""")
-                    .params(org, instrument.id(), me()).update();
-        } else {
-            db.sql("DELETE FROM instrument_enabled WHERE organisation_id = ? AND instrument_id = ?")
-                    .params(org, instrument.id()).update();
-        }
+        this.access = access;
+        this.clock = clock;
     }
 
     /** The person's responses, newest first, each with its answers and score. */
     @Transactional
     public List<Response> ofPerson(UUID personId) {
-        requirePerson(personId);
+        access.requirePerson(personId);
         List<Response> found = responses(personId, null);
         audit.record(personId, AuditAction.READ, "outcome.response.list");
         return found;
@@ -97,18 +69,7 @@ public class Outcomes {
     /** «Not found» unless the caller may reach this person's responses; refused for roles without access. */
     @Transactional(readOnly = true)
     public void requireVisiblePerson(UUID personId) {
-        requirePerson(personId);
-    }
-
-    /** The signed-in participant's own person, «not found» when the account is linked to nobody. */
-    @Transactional(readOnly = true)
-    public UUID myPerson() {
-        TenantPrincipal caller = caller();
-        if (!isParticipantOnly(caller)) {
-            throw new AccessDeniedException("Only participants have their own measurements");
-        }
-        return users.personOf(caller.userId()).filter(persons::isOurs)
-                .orElseThrow(() -> new NotFoundException("Person"));
+        access.requirePerson(personId);
     }
 
     /**
@@ -119,7 +80,7 @@ public class Outcomes {
      */
     @Transactional
     public Response record(UUID id, UUID personId, ResponseForm form) {
-        EntryMethod method = requirePerson(personId);
+        EntryMethod method = access.requirePerson(personId);
         UUID org = Tenancy.requireOrganisationId();
         var existing = db.sql("SELECT person_id FROM outcome_response WHERE id = ? AND organisation_id = ?")
                 .params(id, org).query(UUID.class).optional();
@@ -138,7 +99,7 @@ public class Outcomes {
                                                       answered_on, entered_by, entry_method, score, raw_score, status, goal,
                                                       missing_reason)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")
-                .params(id, org, personId, instrument.id(), instrument.version(), form.getAnsweredOn(), me(),
+                .params(id, org, personId, instrument.id(), instrument.version(), form.getAnsweredOn(), OutcomeAccess.me(),
                         method.name(), score.value(), score.raw(), score.status(), score.goal(), score.missingReason())
                 .update();
         if (inserted == 0) {
@@ -158,7 +119,7 @@ public class Outcomes {
      */
     @Transactional
     public List<DueMeasurement> dueFor(UUID personId) {
-        requirePerson(personId);
+        access.requirePerson(personId);
         List<DueMeasurement> due = dueFor(List.of(personId)).getOrDefault(personId, List.of());
         audit.record(personId, AuditAction.READ, "outcome.due");
         return due;
@@ -203,7 +164,7 @@ public class Outcomes {
             return due;
         }
         LocalDate today = LocalDate.now(clock);
-        List<String> scheduled = available().stream().map(Instrument::id).filter(Instruments.ORDER::contains).toList();
+        List<String> scheduled = settings.available().stream().map(Instrument::id).filter(Instruments.ORDER::contains).toList();
         Map<UUID, PersonLookup.Participation> participation = persons.participation(personIds);
         record Latest(UUID personId, String instrumentId, LocalDate first, LocalDate last) {
         }
@@ -235,153 +196,7 @@ public class Outcomes {
         return due;
     }
 
-    // ---- the participant's unfinished answers on «Min side»
-
-    /** The participant's draft of an instrument: started now if there is none. */
-    @Transactional
-    public Draft draft(String instrumentId) {
-        UUID person = myPerson();
-        Instrument instrument = available().stream().filter(i -> i.id().equals(instrumentId)).findFirst()
-                .orElseThrow(() -> new NotFoundException("Instrument"));
-        UUID org = Tenancy.requireOrganisationId();
-        db.sql("""
-                        INSERT INTO outcome_draft (person_id, instrument_id, organisation_id, response_id, instrument_version)
-                        VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                .params(person, instrument.id(), org, UUID.randomUUID(), instrument.version()).update();
-        record Row(UUID responseId, int instrumentVersion, String answers) {
-        }
-        Row row = db.sql("""
-                        SELECT response_id, instrument_version, answers FROM outcome_draft
-                         WHERE person_id = ? AND instrument_id = ? AND organisation_id = ?""")
-                .params(person, instrument.id(), org).query(Row.class).single();
-        Instrument version = instruments.find(instrument.id(), row.instrumentVersion()).orElse(instrument);
-        return new Draft(row.responseId(), person, version, decode(row.answers()));
-    }
-
-    /** A draft: the answers so far, and where to go on. */
-    public record Draft(UUID responseId, UUID personId, Instrument instrument, Map<String, Integer> answers) {
-
-        /** The first item not yet answered, or the number of items when all are. */
-        public int nextStep() {
-            for (int i = 0; i < instrument.items().size(); i++) {
-                if (!answers.containsKey(instrument.items().get(i).id())) {
-                    return i;
-                }
-            }
-            return instrument.items().size();
-        }
-    }
-
-    /**
-     * Saves one answer of the participant's draft, as typed or chosen; anything but a whole number on the item's
-     * scale is refused. Null skips the item.
-     */
-    @Transactional
-    public void answerInDraft(String instrumentId, String itemId, String answer) {
-        Draft draft = draft(instrumentId);
-        Instrument.Item item = draft.instrument().item(itemId)
-                .orElseThrow(() -> new InvalidInputException("value", "outcome.item.unknown"));
-        Integer value = null;
-        if (answer != null) {
-            value = item.scale().valueOf(answer)
-                    .orElseThrow(() -> notOnScale("value", draft.instrument().items().indexOf(item), item));
-        }
-        Map<String, Integer> answers = new LinkedHashMap<>(draft.answers());
-        if (value == null) {
-            answers.put(itemId, SKIPPED);
-        } else {
-            answers.put(itemId, value);
-        }
-        db.sql("UPDATE outcome_draft SET answers = ?, updated_at = now() WHERE person_id = ? AND instrument_id = ? AND organisation_id = ?")
-                .params(encode(answers), draft.personId(), draft.instrument().id(), Tenancy.requireOrganisationId())
-                .update();
-    }
-
-    /**
-     * Sends the participant's draft in as their response, dated today. A second send (a double click) finds the
-     * response recorded under the draft's id and records nothing more.
-     */
-    @Transactional
-    public Response submitDraft(String instrumentId, UUID responseId) {
-        UUID person = myPerson();
-        UUID org = Tenancy.requireOrganisationId();
-        var existing = responses(person, responseId);
-        if (!existing.isEmpty()) {
-            return existing.get(0);
-        }
-        Draft draft = draft(instrumentId);
-        if (!draft.responseId().equals(responseId)) {
-            throw new NotFoundException("Draft");
-        }
-        Map<String, Integer> answers = new LinkedHashMap<>(draft.answers());
-        answers.values().removeIf(v -> v == SKIPPED);
-        ResponseForm form = ResponseForm.of(draft.instrument().id(), LocalDate.now(clock), answers);
-        form.setInstrumentVersion(draft.instrument().version());
-        Response response = record(responseId, person, form);
-        db.sql("DELETE FROM outcome_draft WHERE person_id = ? AND instrument_id = ? AND organisation_id = ?")
-                .params(person, draft.instrument().id(), org).update();
-        return response;
-    }
-
-    /** The participant's unfinished drafts: how many items of each instrument they have answered or skipped. */
-    @Transactional(readOnly = true)
-    public Map<String, Integer> myDrafts() {
-        Map<String, Integer> drafts = new HashMap<>();
-        db.sql("SELECT instrument_id, answers FROM outcome_draft WHERE person_id = ? AND organisation_id = ?")
-                .params(myPerson(), Tenancy.requireOrganisationId())
-                .query((rs, i) -> drafts.put(rs.getString(1), decode(rs.getString(2)).size())).list();
-        return drafts;
-    }
-
-    /** Drops the participant's draft of an instrument, so that they can start again. */
-    @Transactional
-    public void discardDraft(String instrumentId) {
-        db.sql("DELETE FROM outcome_draft WHERE person_id = ? AND instrument_id = ? AND organisation_id = ?")
-                .params(myPerson(), instrumentId, Tenancy.requireOrganisationId()).update();
-    }
-
-    /** Drafts hold skipped items with this value; it is no value of any scale. */
-    static final int SKIPPED = Integer.MIN_VALUE;
-
-    static String encode(Map<String, Integer> answers) {
-        StringBuilder s = new StringBuilder();
-        answers.forEach((k, v) -> s.append(s.isEmpty() ? "" : ",").append(k).append('=').append(v == SKIPPED ? "-" : v));
-        return s.toString();
-    }
-
-    static Map<String, Integer> decode(String s) {
-        Map<String, Integer> answers = new LinkedHashMap<>();
-        if (s == null || s.isBlank()) {
-            return answers;
-        }
-        for (String pair : s.split(",")) {
-            String[] kv = pair.split("=", 2);
-            answers.put(kv[0], "-".equals(kv[1]) ? SKIPPED : Integer.parseInt(kv[1]));
-        }
-        return answers;
-    }
-
     // ---- checks
-
-    /**
-     * Who may reach this person's responses and how they enter them: staff roles the persons they may see, a
-     * participant only themself. Anyone else is refused; a person out of reach is «not found».
-     */
-    EntryMethod requirePerson(UUID personId) {
-        TenantPrincipal caller = caller();
-        if (caller.hasRole("ORG_ADMIN") || caller.hasRole("COORDINATOR") || caller.hasRole("STAFF")) {
-            persons.requireVisible(personId);
-            return EntryMethod.GUIDE_WITH_PARTICIPANT;
-        }
-        if (caller.hasRole("PARTICIPANT")) {
-            if (personId == null || !users.personOf(caller.userId()).map(personId::equals).orElse(false)
-                    || !persons.isOurs(personId)) {
-                throw new NotFoundException("Person");
-            }
-            return EntryMethod.SELF_SERVICE;
-        }
-        throw new AccessDeniedException("No access to outcomes");
-    }
 
     /** A form that passed every check: its instrument, and the answers as whole numbers in the items' order. */
     private record Checked(Instrument instrument, Map<String, Integer> answers) {
@@ -401,7 +216,7 @@ public class Outcomes {
                                 : "outcome.instrument.unknown"));
             } else {
                 instrument = found.get();
-                if (instrument.licenceRequired() && !enabledIds().contains(instrument.id())) {
+                if (instrument.licenceRequired() && !settings.enabledIds().contains(instrument.id())) {
                     broken.add(new InvalidInputException("instrumentId", "outcome.instrument.notEnabled"));
                 }
             }
@@ -443,11 +258,12 @@ public class Outcomes {
     }
 
     /** «Question 3: the answer must be a whole number from 0 to 5», on the field given. */
-    private static InvalidInputException notOnScale(String field, int index, Instrument.Item item) {
+    static InvalidInputException notOnScale(String field, int index, Instrument.Item item) {
         return new InvalidInputException(field, "outcome.answer.notOnScale", index + 1, item.scale().min(), item.scale().max());
     }
 
-    private List<Response> responses(UUID personId, UUID onlyId) {
+    /** The person's responses (or the one with {@code onlyId}), without rights checks or audit. */
+    List<Response> responses(UUID personId, UUID onlyId) {
         record Row(UUID id, UUID personId, String instrumentId, int instrumentVersion, LocalDate answeredOn,
                    String entryMethod, UUID enteredBy, OffsetDateTime createdAt, Integer score, Integer rawScore,
                    String status, String goal, String missingReason) {
@@ -497,24 +313,5 @@ public class Outcomes {
             }
         });
         return inOrder;
-    }
-
-    static boolean isParticipantOnly(TenantPrincipal caller) {
-        return caller.hasRole("PARTICIPANT") && !caller.hasRole("ORG_ADMIN") && !caller.hasRole("COORDINATOR")
-                && !caller.hasRole("STAFF");
-    }
-
-    static void requireAdmin() {
-        if (!caller().hasRole("ORG_ADMIN")) {
-            throw new AccessDeniedException("Organisation admins only");
-        }
-    }
-
-    static TenantPrincipal caller() {
-        return Tenancy.currentPrincipal().orElseThrow(() -> new AccessDeniedException("Not signed in"));
-    }
-
-    private static UUID me() {
-        return Tenancy.currentPrincipal().map(TenantPrincipal::userId).orElse(null);
     }
 }

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import no.tilfrisk.outcome.Instrument;
+import no.tilfrisk.outcome.InstrumentSettings;
+import no.tilfrisk.outcome.MyOutcomes;
 import no.tilfrisk.outcome.Outcomes;
 import no.tilfrisk.outcome.Response;
 import no.tilfrisk.platform.web.InvalidInputException;
@@ -23,28 +25,32 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class MyOutcomesController {
 
+    private final MyOutcomes mine;
     private final Outcomes outcomes;
+    private final InstrumentSettings settings;
     private final OutcomeCharts charts;
 
-    MyOutcomesController(Outcomes outcomes, OutcomeCharts charts) {
+    MyOutcomesController(MyOutcomes mine, Outcomes outcomes, InstrumentSettings settings, OutcomeCharts charts) {
+        this.mine = mine;
         this.outcomes = outcomes;
+        this.settings = settings;
         this.charts = charts;
     }
 
     @GetMapping("/min-side/maalinger")
     String overview(Model model, Locale locale) {
-        UUID me = outcomes.myPerson();
+        UUID me = mine.myPerson();
         List<Response> responses = outcomes.ofPerson(me);
         model.addAttribute("due", outcomes.dueFor(me));
-        model.addAttribute("available", outcomes.available());
-        model.addAttribute("drafts", outcomes.myDrafts());
+        model.addAttribute("available", settings.available());
+        model.addAttribute("drafts", mine.myDrafts());
         model.addAttribute("trends", charts.trends(responses, locale, "my-trend-"));
         return "outcome/mine";
     }
 
     @GetMapping("/min-side/maalinger/{instrumentId}")
     String step(@PathVariable String instrumentId, @RequestParam(name = "steg", required = false) Integer step, Model model) {
-        Outcomes.Draft draft = outcomes.draft(instrumentId);
+        MyOutcomes.Draft draft = mine.draft(instrumentId);
         Instrument instrument = draft.instrument();
         int n = instrument.items().size();
         int at = step == null ? draft.nextStep() : Math.max(0, Math.min(step, n));
@@ -65,7 +71,7 @@ class MyOutcomesController {
     String answer(@PathVariable String instrumentId, @RequestParam int steg,
                   @RequestParam(required = false) String value, @RequestParam(defaultValue = "next") String action,
                   Model model, RedirectAttributes redirect) {
-        Outcomes.Draft draft = outcomes.draft(instrumentId);
+        MyOutcomes.Draft draft = mine.draft(instrumentId);
         List<Instrument.Item> items = draft.instrument().items();
         if (steg < 0 || steg >= items.size()) {
             return "redirect:/min-side/maalinger/" + draft.instrument().id();
@@ -76,12 +82,12 @@ class MyOutcomesController {
         }
         try {
             if ("skip".equals(action)) {
-                outcomes.answerInDraft(instrumentId, item.id(), null);
+                mine.answerInDraft(instrumentId, item.id(), null);
             } else {
                 if (value == null || value.isBlank()) {
                     throw new InvalidInputException("value", "outcome.mine.value.required");
                 }
-                outcomes.answerInDraft(instrumentId, item.id(), value);
+                mine.answerInDraft(instrumentId, item.id(), value);
             }
         } catch (InvalidInputException e) {
             model.addAttribute("draft", draft);
@@ -99,14 +105,14 @@ class MyOutcomesController {
 
     @PostMapping("/min-side/maalinger/{instrumentId}/send")
     String send(@PathVariable String instrumentId, @RequestParam UUID responseId, RedirectAttributes redirect) {
-        Response response = outcomes.submitDraft(instrumentId, responseId);
+        Response response = mine.submitDraft(instrumentId, responseId);
         redirect.addFlashAttribute("sent", response.instrumentId());
         return "redirect:/min-side/maalinger";
     }
 
     @PostMapping("/min-side/maalinger/{instrumentId}/avbryt")
     String discard(@PathVariable String instrumentId, RedirectAttributes redirect) {
-        outcomes.discardDraft(instrumentId);
+        mine.discardDraft(instrumentId);
         redirect.addFlashAttribute("discarded", true);
         return "redirect:/min-side/maalinger";
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import no.tilfrisk.outcome.Aggregate;
 import no.tilfrisk.outcome.Instrument;
+import no.tilfrisk.outcome.InstrumentSettings;
 import no.tilfrisk.outcome.Instruments;
 import no.tilfrisk.outcome.OutcomeAggregates;
 import no.tilfrisk.outcome.Outcomes;
@@ -44,12 +45,14 @@ class OutcomeApi {
 
     private final Instruments instruments;
     private final Outcomes outcomes;
+    private final InstrumentSettings settings;
     private final OutcomeAggregates aggregates;
     private final MessageSource messages;
 
-    OutcomeApi(Instruments instruments, Outcomes outcomes, OutcomeAggregates aggregates, MessageSource messages) {
+    OutcomeApi(Instruments instruments, Outcomes outcomes, InstrumentSettings settings, OutcomeAggregates aggregates, MessageSource messages) {
         this.instruments = instruments;
         this.outcomes = outcomes;
+        this.settings = settings;
         this.aggregates = aggregates;
         this.messages = messages;
     }
@@ -57,7 +60,7 @@ class OutcomeApi {
     @GetMapping("/api/v1/instruments")
     @Operation(summary = "Every instrument (latest version) with its items, scales, scoring, cut-offs, licence and source")
     List<InstrumentEntry> instruments() {
-        var available = outcomes.available().stream().map(Instrument::id).toList();
+        var available = settings.available().stream().map(Instrument::id).toList();
         return instruments.all().stream().map(i -> new InstrumentEntry(i, available.contains(i.id()))).toList();
     }
 

@@ -9,6 +9,7 @@ import java.util.UUID;
 import no.tilfrisk.account.CurrentUser;
 import no.tilfrisk.outcome.Aggregate;
 import no.tilfrisk.outcome.Instrument;
+import no.tilfrisk.outcome.InstrumentSettings;
 import no.tilfrisk.outcome.Instruments;
 import no.tilfrisk.outcome.OutcomeAggregates;
 import no.tilfrisk.outcome.OutcomeSettings;
@@ -32,12 +33,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The staff pages: a person's measurements (due now, trends, responses) with the form to enter a response with the
  * participant present, and the outcome figures with the organisation's thresholds and licences. Rights are checked
- * in {@link Outcomes} and {@link OutcomeAggregates}.
+ * in {@link Outcomes}, {@link InstrumentSettings} and {@link OutcomeAggregates}.
  */
 @Controller
 class OutcomeController {
 
     private final Outcomes outcomes;
+    private final InstrumentSettings settings;
     private final OutcomeAggregates aggregates;
     private final Instruments instruments;
     private final PersonLookup persons;
@@ -46,11 +48,12 @@ class OutcomeController {
     private final no.tilfrisk.plan.Mappings mappings;
     private final Clock clock;
 
-    OutcomeController(Outcomes outcomes, OutcomeAggregates aggregates, Instruments instruments, PersonLookup persons,
+    OutcomeController(Outcomes outcomes, InstrumentSettings settings, OutcomeAggregates aggregates, Instruments instruments, PersonLookup persons,
                       Departments departments, OutcomeCharts charts, no.tilfrisk.plan.Mappings mappings, Clock clock) {
         this.clock = clock;
         this.mappings = mappings;
         this.outcomes = outcomes;
+        this.settings = settings;
         this.aggregates = aggregates;
         this.instruments = instruments;
         this.persons = persons;
@@ -70,7 +73,7 @@ class OutcomeController {
         model.addAttribute("profile", profile.subList(Math.max(0, profile.size() - 4), profile.size()));
         model.addAttribute("lifeAreas", no.tilfrisk.plan.LifeArea.values());
         model.addAttribute("due", outcomes.dueFor(personId));
-        model.addAttribute("available", outcomes.available());
+        model.addAttribute("available", settings.available());
         model.addAttribute("instruments", instruments);
         return "outcome/person";
     }
@@ -104,7 +107,7 @@ class OutcomeController {
     }
 
     private String formPage(UUID personId, String instrumentId, Model model) {
-        Instrument instrument = outcomes.available().stream().filter(i -> i.id().equals(instrumentId)).findFirst()
+        Instrument instrument = settings.available().stream().filter(i -> i.id().equals(instrumentId)).findFirst()
                 .or(() -> instruments.find(instrumentId))
                 .orElseThrow(() -> new NotFoundException("Instrument"));
         model.addAttribute("person", persons.names(List.of(personId)).get(personId));
@@ -164,7 +167,7 @@ class OutcomeController {
                 model.addAttribute("settings", aggregates.settings());
             }
             model.addAttribute("licensed", instruments.all().stream().filter(Instrument::licenceRequired).toList());
-            model.addAttribute("enabled", outcomes.enabledIds());
+            model.addAttribute("enabled", settings.enabledIds());
         }
         model.addAttribute("admin", admin);
         return "outcome/figures";
@@ -188,7 +191,7 @@ class OutcomeController {
     String enable(@PathVariable String instrumentId, @RequestParam(defaultValue = "false") boolean enabled,
                   RedirectAttributes redirect) {
         try {
-            outcomes.setEnabled(instrumentId, enabled);
+            settings.setEnabled(instrumentId, enabled);
             redirect.addFlashAttribute("licenceSaved", true);
         } catch (InvalidInputException e) {
             throw new NotFoundException("Instrument");

@@ -4,6 +4,7 @@ import java.util.UUID;
 import no.tilfrisk.account.CurrentUser;
 import no.tilfrisk.activity.SessionSignUps;
 import no.tilfrisk.outcome.DueMeasurement;
+import no.tilfrisk.outcome.MyOutcomes;
 import no.tilfrisk.outcome.Outcomes;
 import no.tilfrisk.plan.MyPlan;
 import no.tilfrisk.platform.web.NotFoundException;
@@ -25,11 +26,13 @@ class MyPageController {
 
     private final SessionSignUps signUps;
     private final MyPlan plan;
+    private final MyOutcomes myOutcomes;
     private final Outcomes outcomes;
 
-    MyPageController(SessionSignUps signUps, MyPlan plan, Outcomes outcomes) {
+    MyPageController(SessionSignUps signUps, MyPlan plan, MyOutcomes myOutcomes, Outcomes outcomes) {
         this.signUps = signUps;
         this.plan = plan;
+        this.myOutcomes = myOutcomes;
         this.outcomes = outcomes;
     }
 
@@ -45,7 +48,7 @@ class MyPageController {
     /** What the participant is asked to answer now; nothing when the account is not linked to a person. */
     private List<DueMeasurement> dueMeasurements() {
         try {
-            return outcomes.dueFor(outcomes.myPerson());
+            return outcomes.dueFor(myOutcomes.myPerson());
         } catch (NotFoundException notLinked) {
             return List.of();
         }

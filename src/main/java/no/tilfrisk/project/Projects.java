@@ -3,17 +3,12 @@ package no.tilfrisk.project;
 import static no.tilfrisk.platform.Text.blankToNull;
 
 import java.math.BigDecimal;
-import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import no.tilfrisk.activity.Activities;
@@ -26,7 +21,7 @@ import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.platform.tenancy.TenantPrincipal;
 import no.tilfrisk.platform.web.InvalidInputException;
 import no.tilfrisk.platform.web.NotFoundException;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,6 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
  * only activities and persons they may see themselves (a coordinator: of their own departments), and see only those
  * of the linked participants. Report readers read a project's description for its report, never its participants.
  * Linking and listing participants is personal data and audited; the project itself names no one.
+ * <p>
+ * This service checks rights and the form, and audits; {@link ProjectRecords} holds the SQL.
  */
 @Service
 @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR')")
@@ -51,19 +48,13 @@ public class Projects {
     /** Grants as NOK: at most 1 000 000 000 kroner a year. */
     static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000");
 
-    private static final String COLUMNS = """
-            SELECT p.id, p.name, p.funder, p.programme, p.project_lead, p.starts_on, p.ends_on, p.target_group,
-                   p.planned_reach, p.goals, p.background_md, p.method_md, p.results_md, p.summary_md
-              FROM project p
-            """;
-
-    private final JdbcClient db;
+    private final ProjectRecords records;
     private final Activities activities;
     private final PersonLookup persons;
     private final AuditTrail audit;
 
-    Projects(JdbcClient db, Activities activities, PersonLookup persons, AuditTrail audit) {
-        this.db = db;
+    Projects(ProjectRecords records, Activities activities, PersonLookup persons, AuditTrail audit) {
+        this.records = records;
         this.activities = activities;
         this.persons = persons;
         this.audit = audit;
@@ -73,20 +64,14 @@ public class Projects {
     @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'REPORT_VIEWER')")
     @Transactional(readOnly = true)
     public List<Project> list() {
-        List<Project> rows = db.sql(COLUMNS + " WHERE p.organisation_id = ? ORDER BY p.starts_on DESC, lower(p.name), p.id")
-                .param(Tenancy.requireOrganisationId()).query(Projects::row).list();
-        Map<UUID, List<Project.Grant>> grants = grants(rows.stream().map(Project::id).toList());
-        return rows.stream().map(p -> withGrants(p, grants.getOrDefault(p.id(), List.of()))).toList();
+        return records.list();
     }
 
     /** One project of the caller's organisation; another organisation's id is «not found». */
     @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'REPORT_VIEWER')")
     @Transactional(readOnly = true)
     public Project get(UUID id) {
-        Project p = db.sql(COLUMNS + " WHERE p.id = ? AND p.organisation_id = ?")
-                .params(id, Tenancy.requireOrganisationId()).query(Projects::row).optional()
-                .orElseThrow(() -> new NotFoundException("Project"));
-        return withGrants(p, grants(List.of(id)).getOrDefault(id, List.of()));
+        return records.find(id).orElseThrow(() -> new NotFoundException("Project"));
     }
 
     /**
@@ -95,46 +80,19 @@ public class Projects {
      */
     @Transactional
     public UUID create(UUID id, ProjectForm form) {
-        UUID org = Tenancy.requireOrganisationId();
-        if (exists(id)) {
+        if (records.exists(id)) {
             return id;
         }
-        Clean c = check(form);
-        int inserted = db.sql("""
-                        INSERT INTO project (id, organisation_id, name, funder, programme, project_lead, starts_on, ends_on,
-                                             target_group, planned_reach, goals, background_md, method_md, results_md,
-                                             summary_md, created_by, updated_by)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")
-                .params(id, org, c.name(), c.funder(), c.programme(), c.projectLead(), form.getStartsOn(),
-                        form.getEndsOn(), c.targetGroup(), form.getPlannedReach(), c.goals().toArray(String[]::new),
-                        c.backgroundMd(), c.methodMd(), c.resultsMd(), c.summaryMd(), me(), me())
-                .update();
-        if (inserted == 0) {
-            if (!exists(id)) {
-                throw new NotFoundException("Project");
-            }
-            return id;
+        if (!records.insert(id, check(form), me()) && !records.exists(id)) {
+            throw new NotFoundException("Project");
         }
-        saveGrants(id, c.grants());
         return id;
     }
 
     @Transactional
     public void update(UUID id, ProjectForm form) {
         get(id);
-        Clean c = check(form);
-        db.sql("""
-                        UPDATE project SET name = ?, funder = ?, programme = ?, project_lead = ?, starts_on = ?, ends_on = ?,
-                               target_group = ?, planned_reach = ?, goals = ?, background_md = ?, method_md = ?,
-                               results_md = ?, summary_md = ?, updated_at = now(), updated_by = ?
-                         WHERE id = ? AND organisation_id = ?""")
-                .params(c.name(), c.funder(), c.programme(), c.projectLead(), form.getStartsOn(), form.getEndsOn(),
-                        c.targetGroup(), form.getPlannedReach(), c.goals().toArray(String[]::new), c.backgroundMd(),
-                        c.methodMd(), c.resultsMd(), c.summaryMd(), me(), id, Tenancy.requireOrganisationId())
-                .update();
-        db.sql("DELETE FROM project_grant WHERE project_id = ? AND organisation_id = ?")
-                .params(id, Tenancy.requireOrganisationId()).update();
-        saveGrants(id, c.grants());
+        records.update(id, check(form), me());
     }
 
     /** Deletes a project with its links (not the activities or persons). Admins only: a report may rest on it. */
@@ -142,10 +100,7 @@ public class Projects {
     @Transactional
     public void delete(UUID id) {
         get(id);
-        UUID org = Tenancy.requireOrganisationId();
-        List<UUID> linked = db.sql("SELECT person_id FROM project_participant WHERE project_id = ? AND organisation_id = ?")
-                .params(id, org).query(UUID.class).list();
-        db.sql("DELETE FROM project WHERE id = ? AND organisation_id = ?").params(id, org).update();
+        List<UUID> linked = records.delete(id);
         audit.recordEach(linked, AuditAction.UPDATE, "project.participant.removed");
     }
 
@@ -156,8 +111,7 @@ public class Projects {
     @Transactional(readOnly = true)
     public List<UUID> activityIds(UUID projectId) {
         get(projectId);
-        return db.sql("SELECT activity_id FROM project_activity WHERE project_id = ? AND organisation_id = ? ORDER BY activity_id")
-                .params(projectId, Tenancy.requireOrganisationId()).query(UUID.class).list();
+        return records.activityIds(projectId);
     }
 
     /**
@@ -168,8 +122,7 @@ public class Projects {
     @Transactional(readOnly = true)
     public Set<UUID> participantIds(UUID projectId) {
         get(projectId);
-        return new HashSet<>(db.sql("SELECT person_id FROM project_participant WHERE project_id = ? AND organisation_id = ?")
-                .params(projectId, Tenancy.requireOrganisationId()).query(UUID.class).list());
+        return new HashSet<>(records.participantIds(projectId));
     }
 
     /** The linked participants the caller may see, by name (audited as a list); the others are only counted. */
@@ -211,18 +164,14 @@ public class Projects {
     public void linkActivity(UUID projectId, UUID activityId) {
         get(projectId);
         Activity a = visibleActivity(activityId);
-        db.sql("""
-                        INSERT INTO project_activity (project_id, activity_id, organisation_id) VALUES (?, ?, ?)
-                        ON CONFLICT DO NOTHING""")
-                .params(projectId, a.id(), Tenancy.requireOrganisationId()).update();
+        records.linkActivity(projectId, a.id());
     }
 
     @Transactional
     public void unlinkActivity(UUID projectId, UUID activityId) {
         get(projectId);
         Activity a = visibleActivity(activityId);
-        db.sql("DELETE FROM project_activity WHERE project_id = ? AND activity_id = ? AND organisation_id = ?")
-                .params(projectId, a.id(), Tenancy.requireOrganisationId()).update();
+        records.unlinkActivity(projectId, a.id());
     }
 
     /** Links a person the caller may see as a participant of the project; linking them again changes nothing. */
@@ -230,11 +179,7 @@ public class Projects {
     public void linkParticipant(UUID projectId, UUID personId) {
         get(projectId);
         persons.requireVisible(personId);
-        int added = db.sql("""
-                        INSERT INTO project_participant (project_id, person_id, organisation_id, added_by) VALUES (?, ?, ?, ?)
-                        ON CONFLICT DO NOTHING""")
-                .params(projectId, personId, Tenancy.requireOrganisationId(), me()).update();
-        if (added > 0) {
+        if (records.linkParticipant(projectId, personId, me())) {
             audit.record(personId, AuditAction.UPDATE, "project.participant.added");
         }
     }
@@ -243,9 +188,7 @@ public class Projects {
     public void unlinkParticipant(UUID projectId, UUID personId) {
         get(projectId);
         persons.requireVisible(personId);
-        int removed = db.sql("DELETE FROM project_participant WHERE project_id = ? AND person_id = ? AND organisation_id = ?")
-                .params(projectId, personId, Tenancy.requireOrganisationId()).update();
-        if (removed > 0) {
+        if (records.unlinkParticipant(projectId, personId)) {
             audit.record(personId, AuditAction.UPDATE, "project.participant.removed");
         }
     }
@@ -253,20 +196,15 @@ public class Projects {
     private Activity visibleActivity(UUID activityId) {
         try {
             return activities.get(activityId);
-        } catch (org.springframework.security.access.AccessDeniedException e) {
+        } catch (AccessDeniedException e) {
             throw new NotFoundException("Activity");
         }
     }
 
-    // ---------------------------------------------------------------- checks and rows
+    // ---------------------------------------------------------------- checks
 
-    /** The form's values as stored: trimmed, blanks as null, goals one per line, grants in øre. */
-    private record Clean(String name, String funder, String programme, String projectLead, String targetGroup,
-                         List<String> goals, List<Project.Grant> grants, String backgroundMd, String methodMd,
-                         String resultsMd, String summaryMd) {
-    }
-
-    private static Clean check(ProjectForm form) {
+    /** The form's values as stored (trimmed, blanks as null, goals one per line, grants in øre), or every error. */
+    private static ProjectRecords.Values check(ProjectForm form) {
         List<InvalidInputException> broken = new ArrayList<>();
         String name = blankToNull(form.getName());
         String funder = blankToNull(form.getFunder());
@@ -332,55 +270,11 @@ public class Projects {
             }
         }
         InvalidInputException.throwIfAny(broken);
-        return new Clean(name, funder, blankToNull(form.getProgramme()), blankToNull(form.getProjectLead()),
-                blankToNull(form.getTargetGroup()), goals, grants, blankToNull(form.getBackgroundMd()),
+        return new ProjectRecords.Values(name, funder, blankToNull(form.getProgramme()),
+                blankToNull(form.getProjectLead()), starts, ends, blankToNull(form.getTargetGroup()),
+                form.getPlannedReach(), goals, grants, blankToNull(form.getBackgroundMd()),
                 blankToNull(form.getMethodMd()), blankToNull(form.getResultsMd()), blankToNull(form.getSummaryMd()));
     }
-
-    private void saveGrants(UUID id, List<Project.Grant> grants) {
-        for (Project.Grant g : grants) {
-            db.sql("INSERT INTO project_grant (project_id, organisation_id, year, amount_ore) VALUES (?, ?, ?, ?)")
-                    .params(id, Tenancy.requireOrganisationId(), g.year(), g.amountOre()).update();
-        }
-    }
-
-    private boolean exists(UUID id) {
-        return db.sql("SELECT EXISTS (SELECT 1 FROM project WHERE id = ? AND organisation_id = ?)")
-                .params(id, Tenancy.requireOrganisationId()).query(Boolean.class).single();
-    }
-
-    private Map<UUID, List<Project.Grant>> grants(List<UUID> ids) {
-        Map<UUID, List<Project.Grant>> out = new HashMap<>();
-        if (ids.isEmpty()) {
-            return out;
-        }
-        db.sql("SELECT project_id, year, amount_ore FROM project_grant WHERE project_id = ANY(?) AND organisation_id = ? ORDER BY year")
-                .params(ids.toArray(UUID[]::new), Tenancy.requireOrganisationId())
-                .query((rs, i) -> {
-                    out.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-                            .add(new Project.Grant(rs.getInt(2), rs.getLong(3)));
-                    return null;
-                }).list();
-        return out;
-    }
-
-    private static Project withGrants(Project p, List<Project.Grant> grants) {
-        return new Project(p.id(), p.name(), p.funder(), p.programme(), p.projectLead(), p.startsOn(), p.endsOn(),
-                p.targetGroup(), p.plannedReach(), p.goals(), grants, p.backgroundMd(), p.methodMd(), p.resultsMd(),
-                p.summaryMd());
-    }
-
-    private static Project row(ResultSet rs, int i) throws SQLException {
-        Array goals = rs.getArray("goals");
-        return new Project(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("funder"),
-                rs.getString("programme"), rs.getString("project_lead"), rs.getObject("starts_on", LocalDate.class),
-                rs.getObject("ends_on", LocalDate.class), rs.getString("target_group"),
-                rs.getObject("planned_reach", Integer.class),
-                goals == null ? List.of() : Arrays.asList((String[]) goals.getArray()), List.of(),
-                rs.getString("background_md"), rs.getString("method_md"), rs.getString("results_md"),
-                rs.getString("summary_md"));
-    }
-
 
     /** Whether the caller keeps projects (admins and coordinators); report readers only read reports. */
     public static boolean mayKeep() {

@@ -29,6 +29,7 @@ import no.tilfrisk.platform.tenancy.TenantPrincipal;
 import no.tilfrisk.platform.web.Dates;
 import no.tilfrisk.platform.web.InvalidInputException;
 import no.tilfrisk.platform.web.NotFoundException;
+import no.tilfrisk.platform.web.ResultPage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;

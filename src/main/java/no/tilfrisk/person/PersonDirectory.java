@@ -16,6 +16,7 @@ import no.tilfrisk.platform.crypto.FieldEncryption;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.platform.web.InvalidInputException;
 import no.tilfrisk.platform.web.NotFoundException;
+import no.tilfrisk.platform.web.ResultPage;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,16 +31,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF')")
 public class PersonDirectory {
-
-    public record Page<T>(List<T> items, int page, int size, long total) {
-        public boolean hasPrevious() {
-            return page > 0;
-        }
-
-        public boolean hasNext() {
-            return (long) (page + 1) * size < total;
-        }
-    }
 
     /** The outcome of registering: done, or a warning that the person may already be registered. */
     public sealed interface Registration permits Registered, PossibleDuplicate {
@@ -74,7 +65,7 @@ public class PersonDirectory {
 
     /** Search by name, phone or e-mail (and by the exact national id number), filtered by department and role. */
     @Transactional
-    public Page<PersonSummary> search(String q, UUID departmentId, PersonRole role, int page, int size) {
+    public ResultPage<PersonSummary> search(String q, UUID departmentId, PersonRole role, int page, int size) {
         String query = q == null ? "" : q.strip();
         var params = new java.util.HashMap<String, Object>();
         params.put("org", Tenancy.requireOrganisationId());
@@ -127,7 +118,7 @@ public class PersonDirectory {
                     .params(params).query(Long.class).single();
         }
         audit.record(null, AuditAction.LIST, "person.list");
-        return new Page<>(items, page, size, total[0]);
+        return new ResultPage<>(items, page, size, total[0]);
     }
 
     @Transactional

@@ -19,6 +19,7 @@ import no.tilfrisk.person.PersonForm;
 import no.tilfrisk.person.PersonRole;
 import no.tilfrisk.person.PersonSummary;
 import no.tilfrisk.platform.web.IdempotencyKey;
+import no.tilfrisk.platform.web.ResultPage;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -49,7 +50,7 @@ class PersonApi {
 
     @GetMapping
     @Operation(summary = "Search persons by name, phone or e-mail; filter by department and role")
-    PersonDirectory.Page<PersonSummary> list(@RequestParam(defaultValue = "") String q,
+    ResultPage<PersonSummary> list(@RequestParam(defaultValue = "") String q,
                                              @RequestParam(required = false) UUID department,
                                              @RequestParam(required = false) PersonRole role,
                                              @RequestParam(defaultValue = "0") int page,

@@ -94,13 +94,13 @@ public class PersonDirectory {
         if (departmentId != null) {
             sql.append("""
                      AND EXISTS (SELECT 1 FROM person_department d WHERE d.person_id = p.id AND d.department_id = :department
-                                   AND (d.to_date IS NULL OR d.to_date >= current_date))""");
+                                   AND (d.to_date IS NULL OR d.to_date >= (now() AT TIME ZONE 'Europe/Oslo')::date))""");
             params.put("department", departmentId);
         }
         if (role != null) {
             sql.append("""
                      AND EXISTS (SELECT 1 FROM person_role r WHERE r.person_id = p.id AND r.role = :role
-                                   AND (r.to_date IS NULL OR r.to_date >= current_date))""");
+                                   AND (r.to_date IS NULL OR r.to_date >= (now() AT TIME ZONE 'Europe/Oslo')::date))""");
             params.put("role", role.name());
         }
         sql.append(" ORDER BY p.active DESC, lower(p.display_name), p.id LIMIT :limit OFFSET :offset");

@@ -167,7 +167,7 @@ public class PersonLookup {
      */
     @Transactional
     public List<PersonName> findInDepartment(UUID departmentId, String query, int limit, String context) {
-        return find(departmentId, "(d.to_date IS NULL OR d.to_date >= current_date)", null, query, limit, context);
+        return find(departmentId, "(d.to_date IS NULL OR d.to_date >= (now() AT TIME ZONE 'Europe/Oslo')::date)", null, query, limit, context);
     }
 
     /**

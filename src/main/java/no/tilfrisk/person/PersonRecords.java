@@ -137,7 +137,7 @@ class PersonRecords {
                         SELECT p.id, p.display_name, p.full_name, p.birth_year, p.phone, p.email, p.active FROM person p
                          WHERE p.organisation_id = :org AND p.erased_at IS NULL AND """ + no.tilfrisk.person.internal.PersonAccess.VISIBLE + """
                            AND EXISTS (SELECT 1 FROM person_role r WHERE r.person_id = p.id AND r.role = :role
-                                         AND (r.to_date IS NULL OR r.to_date >= current_date))
+                                         AND (r.to_date IS NULL OR r.to_date >= (now() AT TIME ZONE 'Europe/Oslo')::date))
                          ORDER BY lower(p.display_name) LIMIT 200""")
                 .param("org", Tenancy.requireOrganisationId()).param("admin", admin).param("departments", departments)
                 .param("role", role.name()).query(PersonSummary.class).list();

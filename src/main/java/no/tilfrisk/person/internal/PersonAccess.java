@@ -16,11 +16,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class PersonAccess {
 
-    /** SQL condition on a person aliased {@code p}; named parameters {@code :admin} and {@code :departments}. */
+    /**
+     * SQL condition on a person aliased {@code p}; named parameters {@code :admin} and {@code :departments}. «Today»
+     * is Oslo's date, as the Clock's is: the database runs in UTC, and its {@code current_date} is yesterday's
+     * between midnight and 01:00 (02:00 in summer) in Oslo.
+     */
     public static final String VISIBLE = """
             (:admin OR EXISTS (SELECT 1 FROM person_department pd
                                 WHERE pd.person_id = p.id AND pd.department_id = ANY(:departments)
-                                  AND (pd.to_date IS NULL OR pd.to_date >= current_date)))""";
+                                  AND (pd.to_date IS NULL OR pd.to_date >= (now() AT TIME ZONE 'Europe/Oslo')::date)))""";
 
     private final JdbcClient db;
 

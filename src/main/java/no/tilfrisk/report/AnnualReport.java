@@ -55,6 +55,13 @@ import org.springframework.transaction.annotation.Transactional;
  * department of that year at once, read as a report reader reads them; {@link Suppression} hides what could point
  * to fewer than 5 persons, and the report shows every hidden figure as «:» and says so under its table. So the
  * external report of one scope is the same whoever asks for it, and no two of them can be subtracted.
+ * <p>
+ * Why one class of about 800 lines: it is the one report of seed 000, section by section, and every section is
+ * written by the one {@code Writer}, whose helpers ({@code persons}, {@code count}, {@code derived}) both register a
+ * figure with its relations and show it or «:». Split by section, each part would need the writer's request, texts,
+ * publication and decisions passed in; the figures' keys and relations, which must agree across sections and
+ * scopes, are easier to check side by side. The reads live in the modules ({@code ContactFigures},
+ * {@code OutcomeAggregates}, {@code PersonLookup.roleCounts}, …), the rules of suppression in {@code disclosure}.
  */
 @Service
 public class AnnualReport {

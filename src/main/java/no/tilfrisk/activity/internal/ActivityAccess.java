@@ -35,6 +35,17 @@ public final class ActivityAccess {
         return mayManage(departmentId) || caller().hasRole("REPORT_VIEWER");
     }
 
+    /**
+     * Whether the caller may see counts of persons and attendances on the activity pages and in the activity list
+     * of the API: everyone who works with the activities. A report reader only, who may not see persons, reads
+     * them in the external annual report, whole years with small numbers hidden; a free period here could be
+     * subtracted from another.
+     */
+    public static boolean mayCountPersons() {
+        TenantPrincipal me = caller();
+        return me.hasRole("ORG_ADMIN") || me.hasRole("COORDINATOR") || me.hasRole("STAFF") || me.hasRole("VOLUNTEER");
+    }
+
     /** The departments whose activities the caller sees at all; null means every department. */
     public static UUID[] visibleDepartments() {
         TenantPrincipal me = caller();

@@ -34,10 +34,16 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Activities", description = "Groups and events, their sessions and attendance")
 class ActivityApi {
 
-    /** An activity with its figures for the period asked for. */
-    record ActivityWithCounts(Activity activity, String departmentName, ActivityCounts counts, long attendances,
-                              long participants, long children) {
+    /**
+     * An activity with its figures for the period asked for. For a report reader, who may not see persons, the
+     * figures are left out (null): they are in the external annual report, whole years with small numbers hidden.
+     */
+    record ActivityWithCounts(Activity activity, String departmentName, ActivityCounts counts, Long attendances,
+                              Long participants, Long children) {
         static ActivityWithCounts of(ActivityOverview o) {
+            if (!ActivityAccess.mayCountPersons()) {
+                return new ActivityWithCounts(o.activity(), o.departmentName(), null, null, null, null);
+            }
             return new ActivityWithCounts(o.activity(), o.departmentName(), o.counts(), o.counts().attendances(),
                     o.counts().participants(), o.counts().children());
         }

@@ -60,6 +60,7 @@ class ActivityController {
         model.addAttribute("from", start);
         model.addAttribute("to", end);
         List<Department> all = departments.list();
+        model.addAttribute("personCounts", ActivityAccess.mayCountPersons());
         model.addAttribute("visibleDepartments", all.stream().filter(d -> ActivityAccess.maySeeCounts(d.id())).toList());
         model.addAttribute("kinds", activities.kinds());
         model.addAttribute("mayCreate", all.stream().anyMatch(d -> ActivityAccess.mayManage(d.id())));
@@ -121,6 +122,7 @@ class ActivityController {
         }
         model.addAttribute("activity", activity);
         model.addAttribute("department", departments.get(activity.departmentId()));
+        model.addAttribute("personCounts", ActivityAccess.mayCountPersons());
         model.addAttribute("from", start);
         model.addAttribute("to", end);
         try {

@@ -57,5 +57,12 @@ class ReportReaderCountsTest {
                 .andExpect(content().string(containsString("Tall om deltakere og oppmøter står i årsrapporten")));
         mvc.perform(get("/activities/" + id).with(user(accounts.loadUserByUsername("admin@demo.tilfrisk.no"))))
                 .andExpect(status().isOk()).andExpect(content().string(containsString(">Unike navngitte deltakere<")));
+        // the API's sessions: dates for the report reader, head-counts for staff
+        mvc.perform(get("/api/v1/activities/" + id + "/sessions").header("Authorization", bearer("demo-styret")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[0].date").exists())
+                .andExpect(jsonPath("$[0].adults").doesNotExist()).andExpect(jsonPath("$[0].named").doesNotExist());
+        mvc.perform(get("/api/v1/activities/" + id + "/sessions").header("Authorization", bearer("demo-admin")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[0].adults").isNumber())
+                .andExpect(jsonPath("$[0].named").isNumber());
     }
 }

@@ -49,6 +49,20 @@ class ActivityApi {
         }
     }
 
+    /**
+     * A session as the API reads it: its head-counts and named attendance, left out (null) for a report reader, who
+     * reads such figures in the external annual report.
+     */
+    record SessionJson(UUID id, UUID activityId, LocalDate date, java.time.LocalTime startTime,
+                       java.time.LocalTime endTime, String place, Integer adults, Integer children, Integer guests,
+                       Integer named, boolean cancelled, String cancelReason) {
+        static SessionJson of(ActivitySession s, boolean counts) {
+            return new SessionJson(s.id(), s.activityId(), s.date(), s.startTime(), s.endTime(), s.place(),
+                    counts ? s.adults() : null, counts ? s.children() : null, counts ? s.guests() : null,
+                    counts ? s.named() : null, s.cancelled(), s.cancelReason());
+        }
+    }
+
     private final Activities activities;
     private final ActivitySessions sessions;
     private final AttendanceRollCall rollCall;
@@ -110,8 +124,9 @@ class ActivityApi {
     }
 
     @GetMapping("/api/v1/activities/{id}/sessions")
-    List<ActivitySession> sessions(@PathVariable UUID id) {
-        return sessions.list(id);
+    List<SessionJson> sessions(@PathVariable UUID id) {
+        boolean counts = ActivityAccess.mayCountPersons();
+        return sessions.list(id).stream().map(s -> SessionJson.of(s, counts)).toList();
     }
 
     @PostMapping("/api/v1/activities/{id}/sessions")
@@ -130,8 +145,8 @@ class ActivityApi {
     }
 
     @GetMapping("/api/v1/sessions/{id}")
-    ActivitySession session(@PathVariable UUID id) {
-        return sessions.get(id);
+    SessionJson session(@PathVariable UUID id) {
+        return SessionJson.of(sessions.get(id), ActivityAccess.mayCountPersons());
     }
 
     @PostMapping("/api/v1/sessions/{id}/cancel")

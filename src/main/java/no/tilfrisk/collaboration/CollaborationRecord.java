@@ -13,6 +13,12 @@ public record CollaborationRecord(UUID id, CollaborationKind kind, UUID departme
                                   String title, String partner, String role, LocalDate startsOn, LocalDate endsOn,
                                   Integer participants, String note, Instant createdAt, String createdBy) {
 
+    /** The record without its number of participants: what a report reader sees (see {@link CollaborationRegister}). */
+    public CollaborationRecord withoutParticipants() {
+        return new CollaborationRecord(id, kind, departmentId, departmentName, title, partner, role, startsOn, endsOn,
+                null, note, createdAt, createdBy);
+    }
+
     /** Whether the record counts in the period (both dates included): a dated one on a day in it, a span overlapping it. */
     public boolean within(LocalDate from, LocalDate to) {
         LocalDate last = kind.period() ? endsOn : startsOn;

@@ -205,6 +205,15 @@ public class CollaborationRegister {
     }
 
     /** Whether the caller may add records at all. */
+    /**
+     * Whether the caller sees the numbers of participants on the register's pages and in its API: everyone but a
+     * report reader only, who reads them in the external annual report, where small numbers are hidden. (The
+     * annual report reads them here as a report reader, and hides them itself.)
+     */
+    public boolean mayCountParticipants() {
+        return mayAdd();
+    }
+
     public boolean mayAdd() {
         TenantPrincipal caller = caller();
         return caller.hasRole("ORG_ADMIN") || caller.hasRole("COORDINATOR") || caller.hasRole("STAFF");

@@ -27,6 +27,14 @@ public record CollaborationSummary(UUID departmentId, LocalDate from, LocalDate 
                               List<CollaborationRecord> records) {
     }
 
+    /** The summary without numbers of participants: what a report reader sees. */
+    public CollaborationSummary withoutParticipants() {
+        Map<CollaborationKind, KindSummary> out = new java.util.EnumMap<>(CollaborationKind.class);
+        kinds.forEach((k, s) -> out.put(k, new KindSummary(k, s.count(), null, 0,
+                s.records().stream().map(CollaborationRecord::withoutParticipants).toList())));
+        return new CollaborationSummary(departmentId, from, to, out);
+    }
+
     public KindSummary of(CollaborationKind kind) {
         return kinds.get(kind);
     }

@@ -52,7 +52,9 @@ class CollaborationApi {
                                    @RequestParam(required = false) CollaborationKind kind,
                                    @RequestParam(required = false) UUID department) {
         LocalDate[] period = period(year, from, to);
-        return register.list(period[0], period[1], kind, department);
+        List<CollaborationRecord> records = register.list(period[0], period[1], kind, department);
+        return register.mayCountParticipants() ? records
+                : records.stream().map(CollaborationRecord::withoutParticipants).toList();
     }
 
     @GetMapping("/summary")
@@ -63,13 +65,15 @@ class CollaborationApi {
                                  @RequestParam(required = false) LocalDate to,
                                  @RequestParam(required = false) UUID department) {
         LocalDate[] period = period(year, from, to);
-        return register.summary(department, period[0], period[1]);
+        CollaborationSummary summary = register.summary(department, period[0], period[1]);
+        return register.mayCountParticipants() ? summary : summary.withoutParticipants();
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One record")
     CollaborationRecord get(@PathVariable UUID id) {
-        return register.get(id);
+        CollaborationRecord r = register.get(id);
+        return register.mayCountParticipants() ? r : r.withoutParticipants();
     }
 
     @PostMapping

@@ -102,6 +102,7 @@ class CollaborationController {
         model.addAttribute("allKinds", CollaborationKind.values());
         model.addAttribute("byKind", byKind);
         model.addAttribute("mayAdd", register.mayAdd());
+        model.addAttribute("personCounts", register.mayCountParticipants());
         return "collaboration/list";
     }
 

@@ -58,8 +58,8 @@ public class ContactFigures {
                            AND (CAST(:members AS uuid[]) IS NULL OR person_id = ANY(:members))
                          GROUP BY type""")
                 .param("org", org).param("members", members)
-                .param("from", ContactLog.utc(ContactLog.startOf(from)))
-                .param("to", ContactLog.utc(ContactLog.startOf(to.plusDays(1))))
+                .param("from", ContactRecords.utc(ContactRecords.startOf(from)))
+                .param("to", ContactRecords.utc(ContactRecords.startOf(to.plusDays(1))))
                 .query((rs, i) -> {
                     long[] c = counts.get(ContactType.valueOf(rs.getString("type")));
                     c[0] = rs.getLong("logged");

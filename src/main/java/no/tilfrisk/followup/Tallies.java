@@ -207,7 +207,7 @@ public class Tallies {
     private void checkPeriod(LocalDate from, LocalDate to, List<InvalidInputException> broken) {
         if (from == null) {
             broken.add(new InvalidInputException("from", "tally.from.required"));
-        } else if (from.isBefore(ContactLog.EARLIEST)) {
+        } else if (from.isBefore(ContactRules.EARLIEST)) {
             broken.add(new InvalidInputException("from", "contact.date.range"));
         } else if (from.isAfter(LocalDate.now(clock).plusDays(1))) {
             broken.add(new InvalidInputException("from", "tally.from.future"));

@@ -85,8 +85,10 @@ class ReportExportTest {
                 perPage.setEndPage(i);
                 pages.add(perPage.getText(parsed).strip());
             }
-            // the cover, then one page per section
+            // the cover, the contents with each section's page, then the sections flowing on from each other
             assertThat(pages).as(String.join("\n----\n", pages)).hasSize(3);
+            assertThat(pages.get(1).replaceAll("\\s+", " ")).contains("Innhold",
+                    "3. Aktivitet og deltakelse – året i tall · Side 3", "4. Arrangementer og sosiale tiltak · Side 3");
             // the chart is drawn (Batik makes it a form, its labels as shapes) on the page of its section, and only there
             assertThat(parsed.getPage(2).getResources().getXObjectNames()).singleElement()
                     .satisfies(n -> assertThat(parsed.getPage(2).getResources().getXObject(n))

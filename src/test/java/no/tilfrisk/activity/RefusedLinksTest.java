@@ -30,6 +30,11 @@ class RefusedLinksTest {
             mvc.perform(get("/calendar/feeds").with(user(accounts.loadUserByUsername(refused))))
                     .andExpect(status().isForbidden());
         }
+        // a report reader's start page leads to the report and the projects
+        String start = mvc.perform(get("/").with(user(accounts.loadUserByUsername("styret@demo.tilfrisk.no"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThat(start.substring(start.indexOf("id=\"shortcuts\"")))
+                .contains("href=\"/reports/annual\"", "href=\"/projects\"");
         mvc.perform(get("/calendar").with(user(accounts.loadUserByUsername("ansatt@demo.tilfrisk.no"))))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("href=\"/calendar/feeds\"")));
     }

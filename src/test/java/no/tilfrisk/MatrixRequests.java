@@ -3,10 +3,13 @@ package no.tilfrisk;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * A request of an access matrix: an API path with the account's token and a JSON body, or a page as the signed-in
@@ -18,9 +21,9 @@ public final class MatrixRequests {
     }
 
     /** Every endpoint ({@code "GET /path"}) whose controller lives in the package or below, so a matrix can list them all. */
-    public static java.util.Set<String> endpointsIn(
-            org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mappings, String packageName) {
-        java.util.Set<String> found = new java.util.TreeSet<>();
+    public static Set<String> endpointsIn(
+            RequestMappingHandlerMapping mappings, String packageName) {
+        Set<String> found = new TreeSet<>();
         mappings.getHandlerMethods().forEach((info, method) -> {
             if (method.getBeanType().getPackageName().startsWith(packageName)) {
                 for (String path : info.getPatternValues()) {

@@ -5,6 +5,11 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import no.tilfrisk.organisation.Department;
 import no.tilfrisk.organisation.Departments;
+import no.tilfrisk.person.ConsentForm;
+import no.tilfrisk.person.ConsentMethod;
+import no.tilfrisk.person.ConsentPurpose;
+import no.tilfrisk.person.Consents;
+import no.tilfrisk.person.PersonDetails;
 import no.tilfrisk.person.PersonDirectory;
 import no.tilfrisk.person.PersonForm;
 import no.tilfrisk.person.PersonRole;
@@ -14,6 +19,7 @@ import org.springframework.boot.test.context.TestComponent;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
 
 /** Test persons in a given department, registered as the organisation's system admin. */
 @TestComponent
@@ -21,9 +27,9 @@ public class People {
 
     private final PersonDirectory persons;
     private final Departments departments;
-    private final no.tilfrisk.person.Consents consents;
+    private final Consents consents;
 
-    public People(PersonDirectory persons, Departments departments, no.tilfrisk.person.Consents consents) {
+    public People(PersonDirectory persons, Departments departments, Consents consents) {
         this.persons = persons;
         this.departments = departments;
         this.consents = consents;
@@ -41,14 +47,14 @@ public class People {
     }
 
     /** Must run inside {@link #asSystem}. */
-    public no.tilfrisk.person.PersonDetails details(UUID person) {
+    public PersonDetails details(UUID person) {
         return persons.get(person);
     }
 
     /** Gives a consent and returns its id. Must run inside {@link #asSystem}. */
     public UUID consent(UUID person) {
-        return consents.give(person, new no.tilfrisk.person.ConsentForm(no.tilfrisk.person.ConsentPurpose.STATISTICS,
-                no.tilfrisk.person.ConsentMethod.VERBAL, null, null)).id();
+        return consents.give(person, new ConsentForm(ConsentPurpose.STATISTICS,
+                ConsentMethod.VERBAL, null, null)).id();
     }
 
     public Department department(String name) {
@@ -57,7 +63,7 @@ public class People {
     }
 
     /** Runs work signed in as this user (roles, departments and organisation as the account has them). */
-    public static <T> T as(org.springframework.security.core.userdetails.UserDetails user, Supplier<T> work) {
+    public static <T> T as(UserDetails user, Supplier<T> work) {
         var previous = SecurityContextHolder.getContext();
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));

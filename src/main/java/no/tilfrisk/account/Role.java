@@ -1,5 +1,12 @@
 package no.tilfrisk.account;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
 /** What a user account may do. A user has one or more. */
 public enum Role {
     ORG_ADMIN(true),
@@ -16,14 +23,14 @@ public enum Role {
     }
 
     /** The {@code roles} text[] column that the account queries return. */
-    public static java.util.Set<Role> fromColumn(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
-        return java.util.Arrays.stream((String[]) rs.getArray(column).getArray()).map(Role::valueOf)
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    public static Set<Role> fromColumn(ResultSet rs, String column) throws SQLException {
+        return Arrays.stream((String[]) rs.getArray(column).getArray()).map(Role::valueOf)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** A uuid[] column such as the account's department ids. */
-    public static java.util.Set<java.util.UUID> uuids(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
-        return java.util.Set.of((java.util.UUID[]) rs.getArray(column).getArray());
+    public static Set<UUID> uuids(ResultSet rs, String column) throws SQLException {
+        return Set.of((UUID[]) rs.getArray(column).getArray());
     }
 
     public String authority() {

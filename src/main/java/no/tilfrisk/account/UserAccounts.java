@@ -5,8 +5,11 @@ import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -54,14 +57,14 @@ public class UserAccounts {
 
     /** The person an account belongs to (a participant's own account), if any. */
     @Transactional(readOnly = true)
-    public java.util.Optional<UUID> personOf(UUID userId) {
+    public Optional<UUID> personOf(UUID userId) {
         return db.sql("SELECT person_id FROM app_user WHERE id = ? AND organisation_id = ? AND person_id IS NOT NULL")
                 .params(userId, Tenancy.requireOrganisationId()).query(UUID.class).optional();
     }
 
     /** The account that belongs to a person, if they have one. */
     @Transactional(readOnly = true)
-    public java.util.Optional<UUID> accountOf(UUID personId) {
+    public Optional<UUID> accountOf(UUID personId) {
         return db.sql("SELECT id FROM app_user WHERE person_id = ? AND organisation_id = ?")
                 .params(personId, Tenancy.requireOrganisationId()).query(UUID.class).optional();
     }
@@ -69,7 +72,7 @@ public class UserAccounts {
     /** Whether an address already signs in somewhere: addresses are unique across organisations. */
     @Transactional(readOnly = true)
     public boolean isEmailInUse(String email) {
-        return emailTaken(email.strip().toLowerCase(java.util.Locale.ROOT), null);
+        return emailTaken(email.strip().toLowerCase(Locale.ROOT), null);
     }
 
     /** Links an account to the person it belongs to: a participant's own account (demo data, invitations). */
@@ -82,7 +85,7 @@ public class UserAccounts {
     /** Active users who can lead an activity or take part in one as staff: admins, coordinators, staff, volunteers. */
     @Transactional(readOnly = true)
     public Map<UUID, String> possibleLeaders() {
-        Map<UUID, String> found = new java.util.LinkedHashMap<>();
+        Map<UUID, String> found = new LinkedHashMap<>();
         db.sql("""
                         SELECT u.id, u.display_name FROM app_user u
                          WHERE u.organisation_id = ? AND u.active

@@ -1,5 +1,6 @@
 package no.tilfrisk.activity;
 
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,20 +8,24 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.Status;
 import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import no.tilfrisk.activity.internal.ActivityAccess;
+import no.tilfrisk.organisation.Departments;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.platform.web.InvalidInputException;
 import no.tilfrisk.platform.web.NotFoundException;
@@ -45,7 +50,7 @@ public class CalendarFeeds {
     }
 
     /** A new feed and its secret token, to show once. */
-    public record NewFeed(UUID id, String token) implements java.io.Serializable {
+    public record NewFeed(UUID id, String token) implements Serializable {
     }
 
     private record Owner(UUID organisationId, UUID departmentId) {
@@ -54,10 +59,10 @@ public class CalendarFeeds {
     private final JdbcClient db;
     private final TransactionTemplate tx;
 
-    private final no.tilfrisk.organisation.Departments departments;
+    private final Departments departments;
     private final Clock clock;
 
-    CalendarFeeds(JdbcClient db, TransactionTemplate tx, no.tilfrisk.organisation.Departments departments,
+    CalendarFeeds(JdbcClient db, TransactionTemplate tx, Departments departments,
                   Clock clock) {
         this.clock = clock;
         this.departments = departments;
@@ -111,18 +116,18 @@ public class CalendarFeeds {
      * The feed for a token: the department's sessions from three months back to a year ahead. Empty when the
      * token is unknown or revoked, so a calendar client cannot tell the two apart.
      */
-    public java.util.Optional<String> render(String token, String calendarName) {
+    public Optional<String> render(String token, String calendarName) {
         if (token == null || token.length() > 100) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Owner owner = db.sql("SELECT organisation_id, department_id FROM calendar_feed_lookup(?)")
                 .param(hash(token))
                 .query((rs, i) -> new Owner(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
                 .optional().orElse(null);
         if (owner == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(Tenancy.runAs(owner.organisationId(),
+        return Optional.of(Tenancy.runAs(owner.organisationId(),
                 () -> tx.execute(status -> ics(owner.departmentId(), calendarName))));
     }
 
@@ -132,7 +137,7 @@ public class CalendarFeeds {
         calendar.add(new ProdId("-//Tilfrisk//Aktiviteter//NO"));
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
-        calendar.add(new net.fortuna.ical4j.model.property.XProperty("X-WR-CALNAME", calendarName));
+        calendar.add(new XProperty("X-WR-CALNAME", calendarName));
         db.sql("""
                         SELECT s.id, s.date, s.start_time, s.end_time, s.cancelled_at IS NOT NULL AS cancelled, a.name
                           FROM activity_session s JOIN activity a ON a.id = s.activity_id
@@ -141,8 +146,8 @@ public class CalendarFeeds {
                 .params(departmentId, today.minusMonths(3), today.plusYears(1))
                 .query((rs, i) -> {
                     LocalDate date = rs.getObject("date", LocalDate.class);
-                    java.time.LocalTime start = rs.getObject("start_time", java.time.LocalTime.class);
-                    java.time.LocalTime end = rs.getObject("end_time", java.time.LocalTime.class);
+                    LocalTime start = rs.getObject("start_time", LocalTime.class);
+                    LocalTime end = rs.getObject("end_time", LocalTime.class);
                     VEvent event;
                     if (start == null) {
                         event = new VEvent(date, date.plusDays(1), rs.getString("name"));

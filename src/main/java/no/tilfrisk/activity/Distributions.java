@@ -4,6 +4,7 @@ import static no.tilfrisk.platform.Text.blankToNull;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import java.util.stream.Collectors;
 import no.tilfrisk.activity.internal.ActivityAccess;
 import no.tilfrisk.audit.AuditAction;
 import no.tilfrisk.audit.AuditTrail;
+import no.tilfrisk.organisation.Departments;
 import no.tilfrisk.person.ConsentCheck;
 import no.tilfrisk.person.ConsentPurpose;
 import no.tilfrisk.person.PersonLookup;
@@ -38,11 +40,11 @@ public class Distributions {
     private final ConsentCheck consents;
     private final ActivityRecords activities;
     private final AuditTrail audit;
-    private final no.tilfrisk.organisation.Departments departments;
+    private final Departments departments;
     private final Clock clock;
 
     Distributions(JdbcClient db, PersonLookup persons, ConsentCheck consents, ActivityRecords activities, AuditTrail audit,
-                  no.tilfrisk.organisation.Departments departments, Clock clock) {
+                  Departments departments, Clock clock) {
         this.clock = clock;
         this.departments = departments;
         this.db = db;
@@ -118,7 +120,7 @@ public class Distributions {
                 .query((rs, i) -> new Total(DistributionKind.valueOf(rs.getString("kind")), rs.getLong("count"),
                         rs.getLong("value_ore")))
                 .list().stream().collect(Collectors.toMap(Total::kind, t -> t));
-        return java.util.Arrays.stream(DistributionKind.values()).filter(byKind::containsKey).map(byKind::get).toList();
+        return Arrays.stream(DistributionKind.values()).filter(byKind::containsKey).map(byKind::get).toList();
     }
 
     /**

@@ -1,6 +1,9 @@
 package no.tilfrisk.audit;
 
+import java.io.Serializable;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -49,7 +52,7 @@ public class AuditTrail {
 
     /** One row per person, for a read that shows several persons at once (a roll call, an attendance list). */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void recordEach(java.util.Collection<UUID> personIds, AuditAction action, String what) {
+    public void recordEach(Collection<UUID> personIds, AuditAction action, String what) {
         if (personIds.isEmpty()) {
             return;
         }
@@ -89,7 +92,7 @@ public class AuditTrail {
     /** The audit rows of one transaction, in the order recorded. */
     private static final class PendingRows implements TransactionSynchronization {
 
-        private final List<Runnable> writes = new java.util.ArrayList<>();
+        private final List<Runnable> writes = new ArrayList<>();
 
         @Override
         public void beforeCommit(boolean readOnly) {
@@ -141,7 +144,7 @@ public class AuditTrail {
     }
 
     /** Shown once after the check, so it passes through the session: serializable. */
-    public record ChainVerification(int rowsChecked, Long firstBrokenSeq) implements java.io.Serializable {
+    public record ChainVerification(int rowsChecked, Long firstBrokenSeq) implements Serializable {
         public boolean intact() {
             return firstBrokenSeq == null;
         }

@@ -1,6 +1,7 @@
 package no.tilfrisk.collaboration;
 
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,7 +30,7 @@ public record CollaborationSummary(UUID departmentId, LocalDate from, LocalDate 
 
     /** The summary without numbers of participants: what a report reader sees. */
     public CollaborationSummary withoutParticipants() {
-        Map<CollaborationKind, KindSummary> out = new java.util.EnumMap<>(CollaborationKind.class);
+        Map<CollaborationKind, KindSummary> out = new EnumMap<>(CollaborationKind.class);
         kinds.forEach((k, s) -> out.put(k, new KindSummary(k, s.count(), null, 0,
                 s.records().stream().map(CollaborationRecord::withoutParticipants).toList())));
         return new CollaborationSummary(departmentId, from, to, out);

@@ -1,5 +1,6 @@
 package no.tilfrisk.dashboard;
 
+import java.util.Set;
 import no.tilfrisk.account.CurrentUser;
 import no.tilfrisk.account.Role;
 import no.tilfrisk.organisation.Departments;
@@ -25,7 +26,7 @@ class StartPageController {
     @GetMapping("/")
     String start(Model model) {
         var user = CurrentUser.get();
-        if (user.roles().equals(java.util.Set.of(Role.PARTICIPANT))) {
+        if (user.roles().equals(Set.of(Role.PARTICIPANT))) {
             return "redirect:/min-side"; // a participant's start is their own page
         }
         model.addAttribute("user", user);

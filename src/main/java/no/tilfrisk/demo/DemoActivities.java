@@ -6,8 +6,12 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.UUID;
 import no.tilfrisk.activity.Activities;
@@ -57,7 +61,7 @@ class DemoActivities {
         LocalDate today = LocalDate.now(clock);
         int lastYear = today.getYear() - 1;
         LocalDate endOfYear = LocalDate.of(today.getYear(), 12, 31);
-        Map<String, UUID> kinds = new java.util.HashMap<>();
+        Map<String, UUID> kinds = new HashMap<>();
         activities.kinds().forEach((ActivityKind k) -> kinds.put(k.code(), k.id()));
         Department skien = departments.get("Skien");
         Department tonsberg = departments.get("Tønsberg");
@@ -104,7 +108,7 @@ class DemoActivities {
         attend(outdoors, skienPeople, 2, 6, 4, 0, today, random);
         // the demo participant came to the outdoor group's latest three, so «Min side» offers its coming sessions
         sessions.list(outdoors.id()).stream().filter(s -> !s.date().isAfter(today))
-                .sorted(java.util.Comparator.comparing(ActivitySession::date).reversed()).limit(3)
+                .sorted(Comparator.comparing(ActivitySession::date).reversed()).limit(3)
                 .forEach(s -> {
                     var attendance = rollCall.attendance(s.id());
                     List<UUID> named = new ArrayList<>(attendance.personIds());
@@ -163,7 +167,7 @@ class DemoActivities {
         form.setEndDate(end);
         form.setLowThreshold(lowThreshold);
         form.setPartners(partners);
-        form.setLeaderIds(leaders.stream().filter(java.util.Objects::nonNull).toList());
+        form.setLeaderIds(leaders.stream().filter(Objects::nonNull).toList());
         return activities.create(UUID.randomUUID(), form);
     }
 
@@ -191,7 +195,7 @@ class DemoActivities {
                 continue;
             }
             List<UUID> shuffled = new ArrayList<>(people);
-            java.util.Collections.shuffle(shuffled, random);
+            Collections.shuffle(shuffled, random);
             int named = people.isEmpty() ? 0 : Math.min(shuffled.size(), minNamed + random.nextInt(maxNamed - minNamed + 1));
             int adults = activity.lowThreshold() && maxAdults > 0 ? random.nextInt(maxAdults + 1) : 0;
             int children = maxChildren > 0 ? random.nextInt(maxChildren + 1) : 0;

@@ -1,8 +1,11 @@
 package no.tilfrisk.demo;
 
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import no.tilfrisk.account.ApiTokens;
 import no.tilfrisk.account.Role;
 import no.tilfrisk.account.UserAccounts;
@@ -120,11 +123,11 @@ class DemoData implements ApplicationRunner {
         UUID participant = user("deltaker", "Dag Deltaker", Role.PARTICIPANT, null);
         user("styret", "Siri Styreleder", Role.REPORT_VIEWER, null);
         var skienFirst = departments.list().stream()
-                .sorted(java.util.Comparator.comparing((Department d) -> !d.name().equals("Skien"))).toList();
+                .sorted(Comparator.comparing((Department d) -> !d.name().equals("Skien"))).toList();
         UUID dag = persons.write(skienFirst);
         accounts.linkPerson(participant, dag);
-        activities.write(departments.list().stream().collect(java.util.stream.Collectors.toMap(Department::name, d -> d)),
-                java.util.List.of(coordinator, staff), volunteer, dag);
+        activities.write(departments.list().stream().collect(Collectors.toMap(Department::name, d -> d)),
+                List.of(coordinator, staff), volunteer, dag);
         contacts.write(skienFirst, dag, new DemoContacts.Staff(admin, coordinator, staff));
         plans.write(skienFirst.get(0), dag, staff);
         outcomes.write(skienFirst, dag);

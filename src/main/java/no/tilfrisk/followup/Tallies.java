@@ -3,11 +3,14 @@ package no.tilfrisk.followup;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -20,6 +23,7 @@ import no.tilfrisk.platform.web.InvalidInputException;
 import no.tilfrisk.platform.web.NotFoundException;
 import no.tilfrisk.platform.web.ResultPage;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,9 +61,9 @@ public class Tallies {
     public Map<ContactType, Long> sumsByType(UUID departmentId, LocalDate from, LocalDate to) {
         TenantPrincipal caller = Tenancy.currentPrincipal().orElseThrow();
         if (!caller.hasRole("ORG_ADMIN") && (departmentId == null || !mayUse(departmentId))) {
-            throw new org.springframework.security.access.AccessDeniedException("Not a department of the caller");
+            throw new AccessDeniedException("Not a department of the caller");
         }
-        Map<ContactType, Long> out = new java.util.EnumMap<>(ContactType.class);
+        Map<ContactType, Long> out = new EnumMap<>(ContactType.class);
         for (ContactType t : ContactType.values()) {
             out.put(t, 0L);
         }
@@ -127,14 +131,14 @@ public class Tallies {
             return new Row(rs.getObject("id", UUID.class), rs.getObject("department_id", UUID.class),
                     ContactType.valueOf(rs.getString("type")), rs.getObject("period_from", LocalDate.class),
                     rs.getObject("period_to", LocalDate.class), rs.getInt("count"),
-                    rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant(),
+                    rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                     rs.getObject("created_by", UUID.class));
         }).list();
         if (rows.isEmpty() && page > 0) {
             total[0] = db.sql("SELECT count(*) FROM (" + sql.substring(0, sql.indexOf(" ORDER BY")) + ") c")
                     .params(params).query(Long.class).single();
         }
-        Map<UUID, String> names = users.names(rows.stream().map(Row::createdBy).filter(java.util.Objects::nonNull)
+        Map<UUID, String> names = users.names(rows.stream().map(Row::createdBy).filter(Objects::nonNull)
                 .collect(Collectors.toSet()));
         return new ResultPage<>(rows.stream().map(r -> new Tally(r.id(), r.departmentId(), mine.get(r.departmentId()),
                 r.type(), r.from(), r.to(), r.count(), r.createdAt(), r.createdBy() == null ? null : names.get(r.createdBy()),

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * A versioned questionnaire with its scoring, as defined in a resource file under {@code instruments/}. A changed
@@ -47,12 +48,12 @@ public record Instrument(String id, int version, Text name, Text recallPeriod, S
 
         /** Every value of the scale from the top down, as a list of radio buttons shows them. */
         public List<Integer> valuesDescending() {
-            return java.util.stream.IntStream.rangeClosed(min, max).map(i -> max - (i - min)).boxed().toList();
+            return IntStream.rangeClosed(min, max).map(i -> max - (i - min)).boxed().toList();
         }
 
         /** Every value of the scale from the bottom up. */
         public List<Integer> values() {
-            return java.util.stream.IntStream.rangeClosed(min, max).boxed().toList();
+            return IntStream.rangeClosed(min, max).boxed().toList();
         }
 
         /** Short enough to offer as radio buttons; a longer one (days of 28) is a number field. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,7 +131,7 @@ public class Instruments {
         if (max < min) {
             throw new IllegalStateException("scale max below min");
         }
-        return new Instrument.Scale(min, max, java.util.Collections.unmodifiableMap(labels));
+        return new Instrument.Scale(min, max, Collections.unmodifiableMap(labels));
     }
 
     private static Object require(Map<String, Object> y, String key) {

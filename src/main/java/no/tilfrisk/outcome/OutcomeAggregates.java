@@ -2,9 +2,11 @@ package no.tilfrisk.outcome;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import no.tilfrisk.organisation.Departments;
 import no.tilfrisk.person.PersonLookup;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.platform.tenancy.TenantPrincipal;
@@ -36,9 +38,9 @@ public class OutcomeAggregates {
 
     private final JdbcClient db;
     private final PersonLookup persons;
-    private final no.tilfrisk.organisation.Departments departments;
+    private final Departments departments;
 
-    OutcomeAggregates(JdbcClient db, PersonLookup persons, no.tilfrisk.organisation.Departments departments) {
+    OutcomeAggregates(JdbcClient db, PersonLookup persons, Departments departments) {
         this.db = db;
         this.persons = persons;
         this.departments = departments;
@@ -129,7 +131,7 @@ public class OutcomeAggregates {
      * Counts only. For admins, coordinators and report readers; the calling module decides who is in the set.
      */
     @Transactional(readOnly = true)
-    public List<Aggregate> forPersons(java.util.Collection<UUID> personIds, LocalDate from, LocalDate to) {
+    public List<Aggregate> forPersons(Collection<UUID> personIds, LocalDate from, LocalDate to) {
         TenantPrincipal caller = OutcomeAccess.caller();
         if (!caller.hasRole("ORG_ADMIN") && !caller.hasRole("COORDINATOR") && !caller.hasRole("REPORT_VIEWER")) {
             throw new AccessDeniedException("Outcome aggregates are for admins, coordinators and report readers");

@@ -5,12 +5,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import no.tilfrisk.account.UserAccounts;
 import no.tilfrisk.audit.AuditAction;
 import no.tilfrisk.audit.AuditTrail;
@@ -142,7 +147,7 @@ public class Outcomes {
             return List.of();
         }
         Set<UUID> visible = persons.visiblePersonIds();
-        Set<UUID> mine = new java.util.HashSet<>();
+        Set<UUID> mine = new HashSet<>();
         for (UUID department : caller.departmentIds()) {
             mine.addAll(persons.membersOf(department, visible));
         }
@@ -151,14 +156,14 @@ public class Outcomes {
         List<DuePerson> shown = due.entrySet().stream()
                 .filter(e -> names.containsKey(e.getKey()))
                 .map(e -> new DuePerson(e.getKey(), names.get(e.getKey()).displayName(), e.getValue().get(0).due()))
-                .sorted(java.util.Comparator.comparing(DuePerson::due).thenComparing(DuePerson::personName))
+                .sorted(Comparator.comparing(DuePerson::due).thenComparing(DuePerson::personName))
                 .limit(limit).toList();
         audit.recordEach(shown.stream().map(DuePerson::personId).toList(), AuditAction.LIST, "outcome.due");
         return shown;
     }
 
     /** Due measurements of many persons at once, without rights checks or audit: the callers do both. */
-    private Map<UUID, List<DueMeasurement>> dueFor(java.util.Collection<UUID> personIds) {
+    private Map<UUID, List<DueMeasurement>> dueFor(Collection<UUID> personIds) {
         Map<UUID, List<DueMeasurement>> due = new HashMap<>();
         if (personIds.isEmpty()) {
             return due;
@@ -287,8 +292,8 @@ public class Outcomes {
                             .put(rs.getString(2), rs.getInt(3));
                     return null;
                 }).list();
-        Map<UUID, String> names = users.names(rows.stream().map(Row::enteredBy).filter(java.util.Objects::nonNull)
-                .collect(java.util.stream.Collectors.toSet()));
+        Map<UUID, String> names = users.names(rows.stream().map(Row::enteredBy).filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
         return rows.stream().map(r -> {
             Instrument instrument = instruments.find(r.instrumentId(), r.instrumentVersion()).orElse(null);
             Map<String, Integer> a = answers.getOrDefault(r.id(), Map.of());

@@ -1,6 +1,7 @@
 package no.tilfrisk.person;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import no.tilfrisk.audit.AuditAction;
 import no.tilfrisk.audit.AuditTrail;
@@ -68,7 +69,7 @@ public class Consents {
             audit.record(personId, AuditAction.CONSENT_GIVEN, "person.consent." + form.getPurpose().name().toLowerCase());
         }
         return records.consents(personId).stream()
-                .filter(c -> c.active() && c.purpose() == form.getPurpose() && java.util.Objects.equals(c.relativeId(), relative)
+                .filter(c -> c.active() && c.purpose() == form.getPurpose() && Objects.equals(c.relativeId(), relative)
                         && (partner == null || partner.equalsIgnoreCase(c.partner())))
                 .findFirst().orElseThrow();
     }

@@ -5,6 +5,8 @@ import static no.tilfrisk.platform.Text.blankToNull;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Year;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
 import no.tilfrisk.audit.AuditAction;
@@ -67,7 +69,7 @@ public class PersonDirectory {
     @Transactional
     public ResultPage<PersonSummary> search(String q, UUID departmentId, PersonRole role, int page, int size) {
         String query = q == null ? "" : q.strip();
-        var params = new java.util.HashMap<String, Object>();
+        var params = new HashMap<String, Object>();
         params.put("org", Tenancy.requireOrganisationId());
         params.put("admin", PersonAccess.isAdmin());
         params.put("departments", PersonAccess.departments());
@@ -77,7 +79,7 @@ public class PersonDirectory {
                   FROM person p
                  WHERE p.organisation_id = :org AND p.erased_at IS NULL AND """).append(PersonAccess.VISIBLE);
         if (!query.isEmpty()) {
-            List<String> any = new java.util.ArrayList<>(List.of("p.display_name ILIKE :like", "p.full_name ILIKE :like",
+            List<String> any = new ArrayList<>(List.of("p.display_name ILIKE :like", "p.full_name ILIKE :like",
                     "p.email ILIKE :like"));
             params.put("like", "%" + escapeLike(query) + "%");
             String digits = query.replaceAll("[^0-9]", "");
@@ -292,7 +294,7 @@ public class PersonDirectory {
 
     /** Dates the database would refuse, and a birth year that contradicts the birth date. */
     private void checkBirth(PersonForm form) {
-        java.time.LocalDate date = form.getBirthDate();
+        LocalDate date = form.getBirthDate();
         if (date != null && date.getYear() < 1900) {
             throw new InvalidInputException("birthDate", "person.birthDate.range");
         }

@@ -3,6 +3,8 @@ package no.tilfrisk.person;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +84,7 @@ public class PersonLookup {
         if (ids.isEmpty()) {
             return found;
         }
-        Map<UUID, PersonName> byId = new java.util.HashMap<>();
+        Map<UUID, PersonName> byId = new HashMap<>();
         db.sql("""
                         SELECT id, display_name, birth_year FROM person
                          WHERE id = ANY(?) AND organisation_id = ? AND erased_at IS NULL""")
@@ -104,7 +106,7 @@ public class PersonLookup {
      */
     @Transactional(readOnly = true)
     public Set<UUID> visiblePersonIds() {
-        return new java.util.HashSet<>(db.sql("""
+        return new HashSet<>(db.sql("""
                         SELECT p.id FROM person p
                          WHERE p.organisation_id = :org AND p.erased_at IS NULL AND """ + PersonAccess.VISIBLE)
                 .param("org", Tenancy.requireOrganisationId()).param("admin", PersonAccess.isAdmin())
@@ -132,11 +134,11 @@ public class PersonLookup {
 
     /** Those of these persons who have a current membership in the department. */
     @Transactional(readOnly = true)
-    public java.util.Set<UUID> membersOf(UUID departmentId, Collection<UUID> ids) {
+    public Set<UUID> membersOf(UUID departmentId, Collection<UUID> ids) {
         if (ids.isEmpty()) {
-            return java.util.Set.of();
+            return Set.of();
         }
-        return new java.util.HashSet<>(db.sql("""
+        return new HashSet<>(db.sql("""
                         SELECT DISTINCT d.person_id FROM person_department d JOIN person p ON p.id = d.person_id
                          WHERE d.department_id = ? AND d.person_id = ANY(?) AND p.organisation_id = ? AND p.erased_at IS NULL
                            AND (d.to_date IS NULL OR d.to_date >= ?)""")
@@ -153,7 +155,7 @@ public class PersonLookup {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        return new java.util.HashSet<>(db.sql("""
+        return new HashSet<>(db.sql("""
                         SELECT DISTINCT d.person_id FROM person_department d JOIN person p ON p.id = d.person_id
                          WHERE d.department_id = ? AND d.person_id = ANY(?) AND p.organisation_id = ? AND p.erased_at IS NULL
                            AND d.from_date <= ? AND (d.to_date IS NULL OR d.to_date >= ?)""")
@@ -213,7 +215,7 @@ public class PersonLookup {
     /** The participation of those of these persons who are, or have been, participants and are not erased. */
     @Transactional(readOnly = true)
     public Map<UUID, Participation> participation(Collection<UUID> ids) {
-        Map<UUID, Participation> found = new java.util.HashMap<>();
+        Map<UUID, Participation> found = new HashMap<>();
         if (ids.isEmpty()) {
             return found;
         }
@@ -267,7 +269,7 @@ public class PersonLookup {
     /** Everyone (erased persons too, for counts) with a membership in the department at some time in the period. */
     @Transactional(readOnly = true)
     public Set<UUID> membersDuring(UUID departmentId, LocalDate from, LocalDate to) {
-        return new java.util.HashSet<>(db.sql("""
+        return new HashSet<>(db.sql("""
                         SELECT DISTINCT person_id FROM person_department
                          WHERE department_id = ? AND organisation_id = ? AND from_date <= ?
                            AND (to_date IS NULL OR to_date >= ?)""")

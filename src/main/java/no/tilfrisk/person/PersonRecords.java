@@ -5,14 +5,19 @@ import static no.tilfrisk.platform.Text.blankToNull;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import no.tilfrisk.organisation.Department;
 import no.tilfrisk.organisation.Departments;
+import no.tilfrisk.person.internal.PersonAccess;
 import no.tilfrisk.platform.crypto.FieldEncryption;
 import no.tilfrisk.platform.tenancy.Tenancy;
+import no.tilfrisk.platform.web.Dates;
 import no.tilfrisk.platform.web.InvalidInputException;
 import no.tilfrisk.platform.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -126,16 +131,16 @@ class PersonRecords {
                         SELECT r.id AS link_id, p.id AS person_id, p.display_name, r.relation
                           FROM person_relation r JOIN person p ON p.id = CASE WHEN r.participant_id = :id THEN r.relative_id ELSE r.participant_id END
                          WHERE (r.participant_id = :id OR r.relative_id = :id) AND p.erased_at IS NULL AND """
-                        + no.tilfrisk.person.internal.PersonAccess.VISIBLE + " ORDER BY lower(p.display_name)")
-                .param("id", id).param("admin", no.tilfrisk.person.internal.PersonAccess.isAdmin())
-                .param("departments", no.tilfrisk.person.internal.PersonAccess.departments())
+                        + PersonAccess.VISIBLE + " ORDER BY lower(p.display_name)")
+                .param("id", id).param("admin", PersonAccess.isAdmin())
+                .param("departments", PersonAccess.departments())
                 .query(Relative.class).list();
     }
 
     List<PersonSummary> visibleWithRole(PersonRole role, boolean admin, UUID[] departments) {
         return db.sql("""
                         SELECT p.id, p.display_name, p.full_name, p.birth_year, p.phone, p.email, p.active FROM person p
-                         WHERE p.organisation_id = :org AND p.erased_at IS NULL AND """ + no.tilfrisk.person.internal.PersonAccess.VISIBLE + """
+                         WHERE p.organisation_id = :org AND p.erased_at IS NULL AND """ + PersonAccess.VISIBLE + """
                            AND EXISTS (SELECT 1 FROM person_role r WHERE r.person_id = p.id AND r.role = :role
                                          AND (r.to_date IS NULL OR r.to_date >= (now() AT TIME ZONE 'Europe/Oslo')::date))
                          ORDER BY lower(p.display_name) LIMIT 200""")
@@ -165,9 +170,9 @@ class PersonRecords {
     /** The timeline, newest first: registration, roles, memberships, consents, and what other modules add. */
     private List<TimelineEntry> timeline(Row r, List<RoleSpan> roles, List<Membership> memberships,
                                          List<Consent> consents) {
-        List<TimelineEntry> entries = new java.util.ArrayList<>();
+        List<TimelineEntry> entries = new ArrayList<>();
         entries.add(new TimelineEntry(r.createdAt(), "timeline.registered", null));
-        java.time.ZoneId oslo = no.tilfrisk.platform.web.Dates.OSLO;
+        ZoneId oslo = Dates.OSLO;
         for (RoleSpan role : roles) {
             entries.add(new TimelineEntry(role.from().atStartOfDay(oslo).toInstant(), "timeline.role.from", role.role().name()));
             if (role.to() != null) {
@@ -190,7 +195,7 @@ class PersonRecords {
             entries.add(new TimelineEntry(r.deactivatedAt(), "timeline.deactivated", null));
         }
         timelineSources.forEach(source -> entries.addAll(source.entriesFor(r.id())));
-        entries.sort(java.util.Comparator.comparing(TimelineEntry::at).reversed());
+        entries.sort(Comparator.comparing(TimelineEntry::at).reversed());
         return entries;
     }
 

@@ -1,5 +1,6 @@
 package no.tilfrisk.plan;
 
+import java.util.Arrays;
 import java.util.List;
 
 /** Two mappings side by side, earlier first: per life area the rating then and now and the difference. */
@@ -14,7 +15,7 @@ public record MappingComparison(Mapping earlier, Mapping later, List<Row> rows) 
     }
 
     public static MappingComparison of(Mapping earlier, Mapping later) {
-        return new MappingComparison(earlier, later, java.util.Arrays.stream(LifeArea.values())
+        return new MappingComparison(earlier, later, Arrays.stream(LifeArea.values())
                 .map(a -> new Row(a, earlier.ratingOf(a), later.ratingOf(a), earlier.wordsOf(a), later.wordsOf(a)))
                 .filter(r -> r.then() != null || r.now() != null || r.wordsThen() != null || r.wordsNow() != null)
                 .toList());

@@ -6,10 +6,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -157,7 +161,7 @@ public class Mappings {
             anything |= !PlanRules.blank(text[1]);
         }
         Set<UUID> known = interests().stream().map(Interest::id).collect(Collectors.toSet());
-        List<UUID> chosen = form.getInterestIds().stream().filter(java.util.Objects::nonNull).distinct().toList();
+        List<UUID> chosen = form.getInterestIds().stream().filter(Objects::nonNull).distinct().toList();
         if (!known.containsAll(chosen)) {
             broken.add(new InvalidInputException("interestIds", "plan.mapping.interest.unknown"));
         }
@@ -245,11 +249,11 @@ public class Mappings {
                 .params(ids, org)
                 .query((rs, i) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2)))
                 .list().forEach(e -> interests.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-        Map<UUID, String> names = users.names(rows.stream().map(Row::createdBy).filter(java.util.Objects::nonNull)
+        Map<UUID, String> names = users.names(rows.stream().map(Row::createdBy).filter(Objects::nonNull)
                 .collect(Collectors.toSet()));
         return rows.stream().map(r -> new Mapping(r.id(), personId, r.mappedOn(),
                 areas.getOrDefault(r.id(), List.of()).stream()
-                        .sorted(java.util.Comparator.comparing(AreaRating::area)).toList(),
+                        .sorted(Comparator.comparing(AreaRating::area)).toList(),
                 interests.getOrDefault(r.id(), List.of()),
                 crypto.decryptText(r.dreamsEncrypted(), textContext(r.id(), "dreams")),
                 crypto.decryptText(r.strengthsEncrypted(), textContext(r.id(), "strengths")),
@@ -261,11 +265,11 @@ public class Mappings {
         if (text == null) {
             return List.of();
         }
-        Map<String, String> byLower = new java.util.LinkedHashMap<>();
+        Map<String, String> byLower = new LinkedHashMap<>();
         for (String part : text.split("[,;\\n]")) {
             String name = part.strip().replaceAll("\\s+", " ");
             if (!name.isEmpty()) {
-                byLower.putIfAbsent(name.toLowerCase(java.util.Locale.ROOT), name);
+                byLower.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
             }
         }
         return List.copyOf(byLower.values());

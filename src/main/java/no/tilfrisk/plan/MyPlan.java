@@ -1,5 +1,7 @@
 package no.tilfrisk.plan;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -82,8 +84,8 @@ public class MyPlan {
         return access.ownPerson().map(person -> {
             List<Mapping> list = mappings.load(person);
             audit.record(person, AuditAction.READ, "plan.mapping.list");
-            List<Mapping> oldestFirst = new java.util.ArrayList<>(list);
-            java.util.Collections.reverse(oldestFirst);
+            List<Mapping> oldestFirst = new ArrayList<>(list);
+            Collections.reverse(oldestFirst);
             return oldestFirst;
         }).orElse(List.of());
     }

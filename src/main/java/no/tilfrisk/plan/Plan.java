@@ -2,6 +2,7 @@ package no.tilfrisk.plan;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /** A participant's plan: main goals (each with sub-goals, actions, evaluations), proposals and history, newest first. */
 public record Plan(UUID personId, String personName, List<Goal> goals, List<Proposal> proposals,
@@ -9,7 +10,7 @@ public record Plan(UUID personId, String personName, List<Goal> goals, List<Prop
 
     /** Every goal, main goals each followed by their sub-goals. */
     public List<Goal> allGoals() {
-        return goals.stream().flatMap(g -> java.util.stream.Stream.concat(java.util.stream.Stream.of(g),
+        return goals.stream().flatMap(g -> Stream.concat(Stream.of(g),
                 g.subGoals().stream())).toList();
     }
 

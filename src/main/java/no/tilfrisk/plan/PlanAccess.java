@@ -7,6 +7,7 @@ import no.tilfrisk.person.PersonLookup;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.platform.tenancy.TenantPrincipal;
 import no.tilfrisk.platform.web.NotFoundException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,7 +60,7 @@ class PlanAccess {
 
     static TenantPrincipal caller() {
         return Tenancy.currentPrincipal()
-                .orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("Not signed in"));
+                .orElseThrow(() -> new AccessDeniedException("Not signed in"));
     }
 
     static UUID me() {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -129,7 +130,7 @@ public class Invitations {
                         INSERT INTO portal_invitation (id, organisation_id, person_id, email, token_hash, created_by, expires_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?)""")
                 .params(UUID.randomUUID(), Tenancy.requireOrganisationId(), personId, email, hash(token),
-                        Tenancy.currentPrincipal().orElseThrow().userId(), java.sql.Timestamp.from(expires))
+                        Tenancy.currentPrincipal().orElseThrow().userId(), Timestamp.from(expires))
                 .update();
         audit.record(personId, AuditAction.CREATE, "portal.invitation");
         String link = baseUrl + "/invitation/" + token;

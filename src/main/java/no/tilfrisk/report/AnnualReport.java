@@ -6,9 +6,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import no.tilfrisk.activity.Activities;
 import no.tilfrisk.activity.ActivityFormat;
@@ -186,7 +188,7 @@ public class AnnualReport {
     private Written write(int year, Locale locale) {
         return ReportReaderView.run(() -> {
             Publication publication = new Publication();
-            Map<String, Writer> writers = new java.util.LinkedHashMap<>();
+            Map<String, Writer> writers = new LinkedHashMap<>();
             List<UUID> scopes = new ArrayList<>();
             scopes.add(null);
             departments.list().forEach(d -> scopes.add(d.id()));
@@ -384,7 +386,7 @@ public class AnnualReport {
         }
 
         private long roleCount(List<PersonLookup.RoleCount> counts, UUID departmentId, PersonRole role) {
-            return counts.stream().filter(c -> java.util.Objects.equals(c.departmentId(), departmentId)
+            return counts.stream().filter(c -> Objects.equals(c.departmentId(), departmentId)
                     && c.role() == role).mapToLong(PersonLookup.RoleCount::persons).findFirst().orElse(0);
         }
 

@@ -15,6 +15,7 @@ import no.tilfrisk.activity.ActivityOverview;
 import no.tilfrisk.followup.ContactLog;
 import no.tilfrisk.followup.ContactType;
 import no.tilfrisk.followup.Tallies;
+import no.tilfrisk.organisation.Department;
 import no.tilfrisk.organisation.Departments;
 import no.tilfrisk.outcome.Aggregate;
 import no.tilfrisk.outcome.OutcomeAggregates;
@@ -86,7 +87,7 @@ public class CoordinatorDashboard {
 
     /** The departments the caller may choose. */
     @Transactional(readOnly = true)
-    public List<no.tilfrisk.organisation.Department> departmentsToChoose() {
+    public List<Department> departmentsToChoose() {
         TenantPrincipal caller = Tenancy.currentPrincipal().orElseThrow();
         return departments.list().stream()
                 .filter(d -> caller.hasRole("ORG_ADMIN") || caller.departmentIds().contains(d.id())).toList();

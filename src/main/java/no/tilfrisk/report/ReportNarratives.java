@@ -2,7 +2,9 @@ package no.tilfrisk.report;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import no.tilfrisk.organisation.Departments;
@@ -141,7 +143,7 @@ public class ReportNarratives {
     @Transactional
     public void changeSavingAssumption(Long lowNok, Long highNok, String source) {
         requireAdmin();
-        java.util.List<InvalidInputException> broken = new java.util.ArrayList<>();
+        List<InvalidInputException> broken = new ArrayList<>();
         if (lowNok == null || lowNok < 0 || lowNok > 100_000_000) {
             broken.add(new InvalidInputException("savingLowNok", "report.settings.amount.range"));
         }

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import no.tilfrisk.Demo;
 import no.tilfrisk.SignInSession;
 import no.tilfrisk.TestAccounts;
@@ -339,7 +340,7 @@ class SecondFactorTest {
         return ((TilfriskUser) lookup.loadUserByUsername(enrolled.account().email())).organisationId();
     }
 
-    private <T> T inOrganisation(UUID organisation, java.util.function.Supplier<T> work) {
+    private <T> T inOrganisation(UUID organisation, Supplier<T> work) {
         return Tenancy.runAs(organisation, () -> tx.execute(s -> work.get()));
     }
 

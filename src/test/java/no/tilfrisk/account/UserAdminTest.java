@@ -17,12 +17,14 @@ import java.util.UUID;
 import no.tilfrisk.Demo;
 import no.tilfrisk.TestAccounts;
 import no.tilfrisk.TilfriskTest;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 @TilfriskTest
 @Import(TestAccounts.class)
@@ -94,7 +96,7 @@ class UserAdminTest {
         mvc.perform(get("/admin/users").with(user(admin())))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("ansatt@demo.tilfrisk.no")))
-                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("admin@annen.tilfrisk.no"))));
+                .andExpect(content().string(Matchers.not(containsString("admin@annen.tilfrisk.no"))));
     }
 
     @Test
@@ -109,7 +111,7 @@ class UserAdminTest {
         return accounts.loadUserByUsername(Demo.ADMIN);
     }
 
-    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder signIn(String email, String password) {
+    private static MockHttpServletRequestBuilder signIn(String email, String password) {
         String address = TestAccounts.freshAddress();
         return post("/login").param("email", email).param("password", password).with(csrf())
                 .with(request -> {

@@ -16,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -24,6 +25,7 @@ import no.tilfrisk.People;
 import no.tilfrisk.TilfriskTest;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.platform.web.Dates;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -31,6 +33,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Attendance is idempotent, refuses what does not belong, and leaves a trail; bad input saves nothing. */
@@ -248,7 +251,7 @@ class AttendanceTest {
         UUID skien = People.asSystem(DEMO_RECOVERY, () -> people.department("Skien").id());
         String kinds = mvc.perform(get("/api/v1/activity-kinds").header("Authorization", bearer("demo-ansatt")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        String kindId = com.jayway.jsonpath.JsonPath.read(kinds, "$[0].id");
+        String kindId = JsonPath.read(kinds, "$[0].id");
         mvc.perform(post("/api/v1/activities").header("Authorization", bearer("demo-ansatt"))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\": \"Feil " + tag + "\", \"format\": \"GROUP\", \"kindId\": \"" + kindId
@@ -304,8 +307,8 @@ class AttendanceTest {
                         .param("name", "").param("format", "GROUP").param("kindId", kindId)
                         .param("departmentId", skien.toString()).param("startDate", "ikke en dato"))
                 .andExpect(status().isOk())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-                        .string(org.hamcrest.Matchers.containsString("Skriv et navn på aktiviteten.")));
+                .andExpect(MockMvcResultMatchers.content()
+                        .string(Matchers.containsString("Skriv et navn på aktiviteten.")));
     }
 
     private int attendanceRows(UUID session) {

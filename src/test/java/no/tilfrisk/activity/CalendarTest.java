@@ -9,10 +9,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.StringReader;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.component.VEvent;
 import no.tilfrisk.Demo;
 import no.tilfrisk.People;
@@ -58,13 +64,13 @@ class CalendarTest {
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
-        List<VEvent> events = calendar.getComponents(net.fortuna.ical4j.model.Component.VEVENT);
+        List<VEvent> events = calendar.getComponents(Component.VEVENT);
         VEvent event = events.stream().filter(e -> e.getSummary().getValue().equals("Feedgruppe " + tag)).findFirst().orElseThrow();
         assertThat(event.getUid().orElseThrow().getValue()).isEqualTo(session + "@tilfrisk");
         assertThat(event.getLocation()).isNull();
         // 18:00 in Oslo, in UTC
-        String start = java.time.ZonedDateTime.of(LocalDate.now(clock).plusDays(1), java.time.LocalTime.of(18, 0), java.time.ZoneId.of("Europe/Oslo"))
-                .withZoneSameInstant(java.time.ZoneOffset.UTC).format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"));
+        String start = ZonedDateTime.of(LocalDate.now(clock).plusDays(1), LocalTime.of(18, 0), ZoneId.of("Europe/Oslo"))
+                .withZoneSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"));
         assertThat(ics).contains("DTSTART:" + start);
         assertThat(ics).doesNotContain(personName).doesNotContain(person.toString());
 

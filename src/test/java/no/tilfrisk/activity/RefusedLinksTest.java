@@ -7,7 +7,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import no.tilfrisk.TilfriskTest;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -32,8 +34,8 @@ class RefusedLinksTest {
         }
         // a report reader's start page leads to the report and the projects
         String start = mvc.perform(get("/").with(user(accounts.loadUserByUsername("styret@demo.tilfrisk.no"))))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-        org.assertj.core.api.Assertions.assertThat(start.substring(start.indexOf("id=\"shortcuts\"")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        Assertions.assertThat(start.substring(start.indexOf("id=\"shortcuts\"")))
                 .contains("href=\"/reports/annual\"", "href=\"/projects\"");
         mvc.perform(get("/calendar").with(user(accounts.loadUserByUsername("ansatt@demo.tilfrisk.no"))))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("href=\"/calendar/feeds\"")));

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import no.tilfrisk.TilfriskTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,7 +52,7 @@ class ReportReaderCountsTest {
         var reader = accounts.loadUserByUsername("styret@demo.tilfrisk.no");
         String list = mvc.perform(get("/api/v1/activities").header("Authorization", bearer("demo-admin")))
                 .andReturn().getResponse().getContentAsString();
-        String id = com.jayway.jsonpath.JsonPath.read(list, "$[0].activity.id");
+        String id = JsonPath.read(list, "$[0].activity.id");
         mvc.perform(get("/activities/" + id).with(user(reader))).andExpect(status().isOk())
                 .andExpect(content().string(not(containsString(">Unike navngitte deltakere<"))))
                 .andExpect(content().string(containsString("Tall om deltakere og oppmøter står i årsrapporten")));

@@ -18,8 +18,12 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import no.tilfrisk.Demo;
 import no.tilfrisk.People;
+import no.tilfrisk.SignInSession;
 import no.tilfrisk.TilfriskTest;
 import no.tilfrisk.account.TilfriskUser;
 import no.tilfrisk.platform.database.EmbeddedPostgresServer;
@@ -80,28 +84,28 @@ class AuditTrailTest {
     void rowsAreWrittenAtCommitSoAnOpenTransactionDoesNotHoldUpTheOrganisationsOtherRequests() throws Exception {
         UUID first = people.register(DEMO_RECOVERY, "Skien", "Først " + UUID.randomUUID());
         UUID second = people.register(DEMO_RECOVERY, "Skien", "Nummer to " + UUID.randomUUID());
-        var recorded = new java.util.concurrent.CountDownLatch(1);
-        var otherDone = new java.util.concurrent.CountDownLatch(1);
-        var open = java.util.concurrent.Executors.newSingleThreadExecutor();
+        var recorded = new CountDownLatch(1);
+        var otherDone = new CountDownLatch(1);
+        var open = Executors.newSingleThreadExecutor();
         try {
             // one request records a reading and goes on reading (here: waits) before it commits
             var slow = open.submit(() -> People.asSystem(DEMO_RECOVERY, () -> tx.execute(s -> {
                 audit.record(first, AuditAction.READ, "test.slow");
                 recorded.countDown();
                 try {
-                    return otherDone.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                    return otherDone.await(5, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     throw new IllegalStateException(e);
                 }
             })));
-            assertThat(recorded.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(recorded.await(10, TimeUnit.SECONDS)).isTrue();
             // meanwhile another request of the same organisation records and commits without waiting for it
             People.asSystem(DEMO_RECOVERY, () -> tx.execute(s -> {
                 audit.record(second, AuditAction.READ, "test.quick");
                 return null;
             }));
             otherDone.countDown();
-            assertThat(slow.get(10, java.util.concurrent.TimeUnit.SECONDS))
+            assertThat(slow.get(10, TimeUnit.SECONDS))
                     .as("the other request committed while this one was open").isTrue();
         } finally {
             open.shutdownNow();
@@ -150,7 +154,7 @@ class AuditTrailTest {
 
     @Test
     void theAdminChecksTheChainFromThePage() throws Exception {
-        var browser = new no.tilfrisk.SignInSession(mvc);
+        var browser = new SignInSession(mvc);
         browser.signIn(Demo.ADMIN, Demo.PASSWORD).andExpect(status().is3xxRedirection());
         browser.post("/admin/audit/verify").andExpect(status().is3xxRedirection());
         browser.get("/admin/audit").andExpect(content().string(containsString("Loggen er uendret")));

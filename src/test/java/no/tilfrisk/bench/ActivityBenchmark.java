@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import no.tilfrisk.SignInSession;
+import no.tilfrisk.account.ApiTokens;
 import no.tilfrisk.activity.Activities;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import org.junit.jupiter.api.Tag;
@@ -25,6 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -51,9 +54,9 @@ class ActivityBenchmark {
     @Autowired
     Activities activities;
     @Autowired
-    no.tilfrisk.account.ApiTokens tokens;
+    ApiTokens tokens;
     @Autowired
-    org.springframework.security.crypto.password.PasswordEncoder passwords;
+    PasswordEncoder passwords;
 
     @Test
     void activityListAndRollCall() throws Exception {
@@ -83,7 +86,7 @@ class ActivityBenchmark {
         var staff = users.loadUserByUsername(email);
         double[] freshSessionMillis = measure(300, 50, () -> mvc.perform(get("/activities").param("department", DEPARTMENT.toString())
                 .param("from", "2025-01-01").param("to", "2025-12-31")
-                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(staff)))
+                .with(SecurityMockMvcRequestPostProcessors.user(staff)))
                 .andExpect(status().isOk()));
         print("the same page without a stored session (MockMvc user())", freshSessionMillis);
         var context = SecurityContextHolder.createEmptyContext();

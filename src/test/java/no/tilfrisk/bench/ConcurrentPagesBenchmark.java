@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -170,7 +171,7 @@ class ConcurrentPagesBenchmark {
         print(how + ", every page", all);
     }
 
-    private static void print(String what, java.util.Collection<Double> times) {
+    private static void print(String what, Collection<Double> times) {
         double[] ms = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         System.out.printf(Locale.ROOT, "concurrent, %d users, %s: %d requests, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms%n",
                 USERS, what, ms.length, ms[ms.length / 2], ms[(int) (ms.length * 0.95)], ms[(int) (ms.length * 0.99)]);

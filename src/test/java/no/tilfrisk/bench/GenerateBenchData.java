@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Locale;
 import no.tilfrisk.platform.database.EmbeddedPostgresServer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -33,13 +34,13 @@ class GenerateBenchData {
     void generate() throws Exception {
         var shape = BenchData.chosen();
         double seconds = BenchData.generate(dataSource, shape, passwords.encode(BenchData.STAFF_PASSWORD));
-        System.out.printf(java.util.Locale.ROOT, "generated the %s set in %.1f s%s%n", shape.name(), seconds, seconds == 0 ? " (it was there)" : "");
+        System.out.printf(Locale.ROOT, "generated the %s set in %.1f s%s%n", shape.name(), seconds, seconds == 0 ? " (it was there)" : "");
         try (Connection c = DriverManager.getConnection(dataSource.getJdbcUrl(), EmbeddedPostgresServer.OWNER_ROLE,
                 EmbeddedPostgresServer.OWNER_PASSWORD); Statement s = c.createStatement()) {
             for (String table : TABLES) {
                 try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
                     rs.next();
-                    System.out.printf(java.util.Locale.ROOT, "generated %-22s %,12d rows%n", table, rs.getLong(1));
+                    System.out.printf(Locale.ROOT, "generated %-22s %,12d rows%n", table, rs.getLong(1));
                 }
             }
         }

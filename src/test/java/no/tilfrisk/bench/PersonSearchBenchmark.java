@@ -12,9 +12,11 @@ import java.util.Arrays;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import no.tilfrisk.SignInSession;
 import no.tilfrisk.account.Role;
 import no.tilfrisk.account.UserAccounts;
 import no.tilfrisk.account.UserForm;
+import no.tilfrisk.person.PersonDirectory;
 import no.tilfrisk.platform.database.EmbeddedPostgresServer;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import org.junit.jupiter.api.Tag;
@@ -23,6 +25,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.test.util.ReflectionTestUtils;
@@ -51,9 +56,9 @@ class PersonSearchBenchmark {
     @Autowired
     TransactionTemplate tx;
     @Autowired
-    no.tilfrisk.person.PersonDirectory directory;
+    PersonDirectory directory;
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    JdbcClient jdbc;
     @Autowired
     JdbcIndexedSessionRepository sessions;
 
@@ -67,7 +72,7 @@ class PersonSearchBenchmark {
                 "Bench Staff", Set.of(Role.STAFF), Set.of(department())), "bench-password")));
         var staff = users.loadUserByUsername(email);
         // a browser: signed in once, the session cookie sent with every request
-        var browser = new no.tilfrisk.SignInSession(mvc);
+        var browser = new SignInSession(mvc);
         browser.signIn(email, "bench-password").andExpect(status().is3xxRedirection());
 
         String[] typed = {"a", "an", "ann", "anne", "o", "ol", "ole", "h", "ha", "han", "hans", "ma", "mar", "mari",
@@ -119,10 +124,10 @@ class PersonSearchBenchmark {
                 millis[n / 2] / everyRequest[n / 2], millis[(int) (n * 0.95)] / everyRequest[(int) (n * 0.95)],
                 millis[n / 2] / noSession[n / 2], millis[(int) (n * 0.95)] / noSession[(int) (n * 0.95)]);
         // where the time goes: the service alone, and the plan of the search
-        var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken
                 .authenticated(staff, null, staff.getAuthorities()));
-        org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+        SecurityContextHolder.setContext(context);
         double[] service = new double[200];
         for (int i = 0; i < 200; i++) {
             long t = System.nanoTime();
@@ -131,7 +136,7 @@ class PersonSearchBenchmark {
         }
         Arrays.sort(service);
         System.out.printf("person search, service only: p50 %.1f ms, p95 %.1f ms%n", service[100], service[190]);
-        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        SecurityContextHolder.clearContext();
         Tenancy.runAs(ORGANISATION, () -> tx.executeWithoutResult(st -> jdbc.sql(
                         "EXPLAIN (ANALYZE, BUFFERS) SELECT p.id FROM person p WHERE p.organisation_id = ? AND p.display_name ILIKE '%an%' "
                                 + "AND EXISTS (SELECT 1 FROM person_department pd WHERE pd.person_id = p.id AND pd.department_id = ANY(?)) "

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Set;
@@ -25,6 +26,8 @@ import no.tilfrisk.outcome.OutcomeAggregates;
 import no.tilfrisk.person.PersonLookup;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.report.AnnualReport;
+import no.tilfrisk.report.disclosure.Suppression;
+import no.tilfrisk.report.disclosure.SuppressionTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -142,9 +145,9 @@ class ReportBenchmark {
                         + "persons protected, %d figures hidden to protect them, %d derived figures hidden%n",
                 disclosed.scopes(), publication.figures().size(), publication.relations().size(),
                 disclosed.result().bounds().size(), disclosed.result().secondary().size(), disclosed.result().derived().size());
-        no.tilfrisk.report.disclosure.SuppressionTest.assertProtected(publication, disclosed.result());
+        SuppressionTest.assertProtected(publication, disclosed.result());
         Timing.print("report", "  part: suppression and audit alone (Suppression.apply)",
-                Timing.measure(small ? 50 : 20, 5, () -> no.tilfrisk.report.disclosure.Suppression.apply(publication)));
+                Timing.measure(small ? 50 : 20, 5, () -> Suppression.apply(publication)));
         SecurityContextHolder.clearContext();
 
         String readerToken = "bench-reader-" + UUID.randomUUID();
@@ -162,7 +165,7 @@ class ReportBenchmark {
         browser.signIn(ADMIN_EMAIL, BenchData.STAFF_PASSWORD).andExpect(status().is3xxRedirection());
         byte[] pdf = browser.perform(get("/reports/annual/pdf").param("year", "2025")).andExpect(status().isOk())
                 .andExpect(content().contentType(MediaType.APPLICATION_PDF)).andReturn().getResponse().getContentAsByteArray();
-        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         System.out.printf(Locale.ROOT, "report, the PDF annual report of the organisation for 2025: %,d bytes%n", pdf.length);
         Timing.print("report", "the PDF annual report of the organisation for 2025 (download, signed-in session)",
                 Timing.measure(small ? 30 : 10, 5, () -> browser.perform(get("/reports/annual/pdf").param("year", "2025"))

@@ -6,17 +6,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
 import dev.samstevens.totp.code.DefaultCodeGenerator;
 import dev.samstevens.totp.code.HashingAlgorithm;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import no.tilfrisk.Demo;
+import no.tilfrisk.People;
 import no.tilfrisk.TestAccounts;
 import no.tilfrisk.account.Role;
+import no.tilfrisk.platform.web.Dates;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -29,7 +33,7 @@ class BrowserTest extends ChromiumTest {
     @Autowired
     TestAccounts testAccounts;
     @Autowired
-    no.tilfrisk.People people;
+    People people;
 
     @Test
     void theAdminSignsInCreatesADepartmentAndSwitchesToEnglish() {
@@ -45,7 +49,7 @@ class BrowserTest extends ChromiumTest {
         assertAccessible("dashboard");
 
         page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Hovedmeny"))
-                .getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Avdelinger")).click();
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Avdelinger")).click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Opprett avdeling")).click();
         assertThat(page.locator(".error-summary")).containsText("Skriv inn et navn på avdelingen.");
         assertAccessible("departments with errors");
@@ -71,7 +75,7 @@ class BrowserTest extends ChromiumTest {
     void staffRegisterAPersonSeeTheDuplicateWarningAndRecordAConsent() {
         signIn(Demo.STAFF);
         page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Hovedmeny"))
-                .getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Personer")).click();
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Personer")).click();
         assertAccessible("person list");
         String name = "Kari " + UUID.randomUUID().toString().substring(0, 5);
         for (int attempt = 0; attempt < 2; attempt++) {
@@ -79,7 +83,7 @@ class BrowserTest extends ChromiumTest {
             page.getByLabel("Visningsnavn (kallenavn holder)").fill(name);
             page.getByLabel("Fødselsår").fill("1979");
             page.getByLabel("Rolle").selectOption("PARTICIPANT");
-            page.getByLabel("Avdeling").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Skien"));
+            page.getByLabel("Avdeling").selectOption(new SelectOption().setLabel("Skien"));
             if (attempt == 0) {
                 assertAccessible("registration form");
             }
@@ -104,7 +108,7 @@ class BrowserTest extends ChromiumTest {
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/person-page.png")).setFullPage(true));
 
         page.navigate(url("/persons"));
-        page.getByLabel("Søk").pressSequentially(name.substring(0, 7), new com.microsoft.playwright.Locator.PressSequentiallyOptions().setDelay(30));
+        page.getByLabel("Søk").pressSequentially(name.substring(0, 7), new Locator.PressSequentiallyOptions().setDelay(30));
         assertThat(page.locator("#results")).containsText("2 personer");
     }
 
@@ -120,9 +124,9 @@ class BrowserTest extends ChromiumTest {
         assertFitsAndAccessible("activity list on a phone");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ny aktivitet")).click();
         // Oslo's date, as the persons' memberships began: the roll call names those who were members on the day
-        LocalDate today = LocalDate.now(no.tilfrisk.platform.web.Dates.OSLO);
+        LocalDate today = LocalDate.now(Dates.OSLO);
         page.getByLabel("Navn").fill("Onsdagsgruppe " + tag);
-        page.getByLabel("Type").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Tematisk gruppe"));
+        page.getByLabel("Type").selectOption(new SelectOption().setLabel("Tematisk gruppe"));
         page.getByLabel("Startdato").fill(today.minusDays(7).toString());
         page.getByLabel("Lavterskel").check();
         assertFitsAndAccessible("new activity form on a phone");
@@ -139,7 +143,7 @@ class BrowserTest extends ChromiumTest {
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("La til 6 økt(er).");
         assertFitsAndAccessible("activity page on a phone");
 
-        String day = today.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
+        String day = today.format(DateTimeFormatter.ofPattern("dd.MM.yyyy"));
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Opprop " + day)).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).containsText("Onsdagsgruppe " + tag);
         page.getByLabel("Søk på navn").pressSequentially("Rulle" + tag, new Locator.PressSequentiallyOptions().setDelay(30));

@@ -6,6 +6,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
 import java.time.LocalDate;
 import java.util.UUID;
 import no.tilfrisk.Demo;
@@ -48,7 +49,7 @@ class CollaborationBrowserTest extends ChromiumTest {
 
         page.getByLabel("Tittel").fill(title);
         page.getByLabel("I samarbeid med").fill("TSB, Blå Kors");
-        page.getByLabel("Avdeling").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Skien"));
+        page.getByLabel("Avdeling").selectOption(new SelectOption().setLabel("Skien"));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lagre")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Endringene er lagret.");
         Locator row = page.locator("tr").filter(new Locator.FilterOptions().setHasText(title));

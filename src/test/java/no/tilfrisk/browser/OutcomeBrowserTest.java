@@ -3,6 +3,7 @@ package no.tilfrisk.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
@@ -64,7 +65,7 @@ class OutcomeBrowserTest extends ChromiumTest {
 
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Takk! Svarene er lagret.");
         // 4 + 5 + 3 + 4 + 5 = 21; × 4 = 84, today, as the latest row of the WHO-5 trend and a point on its chart
-        var who5 = page.locator("section.trend").filter(new com.microsoft.playwright.Locator.FilterOptions()
+        var who5 = page.locator("section.trend").filter(new Locator.FilterOptions()
                 .setHasText("WHO-5 trivselsindeks"));
         assertThat(who5.locator("tbody tr").first()).containsText(today);
         assertThat(who5.locator("tbody tr").first()).containsText("84");

@@ -13,6 +13,7 @@ import no.tilfrisk.People;
 import no.tilfrisk.account.TilfriskUser;
 import no.tilfrisk.account.UserAccounts;
 import no.tilfrisk.person.PersonDirectory;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -57,7 +58,7 @@ class PortalBrowserTest extends ChromiumTest {
         assertFitsAndAccessible("Min plan");
         Locator doneButtons = page.locator("button", new Page.LocatorOptions().setHasText("Jeg har gjort dette"));
         int openBefore = doneButtons.count();
-        org.assertj.core.api.Assertions.assertThat(openBefore).as("the demo plan has open actions of his own").isPositive();
+        Assertions.assertThat(openBefore).as("the demo plan has open actions of his own").isPositive();
         doneButtons.last().click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Flott!");
         assertThat(doneButtons).hasCount(openBefore - 1);

@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import no.tilfrisk.People;
 import no.tilfrisk.TilfriskTest;
 import no.tilfrisk.collaboration.CollaborationSummary.KindSummary;
@@ -29,6 +30,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @TilfriskTest
@@ -102,7 +104,7 @@ class CollaborationRegisterTest {
         UUID skien = People.asSystem(DEMO_RECOVERY, () -> people.department("Skien").id());
         CollaborationSummary all = People.asSystem(DEMO_RECOVERY, () ->
                 register.summary(null, d(lastYear, 1, 1), d(lastYear, 12, 31)));
-        java.util.function.Function<CollaborationKind, List<CollaborationRecord>> demo = kind -> all.of(kind).records()
+        Function<CollaborationKind, List<CollaborationRecord>> demo = kind -> all.of(kind).records()
                 .stream().filter(r -> r.departmentId() == null || r.departmentId().equals(skien)).toList();
         assertThat(demo.apply(CollaborationKind.SERVICE_MEETING)).hasSize(2)
                 .extracting(CollaborationRecord::participants).containsExactlyInAnyOrder(5, 6);
@@ -228,9 +230,9 @@ class CollaborationRegisterTest {
         assertThat(r.kind()).isEqualTo(CollaborationKind.BOARD_MEETING);
         assertThat(r.startsOn()).isEqualTo(d(2024, 3, 5));
         assertThat(r.note()).isNull();
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/collaboration/" + id)
+        mvc.perform(MockMvcRequestBuilders.delete("/api/v1/collaboration/" + id)
                 .header("Authorization", bearer("demo-admin"))).andExpect(status().isNoContent());
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/collaboration/" + id)
+        mvc.perform(MockMvcRequestBuilders.delete("/api/v1/collaboration/" + id)
                 .header("Authorization", bearer("demo-admin"))).andExpect(status().isNotFound());
     }
 

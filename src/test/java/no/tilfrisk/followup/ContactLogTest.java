@@ -30,6 +30,11 @@ import no.tilfrisk.person.ConsentPurpose;
 import no.tilfrisk.person.Consents;
 import no.tilfrisk.person.DataSubjectRights;
 import no.tilfrisk.person.PersonDirectory;
+import no.tilfrisk.plan.ActionForm;
+import no.tilfrisk.plan.GoalForm;
+import no.tilfrisk.plan.LifeArea;
+import no.tilfrisk.plan.Plans;
+import no.tilfrisk.plan.Responsible;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.platform.web.Dates;
 import org.junit.jupiter.api.Test;
@@ -62,7 +67,7 @@ class ContactLogTest {
     @Autowired
     DataSubjectRights rights;
     @Autowired
-    no.tilfrisk.plan.Plans plans;
+    Plans plans;
 
     @Test
     void staffLogATalkWithAFollowUpAndADoubleSubmitLogsOne() throws Exception {
@@ -134,12 +139,12 @@ class ContactLogTest {
         mvc.perform(logContact(person, UUID.randomUUID().toString()).param("type", "PHONE")
                 .param("followUpOn", today().plusDays(1).toString())).andExpect(status().is3xxRedirection());
         // and a plan action of theirs due tomorrow: a task from a second module
-        no.tilfrisk.plan.GoalForm goal = new no.tilfrisk.plan.GoalForm();
-        goal.setLifeArea(no.tilfrisk.plan.LifeArea.HOUSING);
+        GoalForm goal = new GoalForm();
+        goal.setLifeArea(LifeArea.HOUSING);
         goal.setText("Bolig");
-        no.tilfrisk.plan.ActionForm action = new no.tilfrisk.plan.ActionForm();
+        ActionForm action = new ActionForm();
         action.setText("Ringe boligkontoret");
-        action.setResponsible(no.tilfrisk.plan.Responsible.STAFF);
+        action.setResponsible(Responsible.STAFF);
         action.setResponsibleUserId(staff().userId());
         action.setTargetDate(today().plusDays(1));
         People.asSystem(DEMO_RECOVERY, () -> plans.addAction(UUID.randomUUID(), person,

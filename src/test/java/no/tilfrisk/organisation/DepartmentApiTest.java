@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import java.util.List;
 import java.util.UUID;
 import no.tilfrisk.TilfriskTest;
 import org.junit.jupiter.api.Test;
@@ -68,7 +69,7 @@ class DepartmentApiTest {
         }
         String all = mvc.perform(get("/api/v1/departments").header("Authorization", bearer("demo-admin")))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(JsonPath.<java.util.List<String>>read(all, "$[?(@.name == 'Idempotent " + key + "')].id")).hasSize(1);
+        assertThat(JsonPath.<List<String>>read(all, "$[?(@.name == 'Idempotent " + key + "')].id")).hasSize(1);
     }
 
     @Test

@@ -12,11 +12,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import jakarta.servlet.http.Cookie;
 import java.util.UUID;
+import java.util.function.Supplier;
 import no.tilfrisk.Demo;
 import no.tilfrisk.TilfriskTest;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -43,7 +47,7 @@ class DepartmentPagesTest {
         String page = mvc.perform(get("/admin/departments").with(user(admin())))
                 .andExpect(content().string(containsString("13.05.2020")))
                 .andReturn().getResponse().getContentAsString();
-        org.assertj.core.api.Assertions.assertThat(page.split(name, -1)).hasSize(2);
+        Assertions.assertThat(page.split(name, -1)).hasSize(2);
     }
 
     @Test
@@ -118,17 +122,17 @@ class DepartmentPagesTest {
         return new Cookie("tilfrisk-lang", "en");
     }
 
-    private <T> T asAdmin(java.util.function.Supplier<T> work) {
+    private <T> T asAdmin(Supplier<T> work) {
         var admin = admin();
-        var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken
                 .authenticated(admin, null, admin.getAuthorities()));
-        var previous = org.springframework.security.core.context.SecurityContextHolder.getContext();
-        org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+        var previous = SecurityContextHolder.getContext();
+        SecurityContextHolder.setContext(context);
         try {
             return work.get();
         } finally {
-            org.springframework.security.core.context.SecurityContextHolder.setContext(previous);
+            SecurityContextHolder.setContext(previous);
         }
     }
 }

@@ -15,6 +15,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.UUID;
 import no.tilfrisk.Demo;
 import no.tilfrisk.TilfriskTest;
+import org.assertj.core.api.Assertions;
+import org.hamcrest.Matchers;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** admin@annen can neither read nor change «Demo Recovery» departments, by API or by page. */
@@ -75,14 +78,14 @@ class IsolationTest {
                 .andExpect(status().isNotFound());
         mvc.perform(get("/admin/departments").with(user(otherAdmin)))
                 .andExpect(status().isOk())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-                        .string(not(org.hamcrest.Matchers.containsString(skien.toString()))));
+                .andExpect(MockMvcResultMatchers.content()
+                        .string(not(Matchers.containsString(skien.toString()))));
         assertSkienUnchanged();
     }
 
     private void assertSkienUnchanged() {
         String name = Tenancy.runAs(DEMO_RECOVERY, () -> tx.execute(s ->
                 db.sql("SELECT name FROM department WHERE id = ?").param(skien).query(String.class).single()));
-        org.assertj.core.api.Assertions.assertThat(name).isEqualTo("Skien");
+        Assertions.assertThat(name).isEqualTo("Skien");
     }
 }

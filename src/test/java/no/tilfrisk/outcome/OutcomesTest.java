@@ -13,16 +13,21 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.UUID;
 import no.tilfrisk.People;
 import no.tilfrisk.TilfriskTest;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.platform.web.Dates;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -97,7 +102,7 @@ class OutcomesTest {
                 .satisfies(d -> assertThat(d.due()).isBeforeOrEqualTo(TODAY));
         // the staff member works in Skien: not the participant in Stavanger, whom they may not see
         assertThat(due).extracting(Outcomes.DuePerson::personId).doesNotContain(stavanger);
-        assertThat(due).isSortedAccordingTo(java.util.Comparator.comparing(Outcomes.DuePerson::due)
+        assertThat(due).isSortedAccordingTo(Comparator.comparing(Outcomes.DuePerson::due)
                 .thenComparing(Outcomes.DuePerson::personName));
         assertThat(People.as(staff(), () -> outcomes.dueInMyDepartments(1))).hasSize(1);
         long inTheTrail = Tenancy.runAs(DEMO_RECOVERY, () -> tx.execute(s -> db.sql("""
@@ -109,8 +114,8 @@ class OutcomesTest {
         assertThat(People.as(accounts.loadUserByUsername("admin@demo.tilfrisk.no"), () -> outcomes.dueInMyDepartments(1_000)))
                 .isEmpty();
         var volunteer = accounts.loadUserByUsername("frivillig@demo.tilfrisk.no");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> People.as(volunteer, () -> outcomes.dueInMyDepartments(10)))
-                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        Assertions.assertThatThrownBy(() -> People.as(volunteer, () -> outcomes.dueInMyDepartments(10)))
+                .isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
@@ -139,7 +144,7 @@ class OutcomesTest {
                         .param("answers[cheerful]", "2.5").param("answers[calm]", "7").param("answers[active]", "abc")
                         .param("answers[rested]", "3").param("answers[interest]", "1"))
                 .andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         // each wrong answer named by its question, on top (linking to it) and by the question; the right ones kept
         assertThat(page).contains("href=\"#answers[cheerful]\"", "href=\"#answers[calm]\"", "href=\"#answers[active]\"");
         assertThat(page.split("Spørsmål 1: svaret må være et helt tall fra 0 til 5.", -1)).hasSize(3);
@@ -269,7 +274,7 @@ class OutcomesTest {
 
         long before = count(dag);
         // another test may have left him half-way through this form
-        no.tilfrisk.People.as(dagAccount, () -> {
+        People.as(dagAccount, () -> {
             myOutcomes.discardDraft("livskvalitet");
             return null;
         });
@@ -291,7 +296,7 @@ class OutcomesTest {
         // stopped and came back: the draft remembers the answer and goes on to the summary
         String summary = mvc.perform(get("/min-side/maalinger/livskvalitet").with(user(dagAccount)))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Se over svarene")))
-                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         String responseId = summary.replaceAll("(?s).*name=\"responseId\" value=\"([^\"]+)\".*", "$1");
         for (int i = 0; i < 2; i++) {
             mvc.perform(post("/min-side/maalinger/livskvalitet/send").with(user(dagAccount)).with(csrf()).param("responseId", responseId))
@@ -343,7 +348,7 @@ class OutcomesTest {
                 "SELECT count(*) FROM outcome_response WHERE person_id = ?").param(person).query(Long.class).single()));
     }
 
-    private org.springframework.security.core.userdetails.UserDetails staff() {
+    private UserDetails staff() {
         return accounts.loadUserByUsername("ansatt@demo.tilfrisk.no");
     }
 }

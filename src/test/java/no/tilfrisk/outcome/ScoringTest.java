@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** Hand-computed scores of every built-in instrument, with the edges: all minimum, all maximum, one item missing. */
@@ -134,11 +135,11 @@ class ScoringTest {
 
     @Test
     void aBrokenDefinitionNamesWhatIsWrong() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Instruments.parse(Map.of("id", "x", "version", 1,
+        Assertions.assertThatThrownBy(() -> Instruments.parse(Map.of("id", "x", "version", 1,
                         "name", "X", "items", List.of(Map.of("id", "a", "text", "A")),
                         "scoring", Map.of("kind", "median"))))
                 .hasMessageContaining("no scale");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Instruments.parse(Map.of("id", "x", "version", 1,
+        Assertions.assertThatThrownBy(() -> Instruments.parse(Map.of("id", "x", "version", 1,
                         "name", "X", "scale", Map.of("min", 0, "max", 3),
                         "items", List.of(Map.of("id", "a", "text", "A")), "scoring", Map.of("kind", "median"))))
                 .hasMessageContaining("unknown scoring kind median");

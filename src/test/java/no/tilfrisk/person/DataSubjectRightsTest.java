@@ -14,15 +14,22 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.LocalDate;
 import java.util.UUID;
 import no.tilfrisk.Demo;
 import no.tilfrisk.People;
+import no.tilfrisk.activity.SessionSignUps;
+import no.tilfrisk.plan.GoalForm;
 import no.tilfrisk.plan.LifeArea;
 import no.tilfrisk.plan.MappingForm;
 import no.tilfrisk.plan.Mappings;
 import no.tilfrisk.plan.Plans;
 import no.tilfrisk.TilfriskTest;
 import no.tilfrisk.platform.tenancy.Tenancy;
+import no.tilfrisk.platform.web.Dates;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -46,7 +53,7 @@ class DataSubjectRightsTest {
     @Autowired
     Plans plans;
     @Autowired
-    no.tilfrisk.activity.SessionSignUps signUps;
+    SessionSignUps signUps;
     @Autowired
     JdbcClient db;
     @Autowired
@@ -74,8 +81,8 @@ class DataSubjectRightsTest {
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", "application/pdf"))
                 .andReturn().getResponse().getContentAsByteArray();
-        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        try (var document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
             assertThat(text).contains(name).contains("912 34 567").contains("Eget notat").contains("Deltaker").contains("Fødselsår");
         }
         assertThat(count("SELECT count(*) FROM audit_event WHERE person_id = ? AND action = 'EXPORT'", id)).isEqualTo(4);
@@ -102,7 +109,7 @@ class DataSubjectRightsTest {
         mapping.setMappedOn(today());
         mapping.area(LifeArea.HOUSING, 3, "Bor på hybel");
         mapping.setDreams("Et eget kjøkken");
-        no.tilfrisk.plan.GoalForm goal = new no.tilfrisk.plan.GoalForm();
+        GoalForm goal = new GoalForm();
         goal.setLifeArea(LifeArea.HOUSING);
         goal.setText("Få egen leilighet");
         People.asSystem(DEMO_RECOVERY, () -> {
@@ -129,8 +136,8 @@ class DataSubjectRightsTest {
                 .andExpect(jsonPath("$.sections.projects").isEmpty());
         byte[] pdf = mvc.perform(get("/persons/" + id + "/export.pdf").with(user(staff)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        try (var document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("Kontakter", "1-1-samtale", "45 minutter", "Snakket om boligsøknaden",
                     "Kartlegginger", "Bolig: 3 – Bor på hybel", "Et eget kjøkken", "Få egen leilighet (Ikke startet)",
                     "Målinger", "WHO-5", "Skår 60", "False", "Grunn: Feil person");
@@ -159,15 +166,15 @@ class DataSubjectRightsTest {
             mvc.perform(get("/api/v1/persons/" + dag + "/export").header("Authorization", bearer("demo-ansatt")))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.sections.activities.attended[*].activity",
-                            org.hamcrest.Matchers.hasItem("Friluftsgruppe")))
+                            Matchers.hasItem("Friluftsgruppe")))
                     .andExpect(jsonPath("$.sections.activities.signedUp[*].date",
-                            org.hamcrest.Matchers.hasItem(session.date().toString())))
+                            Matchers.hasItem(session.date().toString())))
                     .andExpect(jsonPath("$.sections.activities.received").isArray())
-                    .andExpect(jsonPath("$.sections.projects[*].project", org.hamcrest.Matchers.hasItem("Steg for steg")));
+                    .andExpect(jsonPath("$.sections.projects[*].project", Matchers.hasItem("Steg for steg")));
             byte[] pdf = mvc.perform(get("/persons/" + dag + "/export.pdf").with(user(accounts.loadUserByUsername(Demo.STAFF))))
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-            try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
-                String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            try (var document = Loader.loadPDF(pdf)) {
+                String text = new PDFTextStripper().getText(document);
                 assertThat(text).contains("Aktiviteter", "Deltok på", "Friluftsgruppe", "Påmeldt på Min side",
                         "meldte seg på", "Prosjekter", "Steg for steg (Tilskuddsgiver: Stiftelsen Dam)",
                         "Invitasjoner til Min side");
@@ -231,7 +238,7 @@ class DataSubjectRightsTest {
         return Tenancy.runAs(DEMO_RECOVERY, () -> tx.execute(s -> db.sql(sql).param(id).query(Integer.class).single()));
     }
 
-    private static java.time.LocalDate today() {
-        return java.time.LocalDate.now(no.tilfrisk.platform.web.Dates.OSLO);
+    private static LocalDate today() {
+        return LocalDate.now(Dates.OSLO);
     }
 }

@@ -3,6 +3,7 @@ package no.tilfrisk.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -71,11 +72,11 @@ class NationalIdNumberTest {
         String base = String.format("%02d%02d%02d%03d", date.getDayOfMonth() + (dNumber ? 40 : 0),
                 date.getMonthValue(), year, individual);
         int[] d = base.chars().map(c -> c - '0').toArray();
-        int k1 = NationalIdNumber.checkDigit(java.util.Arrays.copyOf(d, 10), new int[] {3, 7, 6, 1, 8, 9, 4, 5, 2});
+        int k1 = NationalIdNumber.checkDigit(Arrays.copyOf(d, 10), new int[] {3, 7, 6, 1, 8, 9, 4, 5, 2});
         if (k1 < 0) {
             return null;
         }
-        int[] withK1 = java.util.Arrays.copyOf(d, 11);
+        int[] withK1 = Arrays.copyOf(d, 11);
         withK1[9] = k1;
         int k2 = NationalIdNumber.checkDigit(withK1, new int[] {5, 4, 3, 2, 7, 6, 5, 4, 3, 2});
         if (k2 < 0) {

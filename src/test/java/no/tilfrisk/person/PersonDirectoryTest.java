@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import no.tilfrisk.Demo;
 import no.tilfrisk.People;
@@ -26,6 +27,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @TilfriskTest
@@ -85,7 +87,7 @@ class PersonDirectoryTest {
                 .andExpect(status().is3xxRedirection());
         byte[] stored = Tenancy.runAs(DEMO_RECOVERY, () -> tx.execute(s ->
                 db.sql("SELECT note_encrypted FROM person WHERE id = ?").param(id).query(byte[].class).single()));
-        assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("Hemmelig");
+        assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("Hemmelig");
         mvc.perform(get("/persons/" + id).with(user(staff())))
                 .andExpect(content().string(containsString("Hemmelig notat &lt;script&gt;alert(1)&lt;/script&gt;")))
                 .andExpect(content().string(not(containsString("<script>alert(1)"))));
@@ -190,14 +192,14 @@ class PersonDirectoryTest {
 
     @Test
     void valuesTheDatabaseRefusesAreA400NotA500() throws Exception {
-        mvc.perform(post("/api/v1/persons").header("Authorization", no.tilfrisk.Demo.bearer("demo-admin"))
+        mvc.perform(post("/api/v1/persons").header("Authorization", Demo.bearer("demo-admin"))
                         .contentType("application/json").content("{\"displayName\": \"Nul\\u0000tegn\"}"))
                 .andExpect(status().isBadRequest());
-        mvc.perform(post("/api/v1/persons").header("Authorization", no.tilfrisk.Demo.bearer("demo-admin"))
+        mvc.perform(post("/api/v1/persons").header("Authorization", Demo.bearer("demo-admin"))
                         .contentType("application/json").content("{\"displayName\": \"Gammel\", \"birthDate\": \"1850-01-01\"}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.errors[0].field").value("birthDate"));
-        mvc.perform(get("/api/v1/persons").param("page", "2147483647").header("Authorization", no.tilfrisk.Demo.bearer("demo-admin")))
+                .andExpect(MockMvcResultMatchers.jsonPath("$.errors[0].field").value("birthDate"));
+        mvc.perform(get("/api/v1/persons").param("page", "2147483647").header("Authorization", Demo.bearer("demo-admin")))
                 .andExpect(status().isOk());
     }
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ import no.tilfrisk.TilfriskTest;
 import no.tilfrisk.platform.crypto.FieldEncryption;
 import no.tilfrisk.platform.database.EmbeddedPostgresServer;
 import no.tilfrisk.platform.tenancy.Tenancy;
+import org.assertj.core.groups.Tuple;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,8 +74,8 @@ class MappingEncryptionTest {
         assertThat(read.strengths()).isEqualTo("Modig og blid");
         assertThat(read.challenges()).isEqualTo("Kveldene alene");
         assertThat(read.areas()).extracting(AreaRating::area, AreaRating::ownWords).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(LifeArea.MENTAL_HEALTH, "Sover lite"),
-                org.assertj.core.groups.Tuple.tuple(LifeArea.SUBSTANCE_USE, "Rusfri siden mars"));
+                Tuple.tuple(LifeArea.MENTAL_HEALTH, "Sover lite"),
+                Tuple.tuple(LifeArea.SUBSTANCE_USE, "Rusfri siden mars"));
 
         // a value copied into another field does not decrypt there
         Tenancy.runAs(DEMO_RECOVERY, () -> tx.execute(s -> db.sql(
@@ -144,7 +146,7 @@ class MappingEncryptionTest {
         }
     }
 
-    private static Connection owner(String url) throws java.sql.SQLException {
+    private static Connection owner(String url) throws SQLException {
         return DriverManager.getConnection(url, EmbeddedPostgresServer.OWNER_ROLE, EmbeddedPostgresServer.OWNER_PASSWORD);
     }
 

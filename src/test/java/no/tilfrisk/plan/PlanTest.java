@@ -18,15 +18,19 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import no.tilfrisk.People;
 import no.tilfrisk.TestAccounts;
 import no.tilfrisk.TilfriskTest;
 import no.tilfrisk.account.Role;
 import no.tilfrisk.account.TilfriskUser;
 import no.tilfrisk.account.UserAccounts;
+import no.tilfrisk.person.DataSubjectRights;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.platform.web.Dates;
 import no.tilfrisk.platform.web.InvalidInputException;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -34,6 +38,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @TilfriskTest
@@ -59,7 +64,7 @@ class PlanTest {
     @Autowired
     TransactionTemplate tx;
     @Autowired
-    no.tilfrisk.person.DataSubjectRights rights;
+    DataSubjectRights rights;
 
     @Test
     void everyChangeToThePlanIsKeptWithWhoWhenBeforeAndAfter() throws Exception {
@@ -143,7 +148,7 @@ class PlanTest {
                 .andExpect(content().string(containsString("Bli kjent med naboen")));
         mvc.perform(post("/persons/" + person + "/plan/proposals/" + change).with(user(staff())).with(csrf())
                 .param("decision", "reject")).andExpect(status().is3xxRedirection())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                .andExpect(MockMvcResultMatchers.flash()
                         .attribute("actionError", "plan.proposal.comment.required"));
         assertThat(planState(person)).isEqualTo(before);
 
@@ -159,7 +164,7 @@ class PlanTest {
         assertThat(plan.openProposals()).isEmpty();
         // a decided proposal stays decided
         mvc.perform(post("/persons/" + person + "/plan/proposals/" + change).with(user(staff())).with(csrf())
-                .param("decision", "accept")).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+                .param("decision", "accept")).andExpect(MockMvcResultMatchers
                 .flash().attribute("actionError", "plan.proposal.decided"));
         assertThat(asStaff(() -> plans.plan(person)).goals()).extracting(Goal::text).doesNotContain("Gå tur hver dag");
     }
@@ -186,8 +191,8 @@ class PlanTest {
                 .andExpect(status().is3xxRedirection());
         assertThat(asStaff(() -> plans.plan(person)).allActions())
                 .extracting(PlanAction::text, PlanAction::status)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("Samle regningene", PlanStatus.REACHED),
-                        org.assertj.core.groups.Tuple.tuple("Ringe NAV", PlanStatus.NOT_STARTED));
+                .containsExactlyInAnyOrder(Tuple.tuple("Samle regningene", PlanStatus.REACHED),
+                        Tuple.tuple("Ringe NAV", PlanStatus.NOT_STARTED));
         assertThat(asStaff(() -> plans.plan(other)).allActions()).extracting(PlanAction::status)
                 .containsExactly(PlanStatus.NOT_STARTED);
         PlanChange change = asStaff(() -> plans.plan(person)).history().get(0);
@@ -220,7 +225,7 @@ class PlanTest {
                 "SELECT count(*) FROM plan_interest WHERE name = 'Sjakk'").query(Long.class).single()));
         assertThat(sjakk).isZero();
 
-        InvalidInputException empty = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
+        InvalidInputException empty = Assertions.assertThrows(InvalidInputException.class,
                 () -> asStaff(() -> plans.addGoal(UUID.randomUUID(), person, goal(null, "  "))));
         assertThat(empty.all()).extracting(InvalidInputException::code)
                 .containsExactlyInAnyOrder("plan.goal.lifeArea.required", "plan.goal.text.required");
@@ -267,10 +272,10 @@ class PlanTest {
         assertThat(c.rows()).extracting(MappingComparison.Row::area, MappingComparison.Row::then,
                         MappingComparison.Row::now, MappingComparison.Row::difference)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(LifeArea.HOUSING, 3, 7, 4),
-                        org.assertj.core.groups.Tuple.tuple(LifeArea.NETWORK, 6, 5, -1),
-                        org.assertj.core.groups.Tuple.tuple(LifeArea.LEISURE, 2, null, null),
-                        org.assertj.core.groups.Tuple.tuple(LifeArea.LEGAL, null, 4, null));
+                        Tuple.tuple(LifeArea.HOUSING, 3, 7, 4),
+                        Tuple.tuple(LifeArea.NETWORK, 6, 5, -1),
+                        Tuple.tuple(LifeArea.LEISURE, 2, null, null),
+                        Tuple.tuple(LifeArea.LEGAL, null, 4, null));
         mvc.perform(get("/persons/" + person + "/mappings/compare").param("a", first.toString())
                         .param("b", second.toString()).with(user(staff())))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("+4")))
@@ -308,7 +313,7 @@ class PlanTest {
 
         mvc.perform(post("/persons/" + person + "/plan/actions/" + action + "/done").with(user(staff())).with(csrf())
                 .param("from", "start")).andExpect(status().is3xxRedirection())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/"));
+                .andExpect(MockMvcResultMatchers.redirectedUrl("/"));
         EvaluationForm evaluation = new EvaluationForm();
         evaluation.setEvaluatedOn(today());
         evaluation.setWhatHappened("Søknaden er sendt");
@@ -410,7 +415,7 @@ class PlanTest {
         return ((TilfriskUser) staff()).userId();
     }
 
-    private <T> T asStaff(java.util.function.Supplier<T> work) {
+    private <T> T asStaff(Supplier<T> work) {
         return People.asSystem(DEMO_RECOVERY, work);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,7 +65,7 @@ class MessagesTest {
     private static Properties load(String file) throws IOException {
         Properties p = new Properties();
         try (InputStream in = Files.newInputStream(RESOURCES.resolve(file));
-             Reader reader = new java.io.InputStreamReader(in, StandardCharsets.UTF_8)) {
+             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             p.load(reader);
         }
         return p;

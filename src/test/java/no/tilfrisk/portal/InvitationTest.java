@@ -11,9 +11,11 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Supplier;
 import no.tilfrisk.People;
 import no.tilfrisk.TilfriskTest;
 import no.tilfrisk.account.Role;
+import no.tilfrisk.account.TilfriskUser;
 import no.tilfrisk.account.UserAccounts;
 import no.tilfrisk.person.ConsentForm;
 import no.tilfrisk.person.ConsentMethod;
@@ -78,7 +80,7 @@ class InvitationTest {
 
         assertThat(invitations.accept(token, password("en setning jeg husker", "en setning jeg husker"))).hasValue(email);
 
-        var account = (no.tilfrisk.account.TilfriskUser) accounts.loadUserByUsername(email);
+        var account = (TilfriskUser) accounts.loadUserByUsername(email);
         assertThat(account.roles()).containsExactly(Role.PARTICIPANT);
         assertThat(passwords.matches("en setning jeg husker", account.getPassword())).isTrue();
         assertThat(asSystem(() -> users.personOf(account.userId()))).hasValue(person);
@@ -125,7 +127,7 @@ class InvitationTest {
     @Test
     void staffCannotInviteSomeoneOutsideTheirDepartments() {
         UUID stavanger = asSystem(() -> people.register(DEMO_RECOVERY, "Stavanger", "Annen Avdeling"));
-        var staff = (no.tilfrisk.account.TilfriskUser) accounts.loadUserByUsername("ansatt@demo.tilfrisk.no");
+        var staff = (TilfriskUser) accounts.loadUserByUsername("ansatt@demo.tilfrisk.no");
         assertThatThrownBy(() -> as(staff, () -> invitations.invite(stavanger, new InvitationForm(uniqueEmail()), "", Locale.ROOT)))
                 .isInstanceOf(NotFoundException.class);
         assertThat(liveInvitations(stavanger)).isZero();
@@ -186,16 +188,16 @@ class InvitationTest {
     }
 
     /** The demo admin sends the invitations: a signed-in user, as the service needs. */
-    private <T> T asSystem(java.util.function.Supplier<T> work) {
-        return as((no.tilfrisk.account.TilfriskUser) accounts.loadUserByUsername("admin@demo.tilfrisk.no"), work);
+    private <T> T asSystem(Supplier<T> work) {
+        return as((TilfriskUser) accounts.loadUserByUsername("admin@demo.tilfrisk.no"), work);
     }
 
-    private static <T> T as(no.tilfrisk.account.TilfriskUser user, java.util.function.Supplier<T> work) {
+    private static <T> T as(TilfriskUser user, Supplier<T> work) {
         return People.as(user, work);
     }
 
     private UUID userId(String email) {
-        return ((no.tilfrisk.account.TilfriskUser) accounts.loadUserByUsername(email)).userId();
+        return ((TilfriskUser) accounts.loadUserByUsername(email)).userId();
     }
 
     private static String tokenOf(Invitations.Sent sent) {

@@ -23,7 +23,9 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -135,13 +137,13 @@ class PortalAccessMatrixTest {
 
     @Test
     void theInvitationLinkShowsNothingWithoutALiveToken() throws Exception {
-        var page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/invitation/gjettet"))
+        var page = mvc.perform(MockMvcRequestBuilders.get("/invitation/gjettet"))
                 .andReturn().getResponse();
         assertThat(page.getStatus()).isEqualTo(200);
         assertThat(page.getContentAsString(StandardCharsets.UTF_8)).contains("Lenken virker ikke lenger")
                 .doesNotContain("name=\"password\"");
-        var post = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/invitation/gjettet")
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+        var post = mvc.perform(MockMvcRequestBuilders.post("/invitation/gjettet")
+                        .with(SecurityMockMvcRequestPostProcessors.csrf())
                         .param("password", "en lang nok setning").param("repeat", "en lang nok setning"))
                 .andReturn().getResponse();
         assertThat(post.getStatus()).isEqualTo(200);

@@ -12,13 +12,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+import no.tilfrisk.People;
 import no.tilfrisk.TilfriskTest;
 import no.tilfrisk.account.TilfriskUser;
 import no.tilfrisk.activity.AttendanceRollCall;
 import no.tilfrisk.activity.SessionSignUps;
+import no.tilfrisk.platform.web.Dates;
 import no.tilfrisk.platform.web.NotFoundException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -42,7 +45,7 @@ class SignUpTest {
     void theParticipantSeesTheComingSessionsOfTheirActivitiesAndSignsUpOnce() {
         TilfriskUser dag = account("deltaker@demo.tilfrisk.no");
         List<SessionSignUps.ComingSession> coming = as(dag, signUps::coming);
-        LocalDate today = LocalDate.now(no.tilfrisk.platform.web.Dates.OSLO);
+        LocalDate today = LocalDate.now(Dates.OSLO);
         assertThat(coming).isNotEmpty();
         assertThat(coming).allSatisfy(s -> {
             assertThat(s.date()).isBetween(today, today.plusDays(SessionSignUps.AHEAD_DAYS));
@@ -80,7 +83,7 @@ class SignUpTest {
             return null;
         })).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> as(account("ansatt@demo.tilfrisk.no"), signUps::coming))
-                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+                .isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
@@ -108,6 +111,6 @@ class SignUpTest {
     }
 
     private static <T> T as(TilfriskUser user, Supplier<T> work) {
-        return no.tilfrisk.People.as(user, work);
+        return People.as(user, work);
     }
 }

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -14,8 +17,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import no.tilfrisk.People;
 import no.tilfrisk.TilfriskTest;
+import no.tilfrisk.account.TilfriskUser;
 import no.tilfrisk.activity.Activities;
 import no.tilfrisk.activity.ActivityForm;
 import no.tilfrisk.activity.ActivityFormat;
@@ -42,11 +48,14 @@ import no.tilfrisk.outcome.ResponseForm;
 import no.tilfrisk.person.PersonDirectory;
 import no.tilfrisk.person.PersonForm;
 import no.tilfrisk.person.PersonRole;
+import no.tilfrisk.platform.web.Dates;
 import no.tilfrisk.platform.web.InvalidInputException;
 import no.tilfrisk.report.ReportDocument.Cell;
 import no.tilfrisk.report.ReportDocument.Paragraph;
 import no.tilfrisk.report.ReportDocument.Section;
 import no.tilfrisk.report.ReportDocument.Table;
+import no.tilfrisk.report.disclosure.SuppressionTest;
+import no.tilfrisk.report.export.CsvExport;
 import no.tilfrisk.report.export.DocxExport;
 import no.tilfrisk.report.export.PdfExport;
 import no.tilfrisk.report.export.XlsxExport;
@@ -108,7 +117,7 @@ class AnnualReportTest {
     @Autowired
     UserDetailsService accounts;
     @Autowired
-    java.time.Clock clock;
+    Clock clock;
 
     UUID department;
     String departmentName;
@@ -440,7 +449,7 @@ class AnnualReportTest {
 
         // the whole year's publication passes the attacker's audit
         AnnualReport.Disclosed disclosed = People.asSystem(DEMO_RECOVERY, () -> report.disclose(YEAR, NB));
-        no.tilfrisk.report.disclosure.SuppressionTest.assertProtected(disclosed.publication(), disclosed.result());
+        SuppressionTest.assertProtected(disclosed.publication(), disclosed.result());
         assertThat(disclosed.result().bounds()).isNotEmpty();
 
         // a free period, or a year less a day, is refused for the external version, field by field
@@ -502,10 +511,10 @@ class AnnualReportTest {
         }
         // CSV: one file per table, the hidden cells «:»
         Map<String, String> files = new HashMap<>();
-        try (var zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(no.tilfrisk.report.export.CsvExport.write(doc)))) {
-            java.util.zip.ZipEntry e;
+        try (var zip = new ZipInputStream(new ByteArrayInputStream(CsvExport.write(doc)))) {
+            ZipEntry e;
             while ((e = zip.getNextEntry()) != null) {
-                files.put(e.getName(), new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                files.put(e.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
             }
         }
         assertThat(files).hasSize(tables.size());
@@ -542,7 +551,7 @@ class AnnualReportTest {
             form.setDepartmentId(department);
             form.setKind(DistributionKind.GIFT_CARD);
             form.setCount(1);
-            form.setValueNok(new java.math.BigDecimal("10.50"));
+            form.setValueNok(new BigDecimal("10.50"));
             distributions.register(UUID.randomUUID(), form);
             return null;
         });
@@ -670,7 +679,7 @@ class AnnualReportTest {
 
     @Test
     void theDemoOrganisationFillsEverySectionLastYearAndThisYear() {
-        int thisYear = LocalDate.now(no.tilfrisk.platform.web.Dates.OSLO).getYear();
+        int thisYear = LocalDate.now(Dates.OSLO).getYear();
         for (int year : new int[] {thisYear - 1, thisYear}) {
             ReportDocument doc = People.asSystem(DEMO_RECOVERY, () -> report.build(AnnualReport.Request.year(year, null, false), NB));
             for (Section s : doc.sections()) {
@@ -769,7 +778,7 @@ class AnnualReportTest {
         form.setDate(date);
         form.setTime(time);
         form.setType(type);
-        form.setStaffIds(List.of(((no.tilfrisk.account.TilfriskUser) accounts.loadUserByUsername("admin@demo.tilfrisk.no")).userId()));
+        form.setStaffIds(List.of(((TilfriskUser) accounts.loadUserByUsername("admin@demo.tilfrisk.no")).userId()));
         return contacts.log(UUID.randomUUID(), form);
     }
 

@@ -21,7 +21,10 @@ import no.tilfrisk.followup.Tallies;
 import no.tilfrisk.followup.TallyForm;
 import no.tilfrisk.organisation.DepartmentForm;
 import no.tilfrisk.organisation.Departments;
+import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.platform.web.Dates;
+import no.tilfrisk.platform.web.NotFoundException;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -127,8 +130,8 @@ class CoordinatorDashboardTest {
         assertThat(f.participantsPerMonth().get(m0.minusMonths(2))).isEqualTo(1);
         assertThat(f.participantsPerMonth().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(3);
         assertThat(f.activities()).extracting(o -> o.activity().name(), o -> o.counts().sessions(), o -> o.counts().attendances())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Oversikt X", 2L, 10L),
-                        org.assertj.core.groups.Tuple.tuple("Oversikt Y", 1L, 1L));
+                .containsExactly(Tuple.tuple("Oversikt X", 2L, 10L),
+                        Tuple.tuple("Oversikt Y", 1L, 1L));
         assertThat(f.logged()).containsEntry(ContactType.ONE_TO_ONE, 1L).containsEntry(ContactType.PHONE, 2L)
                 .containsEntry(ContactType.MESSAGE, 0L);
         assertThat(f.tallied()).containsEntry(ContactType.PHONE, 37L).containsEntry(ContactType.MESSAGE, 0L)
@@ -149,8 +152,8 @@ class CoordinatorDashboardTest {
         assertThat(contactsTable.rows()).anySatisfy(r -> assertThat(r.stream().map(ReportDocument.Cell::text).toList())
                 .containsExactly("Telefon", "2", "37"));
         var koordinator = accounts.loadUserByUsername("koordinator@demo.tilfrisk.no");
-        assertThatThrownBy(() -> People.as(koordinator, () -> no.tilfrisk.platform.tenancy.Tenancy.runAs(DEMO_RECOVERY,
+        assertThatThrownBy(() -> People.as(koordinator, () -> Tenancy.runAs(DEMO_RECOVERY,
                 () -> dashboard.figures(departmentId, period[0], period[1]))))
-                .isInstanceOf(no.tilfrisk.platform.web.NotFoundException.class);
+                .isInstanceOf(NotFoundException.class);
     }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import no.tilfrisk.Demo;
 import no.tilfrisk.People;
 import no.tilfrisk.TilfriskTest;
 import no.tilfrisk.activity.ActivityFixtures;
@@ -23,6 +24,8 @@ import no.tilfrisk.plan.PlanStatus;
 import no.tilfrisk.plan.Plans;
 import no.tilfrisk.platform.web.Dates;
 import no.tilfrisk.platform.web.InvalidInputException;
+import no.tilfrisk.platform.web.NotFoundException;
+import no.tilfrisk.project.Project;
 import no.tilfrisk.project.ProjectForm;
 import no.tilfrisk.project.Projects;
 import no.tilfrisk.report.ReportDocument.Cell;
@@ -33,6 +36,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -158,8 +162,8 @@ class FunderReportTest {
         assertThat(fig.sessions()).isEqualTo(3);
         assertThat(fig.attendances()).isEqualTo(15);
         assertThat(fig.goals()).isEqualTo(new PlanFigures.GoalTally(4, 2, 3, 2));
-        assertThat(fig.project().grants()).containsExactly(new no.tilfrisk.project.Project.Grant(2025, 60_000_000L),
-                new no.tilfrisk.project.Project.Grant(2026, 40_000_050L));
+        assertThat(fig.project().grants()).containsExactly(new Project.Grant(2025, 60_000_000L),
+                new Project.Grant(2026, 40_000_050L));
         assertThat(fig.project().goals()).containsExactly("Mål én", "Mål to");
     }
 
@@ -230,15 +234,15 @@ class FunderReportTest {
                 .isInstanceOfSatisfying(InvalidInputException.class, ex -> assertThat(ex.all())
                         .extracting(InvalidInputException::field, InvalidInputException::code)
                         .containsExactlyInAnyOrder(
-                                org.assertj.core.groups.Tuple.tuple("endsOn", "project.endsOn.order"),
-                                org.assertj.core.groups.Tuple.tuple("grants[0].amount", "project.grant.amount.negative"),
-                                org.assertj.core.groups.Tuple.tuple("grants[2].year", "project.grant.year.twice")));
+                                Tuple.tuple("endsOn", "project.endsOn.order"),
+                                Tuple.tuple("grants[0].amount", "project.grant.amount.negative"),
+                                Tuple.tuple("grants[2].year", "project.grant.year.twice")));
         UUID unknown = UUID.randomUUID();
         assertThatThrownBy(() -> People.asSystem(DEMO_RECOVERY, () -> report.figures(unknown)))
-                .isInstanceOf(no.tilfrisk.platform.web.NotFoundException.class);
+                .isInstanceOf(NotFoundException.class);
         // another organisation's project is not found either
-        assertThatThrownBy(() -> People.asSystem(no.tilfrisk.Demo.OTHER_ORGANISATION, () -> report.figures(project)))
-                .isInstanceOf(no.tilfrisk.platform.web.NotFoundException.class);
+        assertThatThrownBy(() -> People.asSystem(Demo.OTHER_ORGANISATION, () -> report.figures(project)))
+                .isInstanceOf(NotFoundException.class);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import no.tilfrisk.TilfriskTest;
@@ -24,6 +25,7 @@ import no.tilfrisk.report.export.DocxExport;
 import no.tilfrisk.report.export.PdfExport;
 import no.tilfrisk.report.export.XlsxExport;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -92,7 +94,7 @@ class ReportExportTest {
             // the chart is drawn (Batik makes it a form, its labels as shapes) on the page of its section, and only there
             assertThat(parsed.getPage(2).getResources().getXObjectNames()).singleElement()
                     .satisfies(n -> assertThat(parsed.getPage(2).getResources().getXObject(n))
-                            .isInstanceOf(org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject.class));
+                            .isInstanceOf(PDFormXObject.class));
             assertThat(parsed.getPage(1).getResources().getXObjectNames()).isEmpty();
             assertThat(text).contains("Årsrapport 2025", "Demo Recovery", "3. Aktivitet og deltakelse – året i tall",
                     "4. Arrangementer og sosiale tiltak", "Deltakere og aktører", "Pårørende", "Tønsberg", "Ærø-turen",
@@ -179,7 +181,7 @@ class ReportExportTest {
     void thePageFragmentRendersAccessibleTablesAndTheChartWithItsData() {
         Context context = new Context(Locale.forLanguageTag("nb"));
         context.setVariable("doc", document());
-        String html = templates.process("report/document", java.util.Set.of("document"), context);
+        String html = templates.process("report/document", Set.of("document"), context);
         assertThat(html).contains("<h2 id=\"heading-aktivitet\">3. Aktivitet og deltakelse – året i tall</h2>",
                 "<h3>Deltakere og aktører</h3>", "<caption>Deltakere per rolle og avdeling</caption>",
                 "<th scope=\"col\">Pårørende</th>", "<th scope=\"row\">", "role=\"img\"", "<title id=\"grupper-title\">",

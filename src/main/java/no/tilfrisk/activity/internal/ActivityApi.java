@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
 import no.tilfrisk.activity.Activities;
@@ -53,8 +54,8 @@ class ActivityApi {
      * A session as the API reads it: its head-counts and named attendance, left out (null) for a report reader, who
      * reads such figures in the external annual report.
      */
-    record SessionJson(UUID id, UUID activityId, LocalDate date, java.time.LocalTime startTime,
-                       java.time.LocalTime endTime, String place, Integer adults, Integer children, Integer guests,
+    record SessionJson(UUID id, UUID activityId, LocalDate date, LocalTime startTime,
+                       LocalTime endTime, String place, Integer adults, Integer children, Integer guests,
                        Integer named, boolean cancelled, String cancelReason) {
         static SessionJson of(ActivitySession s, boolean counts) {
             return new SessionJson(s.id(), s.activityId(), s.date(), s.startTime(), s.endTime(), s.place(),

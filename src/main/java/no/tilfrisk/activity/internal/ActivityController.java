@@ -4,11 +4,14 @@ import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.DayOfWeek;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import no.tilfrisk.account.UserAccounts;
 import no.tilfrisk.activity.Activities;
 import no.tilfrisk.activity.Activity;
+import no.tilfrisk.activity.ActivityCounts;
 import no.tilfrisk.activity.ActivityForm;
 import no.tilfrisk.activity.ActivityFormat;
 import no.tilfrisk.activity.ActivitySessions;
@@ -128,14 +131,14 @@ class ActivityController {
         try {
             model.addAttribute("counts", activities.counts(id, start, end));
         } catch (InvalidInputException e) {
-            model.addAttribute("counts", no.tilfrisk.activity.ActivityCounts.NONE);
+            model.addAttribute("counts", ActivityCounts.NONE);
             model.addAttribute("periodError", e.code());
         }
         model.addAttribute("sessions", sessions.list(id));
         // leaders may be volunteers: named to those who run the department's activities, not to report readers
         model.addAttribute("leaders", ActivityAccess.mayManage(activity.departmentId())
                 || activity.leaderIds().contains(ActivityAccess.caller().userId())
-                ? users.names(new java.util.HashSet<>(activity.leaderIds())) : java.util.Map.of());
+                ? users.names(new HashSet<>(activity.leaderIds())) : Map.of());
         model.addAttribute("mayManage", ActivityAccess.mayManage(activity.departmentId()));
         model.addAttribute("mayTakeRollCall", ActivityAccess.mayManage(activity.departmentId())
                 || activity.leaderIds().contains(ActivityAccess.caller().userId()));

@@ -1,11 +1,13 @@
 package no.tilfrisk.activity.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -16,6 +18,7 @@ import no.tilfrisk.organisation.Department;
 import no.tilfrisk.organisation.Departments;
 import no.tilfrisk.platform.web.InvalidInputException;
 import org.springframework.context.MessageSource;
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -26,6 +29,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The calendar: a week or a month of sessions, per department or of what the caller leads, as a list by day (it
@@ -92,7 +96,7 @@ class CalendarController {
     @GetMapping("/feeds")
     String feeds(Model model) {
         model.addAttribute("feeds", feeds.list());
-        model.addAttribute("feedBase", org.springframework.web.servlet.support.ServletUriComponentsBuilder
+        model.addAttribute("feedBase", ServletUriComponentsBuilder
                 .fromCurrentContextPath().path("/calendar/feed/").toUriString());
         model.addAttribute("myDepartments", departments.list().stream()
                 .filter(d -> ActivityAccess.mayManage(d.id())).toList());
@@ -120,10 +124,10 @@ class CalendarController {
 
     /** The feed itself, for calendar apps: no sign-in, the token is the key. */
     @GetMapping("/feed/{token}.ics")
-    ResponseEntity<String> feed(@PathVariable String token, java.util.Locale locale) {
+    ResponseEntity<String> feed(@PathVariable String token, Locale locale) {
         return feeds.render(token, messages.getMessage("calendar.feed.name", null, locale))
-                .map(ics -> ResponseEntity.ok().cacheControl(org.springframework.http.CacheControl.noStore().cachePrivate())
-                        .contentType(new MediaType("text", "calendar", java.nio.charset.StandardCharsets.UTF_8)).body(ics))
+                .map(ics -> ResponseEntity.ok().cacheControl(CacheControl.noStore().cachePrivate())
+                        .contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8)).body(ics))
                 .orElseGet(() -> ResponseEntity.notFound().build());
     }
 }

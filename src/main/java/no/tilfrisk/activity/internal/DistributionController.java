@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import no.tilfrisk.activity.Activities;
 import no.tilfrisk.activity.DistributionForm;
 import no.tilfrisk.activity.DistributionKind;
@@ -57,7 +58,7 @@ class DistributionController {
         model.addAttribute("visibleDepartments", departments.list().stream()
                 .filter(d -> ActivityAccess.maySeeCounts(d.id())).toList());
         model.addAttribute("departmentNames", departments.list().stream()
-                .collect(java.util.stream.Collectors.toMap(Department::id, Department::name)));
+                .collect(Collectors.toMap(Department::id, Department::name)));
         model.addAttribute("mayCreate", !manageableDepartments().isEmpty());
         try {
             model.addAttribute("distributions", distributions.list(department, start, end));

@@ -15,6 +15,7 @@ import no.tilfrisk.collaboration.CollaborationRecord;
 import no.tilfrisk.collaboration.CollaborationRegister;
 import no.tilfrisk.organisation.Departments;
 import no.tilfrisk.platform.web.InvalidInputException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -109,7 +110,7 @@ class CollaborationController {
     @GetMapping("/collaboration/new")
     String newRecord(@RequestParam(required = false) String kind, Model model) {
         if (!register.mayAdd()) {
-            throw new org.springframework.security.access.AccessDeniedException("May not add");
+            throw new AccessDeniedException("May not add");
         }
         CollaborationKind chosen = Arrays.stream(CollaborationKind.values()).filter(k -> k.name().equals(kind))
                 .findFirst().orElse(null);
@@ -128,7 +129,7 @@ class CollaborationController {
     String create(@RequestParam UUID formId, @Valid @ModelAttribute("form") CollaborationForm form, BindingResult errors,
                   Model model, RedirectAttributes redirect) {
         if (!register.mayAdd()) {
-            throw new org.springframework.security.access.AccessDeniedException("May not add");
+            throw new AccessDeniedException("May not add");
         }
         if (form.getKind() == null) {
             return "redirect:/collaboration/new";
@@ -150,7 +151,7 @@ class CollaborationController {
     String edit(@PathVariable UUID id, Model model) {
         CollaborationRecord record = register.get(id);
         if (!register.mayChange(record)) {
-            throw new org.springframework.security.access.AccessDeniedException("May not change");
+            throw new AccessDeniedException("May not change");
         }
         model.addAttribute("form", CollaborationForm.of(record));
         return formPage(record.kind(), record, model);
@@ -161,7 +162,7 @@ class CollaborationController {
                   Model model, RedirectAttributes redirect) {
         CollaborationRecord record = register.get(id);
         if (!register.mayChange(record)) {
-            throw new org.springframework.security.access.AccessDeniedException("May not change");
+            throw new AccessDeniedException("May not change");
         }
         form.setKind(record.kind());
         if (!errors.hasErrors()) {

@@ -3,8 +3,10 @@ package no.tilfrisk.followup.internal;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import no.tilfrisk.account.UserAccounts;
 import no.tilfrisk.followup.Contact;
 import no.tilfrisk.followup.ContactFilter;
@@ -13,6 +15,7 @@ import no.tilfrisk.followup.ContactLog;
 import no.tilfrisk.followup.ContactSummary;
 import no.tilfrisk.followup.ContactType;
 import no.tilfrisk.followup.EscortKind;
+import no.tilfrisk.followup.Named;
 import no.tilfrisk.person.PersonLookup;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.platform.tenancy.TenantPrincipal;
@@ -195,8 +198,8 @@ class ContactController {
 
     private String editPage(Contact contact, Model model) {
         model.addAttribute("contact", contact);
-        var present = contact.relatives().stream().map(no.tilfrisk.followup.Named::id).collect(java.util.stream.Collectors.toSet());
-        List<RelativeOption> options = new java.util.ArrayList<>(contacts.relativesToChoose(contact.personId()).stream()
+        var present = contact.relatives().stream().map(Named::id).collect(Collectors.toSet());
+        List<RelativeOption> options = new ArrayList<>(contacts.relativesToChoose(contact.personId()).stream()
                 .map(r -> new RelativeOption(r.id(), r.name(), r.consentGiven(), r.consentGiven() || present.contains(r.id())))
                 .toList());
         contact.relatives().stream().filter(r -> options.stream().noneMatch(o -> o.id().equals(r.id())))

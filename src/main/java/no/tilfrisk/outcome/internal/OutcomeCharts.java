@@ -2,6 +2,7 @@ package no.tilfrisk.outcome.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -67,7 +68,7 @@ class OutcomeCharts {
                 rows.add(new Row(r.answeredOn(), r.score().value(), status, status != null ? List.of()
                         : version.reached(r.score().value()).stream().map(c -> c.meaning().in(locale)).toList()));
             }
-            java.util.Collections.reverse(rows);
+            Collections.reverse(rows);
             trends.add(new Trend(latest, chart.svg(), rows, bandText));
         }
         return trends;

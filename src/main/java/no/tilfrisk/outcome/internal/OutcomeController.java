@@ -3,8 +3,11 @@ package no.tilfrisk.outcome.internal;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import no.tilfrisk.account.CurrentUser;
 import no.tilfrisk.outcome.Aggregate;
@@ -18,10 +21,15 @@ import no.tilfrisk.outcome.Response;
 import no.tilfrisk.outcome.ResponseForm;
 import no.tilfrisk.organisation.Departments;
 import no.tilfrisk.person.PersonLookup;
+import no.tilfrisk.plan.LifeArea;
+import no.tilfrisk.plan.Mapping;
+import no.tilfrisk.plan.Mappings;
 import no.tilfrisk.platform.web.InvalidInputException;
 import no.tilfrisk.platform.web.NotFoundException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -45,11 +53,11 @@ class OutcomeController {
     private final PersonLookup persons;
     private final Departments departments;
     private final OutcomeCharts charts;
-    private final no.tilfrisk.plan.Mappings mappings;
+    private final Mappings mappings;
     private final Clock clock;
 
     OutcomeController(Outcomes outcomes, InstrumentSettings settings, OutcomeAggregates aggregates, Instruments instruments, PersonLookup persons,
-                      Departments departments, OutcomeCharts charts, no.tilfrisk.plan.Mappings mappings, Clock clock) {
+                      Departments departments, OutcomeCharts charts, Mappings mappings, Clock clock) {
         this.clock = clock;
         this.mappings = mappings;
         this.outcomes = outcomes;
@@ -68,10 +76,10 @@ class OutcomeController {
         model.addAttribute("responses", responses);
         model.addAttribute("trends", charts.trends(responses, locale, "trend-"));
         // the recovery profile: the participant's own ratings per life area from their latest mappings, oldest first
-        List<no.tilfrisk.plan.Mapping> profile = new java.util.ArrayList<>(mappings.ofPerson(personId));
-        profile.sort(java.util.Comparator.comparing(no.tilfrisk.plan.Mapping::mappedOn));
+        List<Mapping> profile = new ArrayList<>(mappings.ofPerson(personId));
+        profile.sort(Comparator.comparing(Mapping::mappedOn));
         model.addAttribute("profile", profile.subList(Math.max(0, profile.size() - 4), profile.size()));
-        model.addAttribute("lifeAreas", no.tilfrisk.plan.LifeArea.values());
+        model.addAttribute("lifeAreas", LifeArea.values());
         model.addAttribute("due", outcomes.dueFor(personId));
         model.addAttribute("available", settings.available());
         model.addAttribute("instruments", instruments);
@@ -82,7 +90,7 @@ class OutcomeController {
     String newResponse(@PathVariable UUID personId, @RequestParam(name = "instrument", defaultValue = "") String instrumentId,
                        Model model) {
         outcomes.requireVisiblePerson(personId);
-        ResponseForm form = ResponseForm.of(instrumentId, LocalDate.now(clock), java.util.Map.of());
+        ResponseForm form = ResponseForm.of(instrumentId, LocalDate.now(clock), Map.of());
         model.addAttribute("form", form);
         model.addAttribute("formId", UUID.randomUUID());
         return formPage(personId, instrumentId, model);
@@ -138,7 +146,7 @@ class OutcomeController {
         // years, with the small numbers hidden over every figure it publishes; a free period here could be subtracted
         boolean wholeOrganisation = admin;
         if (!admin && !user.roleNames().contains("COORDINATOR")) {
-            throw new org.springframework.security.access.AccessDeniedException("Outcome figures");
+            throw new AccessDeniedException("Outcome figures");
         }
         LocalDate today = LocalDate.now(clock);
         if (filter.getFrom() == null && filter.getTo() == null && !errors.hasFieldErrors("from") && !errors.hasFieldErrors("to")) {
@@ -177,10 +185,10 @@ class OutcomeController {
     String settings(@Valid @ModelAttribute("settings") OutcomeSettings settings, BindingResult errors, Model model,
                     RedirectAttributes redirect) {
         if (!CurrentUser.get().roleNames().contains("ORG_ADMIN")) {
-            throw new org.springframework.security.access.AccessDeniedException("Organisation admins only");
+            throw new AccessDeniedException("Organisation admins only");
         }
         if (errors.hasErrors()) {
-            return figures(new Filter(), new org.springframework.validation.BeanPropertyBindingResult(new Filter(), "filter"), model);
+            return figures(new Filter(), new BeanPropertyBindingResult(new Filter(), "filter"), model);
         }
         aggregates.changeSettings(settings);
         redirect.addFlashAttribute("settingsSaved", true);

@@ -6,6 +6,7 @@ import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.platform.tenancy.TenantPrincipal;
 import no.tilfrisk.platform.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,7 +35,7 @@ public class PersonAccess {
 
     public static TenantPrincipal caller() {
         return Tenancy.currentPrincipal()
-                .orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("Not signed in"));
+                .orElseThrow(() -> new AccessDeniedException("Not signed in"));
     }
 
     public static boolean isAdmin() {

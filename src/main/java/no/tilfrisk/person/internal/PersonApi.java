@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +20,7 @@ import no.tilfrisk.person.PersonForm;
 import no.tilfrisk.person.PersonRole;
 import no.tilfrisk.person.PersonSummary;
 import no.tilfrisk.platform.web.IdempotencyKey;
+import no.tilfrisk.platform.web.InvalidInputException;
 import no.tilfrisk.platform.web.ResultPage;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -121,8 +123,8 @@ class PersonApi {
     ResponseEntity<Void> withdraw(@PathVariable UUID id, @PathVariable UUID consentId,
                            @RequestBody(required = false) Map<String, String> body) {
         String method = body == null || body.get("method") == null ? "VERBAL" : body.get("method");
-        if (java.util.Arrays.stream(ConsentMethod.values()).noneMatch(m -> m.name().equals(method))) {
-            throw new no.tilfrisk.platform.web.InvalidInputException("method", "consent.method.required");
+        if (Arrays.stream(ConsentMethod.values()).noneMatch(m -> m.name().equals(method))) {
+            throw new InvalidInputException("method", "consent.method.required");
         }
         consents.withdraw(id, consentId, ConsentMethod.valueOf(method));
         return ResponseEntity.noContent().build();

@@ -3,6 +3,8 @@ package no.tilfrisk.person.internal;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import no.tilfrisk.organisation.Departments;
 import no.tilfrisk.person.ConsentForm;
@@ -17,7 +19,9 @@ import no.tilfrisk.person.PersonDirectory;
 import no.tilfrisk.person.PersonForm;
 import no.tilfrisk.person.PersonRole;
 import no.tilfrisk.platform.web.InvalidInputException;
+import no.tilfrisk.platform.web.PdfRendering;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,11 +47,11 @@ class PersonController {
     private final Consents consents;
     private final Departments departments;
     private final DataSubjectRights rights;
-    private final no.tilfrisk.platform.web.PdfRendering pdfs;
+    private final PdfRendering pdfs;
     private final Clock clock;
 
     PersonController(PersonDirectory persons, Consents consents, Departments departments, DataSubjectRights rights,
-                     no.tilfrisk.platform.web.PdfRendering pdfs, Clock clock) {
+                     PdfRendering pdfs, Clock clock) {
         this.pdfs = pdfs;
         this.clock = clock;
         this.persons = persons;
@@ -98,11 +102,11 @@ class PersonController {
 
     /** The same as a PDF to hand over. */
     @GetMapping("/{id}/export.pdf")
-    ResponseEntity<byte[]> exportPdf(@PathVariable UUID id, java.util.Locale locale) {
-        byte[] pdf = pdfs.render("person/export-pdf", java.util.Map.of("export", rights.export(id),
+    ResponseEntity<byte[]> exportPdf(@PathVariable UUID id, Locale locale) {
+        byte[] pdf = pdfs.render("person/export-pdf", Map.of("export", rights.export(id),
                 "sectionFragments", rights.printFragments()), locale);
         return ResponseEntity.ok()
-                .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"tilfrisk-person-" + id + ".pdf\"")
                 .body(pdf);
     }

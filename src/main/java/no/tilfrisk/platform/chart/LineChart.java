@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -74,7 +75,7 @@ public final class LineChart {
 
     /** The chart as an SVG element, ready to put into HTML as it is; a chart without points has no dates. */
     public String svg() {
-        List<Point> sorted = points.stream().sorted(java.util.Comparator.comparing(Point::date)).toList();
+        List<Point> sorted = points.stream().sorted(Comparator.comparing(Point::date)).toList();
         LocalDate first = sorted.isEmpty() ? null : sorted.get(0).date();
         LocalDate last = sorted.isEmpty() ? null : sorted.get(sorted.size() - 1).date();
         // a single point, or points on one day, sit in the middle of a month

@@ -2,6 +2,7 @@ package no.tilfrisk.platform.database;
 
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
+import org.postgresql.Driver;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
@@ -42,7 +43,7 @@ class EmbeddedDatabaseConfiguration {
     @Bean
     @FlywayDataSource
     DataSource flywayDataSource(EmbeddedPostgresServer server) {
-        return new SimpleDriverDataSource(new org.postgresql.Driver(), server.jdbcUrl(),
+        return new SimpleDriverDataSource(new Driver(), server.jdbcUrl(),
                 EmbeddedPostgresServer.OWNER_ROLE, EmbeddedPostgresServer.OWNER_PASSWORD);
     }
 }

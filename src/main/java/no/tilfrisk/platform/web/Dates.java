@@ -1,10 +1,14 @@
 package no.tilfrisk.platform.web;
 
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
 import java.util.Locale;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -53,21 +57,21 @@ public class Dates {
         if (ore == null) {
             return "";
         }
-        java.math.BigDecimal kroner = java.math.BigDecimal.valueOf(ore, 2);
+        BigDecimal kroner = BigDecimal.valueOf(ore, 2);
         boolean whole = ore % 100 == 0;
         if (english()) {
-            var format = new java.text.DecimalFormat(whole ? "#,##0" : "#,##0.00", java.text.DecimalFormatSymbols.getInstance(Locale.ENGLISH));
+            var format = new DecimalFormat(whole ? "#,##0" : "#,##0.00", DecimalFormatSymbols.getInstance(Locale.ENGLISH));
             return "NOK " + format.format(kroner);
         }
-        var symbols = java.text.DecimalFormatSymbols.getInstance(Locale.forLanguageTag("nb"));
+        var symbols = DecimalFormatSymbols.getInstance(Locale.forLanguageTag("nb"));
         symbols.setGroupingSeparator('\u00a0');
         symbols.setDecimalSeparator(',');
-        return new java.text.DecimalFormat(whole ? "#,##0" : "#,##0.00", symbols).format(kroner) + "\u00a0kr";
+        return new DecimalFormat(whole ? "#,##0" : "#,##0.00", symbols).format(kroner) + "\u00a0kr";
     }
 
     /** A weekday's name in the reader's language. */
     public String weekday(LocalDate date) {
-        return date == null ? "" : date.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL,
+        return date == null ? "" : date.getDayOfWeek().getDisplayName(TextStyle.FULL,
                 english() ? Locale.ENGLISH : Locale.forLanguageTag("nb"));
     }
 

@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import no.tilfrisk.platform.web.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.mail.MailException;
@@ -30,7 +32,7 @@ public class InvitationMail {
     private final boolean demo;
     private final String from;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     InvitationMail(ObjectProvider<JavaMailSender> sender, MessageSource messages,
                    @Value("${tilfrisk.demo.enabled:false}") boolean demo,
                    @Value("${tilfrisk.mail.from:ikke-svar@tilfrisk.no}") String from) {
@@ -74,7 +76,7 @@ public class InvitationMail {
             return true;
         } catch (MailException e) {
             log.warn("Could not send an invitation e-mail: {}", e.getMessage());
-            throw new no.tilfrisk.platform.web.InvalidInputException("email", "invitation.mail.failed");
+            throw new InvalidInputException("email", "invitation.mail.failed");
         }
     }
 }

@@ -3,9 +3,11 @@ package no.tilfrisk.report.disclosure;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Every figure a set of reports publishes, with what an attacker knows about how they hang together. One
@@ -50,7 +52,7 @@ public final class Publication {
 
     private final Map<String, Figure> figures = new LinkedHashMap<>();
     private final Map<String, List<String>> derivedFrom = new LinkedHashMap<>();
-    private final java.util.Set<Relation> relations = new java.util.LinkedHashSet<>();
+    private final Set<Relation> relations = new LinkedHashSet<>();
 
     /** A count of persons that is published. Returns its key. */
     public String persons(String key, long value) {
@@ -138,7 +140,7 @@ public final class Publication {
         return figures.values();
     }
 
-    public java.util.Set<Relation> relations() {
+    public Set<Relation> relations() {
         return relations;
     }
 

@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import no.tilfrisk.organisation.Department;
 import no.tilfrisk.organisation.Departments;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -162,7 +165,7 @@ class AnnualReportController {
         }
         Choice c = choice(year, department, null);
         if (!c.errors().isEmpty()) {
-            throw new org.springframework.web.server.ResponseStatusException(HttpStatus.BAD_REQUEST, c.errors().get(0));
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, c.errors().get(0));
         }
         narratives.requireWritable(c.department());
         var existing = narratives.forReport(c.year(), c.department()).get(s);
@@ -180,7 +183,7 @@ class AnnualReportController {
         }
         Choice c = choice(year, department, null);
         if (!c.errors().isEmpty()) {
-            throw new org.springframework.web.server.ResponseStatusException(HttpStatus.BAD_REQUEST, c.errors().get(0));
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, c.errors().get(0));
         }
         narratives.requireWritable(c.department());
         try {
@@ -232,7 +235,7 @@ class AnnualReportController {
         model.addAttribute("savingLowNok", low);
         model.addAttribute("savingHighNok", high);
         model.addAttribute("savingSource", source);
-        java.util.Map<String, String> byField = new java.util.LinkedHashMap<>();
+        Map<String, String> byField = new LinkedHashMap<>();
         errors.forEach(e -> byField.putIfAbsent(e.field(), e.code()));
         model.addAttribute("fieldErrors", byField);
         return "report/annual-settings";

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import no.tilfrisk.report.disclosure.Publication.Figure;
 import no.tilfrisk.report.disclosure.Publication.Kind;
 import no.tilfrisk.report.disclosure.Publication.Relation;
@@ -95,7 +97,7 @@ public class SuppressionTest {
         Publication p = new Publication();
         var k = table(p, "t", new long[][] {{1, 1, 10}, {6, 7, 40}});
         Audit audit = new Audit(p);
-        var oldRule = java.util.Set.of(k.get(0).get(0), k.get(0).get(1), k.get(1).get(0), k.get(1).get(1));
+        var oldRule = Set.of(k.get(0).get(0), k.get(0).get(1), k.get(1).get(0), k.get(1).get(1));
         assertThat(audit.maximum(k.get(0).get(0), oldRule).maximum()).isEqualTo(2);
         Suppression.Result r = Suppression.apply(p);
         assertThat(r.hiddenCounts()).hasSizeGreaterThan(4);
@@ -220,9 +222,9 @@ public class SuppressionTest {
     @Provide
     Arbitrary<long[][]> tables() {
         Arbitrary<Long> count = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, Arbitraries.longs().between(0, 0)),
-                net.jqwik.api.Tuple.of(5, Arbitraries.longs().between(1, 4)),
-                net.jqwik.api.Tuple.of(4, Arbitraries.longs().between(5, 40)));
+                Tuple.of(3, Arbitraries.longs().between(0, 0)),
+                Tuple.of(5, Arbitraries.longs().between(1, 4)),
+                Tuple.of(4, Arbitraries.longs().between(5, 40)));
         return Combinators.combine(Arbitraries.integers().between(1, 4), Arbitraries.integers().between(1, 4))
                 .flatAs((rows, columns) -> count.array(long[].class).ofSize(columns).array(long[][].class).ofSize(rows));
     }

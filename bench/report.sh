@@ -8,6 +8,8 @@
 # Usage: bench/report.sh [S|L] [--fresh]   (no set given: both, one after the other)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# a fresh clone has no target/ yet, and the error log below goes there
+mkdir -p target
 SETS="small large"
 if [[ "${1:-}" =~ ^(S|s|small)$ ]]; then SETS=small; fi
 if [[ "${1:-}" =~ ^(L|l|large)$ ]]; then SETS=large; fi

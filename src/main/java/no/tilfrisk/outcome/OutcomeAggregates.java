@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import no.tilfrisk.organisation.Department;
 import no.tilfrisk.organisation.Departments;
 import no.tilfrisk.person.PersonLookup;
 import no.tilfrisk.platform.tenancy.Tenancy;
@@ -13,6 +14,7 @@ import no.tilfrisk.platform.tenancy.TenantPrincipal;
 import no.tilfrisk.platform.web.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -108,6 +110,29 @@ public class OutcomeAggregates {
                 improvement(QUALITY_OF_LIFE, "livskvalitet", s.getQualityOfLifeGain(), members, from, to, s),
                 improvement(WHO5, "who-5", s.getWho5Gain(), members, from, to, s),
                 meaningful(members, from, to, s));
+    }
+
+    /**
+     * The departments the caller may ask the outcome page for figures of: an admin every one, a coordinator their
+     * own. For admins and coordinators only, as {@link #forAnyPeriod}.
+     */
+    @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR')")
+    @Transactional(readOnly = true)
+    public List<Department> departmentsToChoose() {
+        TenantPrincipal caller = OutcomeAccess.caller();
+        return departments.list().stream()
+                .filter(d -> caller.hasRole("ORG_ADMIN") || caller.departmentIds().contains(d.id())).toList();
+    }
+
+    /**
+     * The figures for any period, as the outcome page and API show them: for admins and coordinators (their own
+     * departments), who may see persons. A report reader reads them in the external annual report, a whole year
+     * with small numbers hidden over everything it publishes; a free period here could be subtracted from another.
+     */
+    @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR')")
+    @Transactional(readOnly = true)
+    public List<Aggregate> forAnyPeriod(UUID departmentId, LocalDate from, LocalDate to) {
+        return forPeriod(departmentId, from, to);
     }
 
     /**

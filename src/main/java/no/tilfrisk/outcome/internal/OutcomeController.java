@@ -19,7 +19,6 @@ import no.tilfrisk.outcome.OutcomeSettings;
 import no.tilfrisk.outcome.Outcomes;
 import no.tilfrisk.outcome.Response;
 import no.tilfrisk.outcome.ResponseForm;
-import no.tilfrisk.organisation.Departments;
 import no.tilfrisk.person.PersonLookup;
 import no.tilfrisk.plan.LifeArea;
 import no.tilfrisk.plan.Mapping;
@@ -51,13 +50,12 @@ class OutcomeController {
     private final OutcomeAggregates aggregates;
     private final Instruments instruments;
     private final PersonLookup persons;
-    private final Departments departments;
     private final OutcomeCharts charts;
     private final Mappings mappings;
     private final Clock clock;
 
     OutcomeController(Outcomes outcomes, InstrumentSettings settings, OutcomeAggregates aggregates, Instruments instruments, PersonLookup persons,
-                      Departments departments, OutcomeCharts charts, Mappings mappings, Clock clock) {
+                      OutcomeCharts charts, Mappings mappings, Clock clock) {
         this.clock = clock;
         this.mappings = mappings;
         this.outcomes = outcomes;
@@ -65,7 +63,6 @@ class OutcomeController {
         this.aggregates = aggregates;
         this.instruments = instruments;
         this.persons = persons;
-        this.departments = departments;
         this.charts = charts;
     }
 
@@ -140,28 +137,22 @@ class OutcomeController {
 
     @GetMapping("/outcomes")
     String figures(@ModelAttribute("filter") Filter filter, BindingResult errors, Model model) {
-        var user = CurrentUser.get();
-        boolean admin = user.roleNames().contains("ORG_ADMIN");
-        // a report reader, who may not see persons, reads the outcome figures in the external annual report: whole
-        // years, with the small numbers hidden over every figure it publishes; a free period here could be subtracted
+        // admins and coordinators only (a report reader reads the figures in the external annual report)
+        var choices = aggregates.departmentsToChoose();
+        boolean admin = CurrentUser.get().roleNames().contains("ORG_ADMIN");
         boolean wholeOrganisation = admin;
-        if (!admin && !user.roleNames().contains("COORDINATOR")) {
-            throw new AccessDeniedException("Outcome figures");
-        }
         LocalDate today = LocalDate.now(clock);
         if (filter.getFrom() == null && filter.getTo() == null && !errors.hasFieldErrors("from") && !errors.hasFieldErrors("to")) {
             filter.setFrom(today.minusYears(1).plusDays(1));
             filter.setTo(today);
         }
-        var choices = departments.list().stream()
-                .filter(d -> wholeOrganisation || user.departmentIds().contains(d.id())).toList();
         if (!wholeOrganisation && filter.getDepartment() == null && !choices.isEmpty()) {
             filter.setDepartment(choices.get(0).id());
         }
         List<Aggregate> figures = List.of();
         if (!errors.hasErrors()) {
             try {
-                figures = aggregates.forPeriod(filter.getDepartment(), filter.getFrom(), filter.getTo());
+                figures = aggregates.forAnyPeriod(filter.getDepartment(), filter.getFrom(), filter.getTo());
             } catch (InvalidInputException e) {
                 e.addTo(errors);
             }

@@ -163,7 +163,7 @@ public class AnnualReport {
         }
         Written written = write(r.year(), locale);
         Writer w = written.writers().get(r.departmentId() == null ? "org" : r.departmentId().toString());
-        w.decided = written.disclosed().result();
+        w.cells = w.cells.decided(written.disclosed().result());
         return w.document();
     }
 
@@ -215,13 +215,14 @@ public class AnnualReport {
         private final String scopeKey;
         /** The last day whose sessions count as held: the period's end, or today where the period goes on. */
         private final LocalDate held;
-        /** What is hidden (external version, once the suppression has run); null shows every figure. */
-        private Suppression.Result decided;
+        /** The figures' cells: registered in the publication, «:» once the suppression has hidden them. */
+        private PublishedCells cells;
 
         Writer(Request r, Locale locale, Publication publication) {
             this.r = r;
             this.locale = locale;
             this.publication = publication;
+            this.cells = new PublishedCells(publication, null);
             this.scopeKey = r.departmentId() == null ? "org" : r.departmentId().toString();
             LocalDate today = LocalDate.now(clock);
             this.held = r.to().isAfter(today) ? today : r.to();
@@ -307,7 +308,7 @@ public class AnnualReport {
             List<BarChart.Bar> bars = new ArrayList<>();
             List<List<Cell>> chartRows = new ArrayList<>();
             for (Department d : scope) {
-                Cell c = persons(roleKey(d.id().toString(), PersonRole.PARTICIPANT), roleCount(counts, d.id(), PersonRole.PARTICIPANT));
+                Cell c = cells.persons(roleKey(d.id().toString(), PersonRole.PARTICIPANT), roleCount(counts, d.id(), PersonRole.PARTICIPANT));
                 bars.add(c.suppressed() ? new BarChart.Bar(d.name(), null, c.text()) : BarChart.Bar.of(d.name(), (Long) c.number()));
                 chartRows.add(List.of(Cell.text(d.name()), c));
             }
@@ -352,13 +353,13 @@ public class AnnualReport {
                 List<String> parts = new ArrayList<>();
                 String total = roleKey(dept, null);
                 for (PersonRole role : ROLES) {
-                    Cell c = persons(roleKey(dept, role), roleCount(counts, d.id(), role));
+                    Cell c = cells.persons(roleKey(dept, role), roleCount(counts, d.id(), role));
                     row.add(links ? c.withLink(base + "&role=" + role.name()) : c);
                     parts.add(roleKey(dept, role));
                     publication.atMost(roleKey(dept, role), total);
                     publication.atMost(roleKey(dept, role), roleKey("org", role));
                 }
-                row.add(persons(total, roleCount(counts, d.id(), null)));
+                row.add(cells.persons(total, roleCount(counts, d.id(), null)));
                 publication.atMostSum(total, parts);
                 publication.atMost(total, roleKey("org", null));
                 rows.add(row);
@@ -368,11 +369,11 @@ public class AnnualReport {
             orgRow.add(Cell.text(m("report.annual.roles.organisation")));
             List<String> orgParts = new ArrayList<>();
             for (PersonRole role : ROLES) {
-                orgRow.add(persons(roleKey("org", role), roleCount(counts, null, role)));
+                orgRow.add(cells.persons(roleKey("org", role), roleCount(counts, null, role)));
                 orgParts.add(roleKey("org", role));
                 publication.atMost(roleKey("org", role), roleKey("org", null));
             }
-            orgRow.add(persons(roleKey("org", null), roleCount(counts, null, null)));
+            orgRow.add(cells.persons(roleKey("org", null), roleCount(counts, null, null)));
             publication.atMostSum(roleKey("org", null), orgParts);
             if (r.departmentId() == null) {
                 rows.add(orgRow);
@@ -402,10 +403,10 @@ public class AnnualReport {
                 Cell name = Cell.text(a.activity().name());
                 String key = "activity/" + a.activity().id() + "/";
                 var counts = a.counts();
-                Cell participants = persons(key + "participants", counts.participants());
-                Cell named = persons(key + "named", counts.uniqueNamed());
-                Cell children = persons(key + "children", counts.children());
-                Cell attendances = count(key + "attendances", counts.attendances());
+                Cell participants = cells.persons(key + "participants", counts.participants());
+                Cell named = cells.persons(key + "named", counts.uniqueNamed());
+                Cell children = cells.persons(key + "children", counts.children());
+                Cell attendances = cells.count(key + "attendances", counts.attendances());
                 // unique named and children are among the participants, who are at most the attendances
                 publication.atMost(key + "named", key + "participants");
                 publication.atMost(key + "children", key + "participants");
@@ -414,8 +415,8 @@ public class AnnualReport {
                         Cell.text(a.departmentName()),
                         Cell.text(period ? date(a.activity().startDate()) + "–" + date(a.activity().endDate())
                                 : date(a.activity().startDate())),
-                        count(key + "sessions", counts.sessions()), participants, named, children, attendances,
-                        count(key + "guests", counts.guests()),
+                        cells.count(key + "sessions", counts.sessions()), participants, named, children, attendances,
+                        cells.count(key + "guests", counts.guests()),
                         Cell.text(String.join(", ", a.activity().partners()))));
             }
             return new Table(caption, headers, rows, true, m("report.annual.activity.rule"));
@@ -513,7 +514,7 @@ public class AnnualReport {
             for (CollaborationKind k : kinds) {
                 CollaborationSummary.KindSummary ks = s.of(k);
                 String key = "collaboration/" + scopeKey + "/" + k.name() + "/";
-                Cell count = count(key + "count", ks.count());
+                Cell count = cells.count(key + "count", ks.count());
                 List<Cell> row = new ArrayList<>(List.of(Cell.text(m("report.annual.kind." + k.name())),
                         links ? count.withLink("/collaboration?year=" + r.year() + "&kind=" + k.name()) : count));
                 if (participantsUsed) {
@@ -523,7 +524,7 @@ public class AnnualReport {
                         row.add(Cell.text(ks.count() == 0 ? "" : m("report.annual.notRegistered")));
                     } else {
                         // the sum of the records' numbers, each of which the records' table shows
-                        row.add(persons(key + "participants", ks.participants()));
+                        row.add(cells.persons(key + "participants", ks.participants()));
                         publication.sum(key + "participants", ks.records().stream().filter(c -> c.participants() != null)
                                 .map(c -> recordKey(c)).toList());
                     }
@@ -573,7 +574,7 @@ public class AnnualReport {
                     }
                     if (k.uses(CollaborationKind.Field.PARTICIPANTS)) {
                         row.add(c.participants() == null ? Cell.text(m("report.annual.notRegistered"))
-                                : persons(recordKey(c), c.participants()));
+                                : cells.persons(recordKey(c), c.participants()));
                     }
                     recordRows.add(row);
                 }
@@ -607,10 +608,10 @@ public class AnnualReport {
                 }
                 String label = m("report.annual.contact." + f.type().name());
                 String key = base + f.type().name() + "/";
-                Cell loggedCell = count(key + "logged", f.logged());
-                Cell personsCell = persons(key + "persons", f.persons());
-                Cell talliedCell = count(key + "tallied", f.tallied());
-                Cell totalCell = count(key + "total", f.total());
+                Cell loggedCell = cells.count(key + "logged", f.logged());
+                Cell personsCell = cells.persons(key + "persons", f.persons());
+                Cell talliedCell = cells.count(key + "tallied", f.tallied());
+                Cell totalCell = cells.count(key + "total", f.total());
                 // each person had at least one logged contact; a department's contacts are among the organisation's
                 publication.atMost(key + "persons", key + "logged");
                 publication.sum(key + "total", List.of(key + "logged", key + "tallied"));
@@ -634,9 +635,9 @@ public class AnnualReport {
                 bars.add(totalCell.suppressed() ? new BarChart.Bar(label, null, totalCell.text())
                         : new BarChart.Bar(label, (double) f.total(), Long.toString(f.total())));
             }
-            Cell loggedTotal = count(base + "logged", logged);
-            Cell talliedTotal = count(base + "tallied", tallied);
-            Cell total = count(base + "total", logged + tallied);
+            Cell loggedTotal = cells.count(base + "logged", logged);
+            Cell talliedTotal = cells.count(base + "tallied", tallied);
+            Cell total = cells.count(base + "total", logged + tallied);
             publication.sum(base + "logged", loggedKeys);
             publication.sum(base + "tallied", talliedKeys);
             publication.sum(base + "total", totalKeys);
@@ -665,7 +666,7 @@ public class AnnualReport {
                 return;
             }
             // the same figure as the participants of the role table
-            Cell usersCell = persons(roleKey(scopeKey, PersonRole.PARTICIPANT), users);
+            Cell usersCell = cells.persons(roleKey(scopeKey, PersonRole.PARTICIPANT), users);
             if (links) {
                 usersCell = usersCell.withLink("/persons?role=PARTICIPANT"
                         + (r.departmentId() == null ? "" : "&department=" + r.departmentId()));
@@ -684,8 +685,8 @@ public class AnnualReport {
                 String title = m("outcome.aggregate." + a.key() + ".title");
                 definitions.add(title + ": " + messages.getMessage(a.definitionKey(), a.args(), locale));
                 String key = outcomeKey(scopeKey, a.key());
-                Cell yes = persons(key + "yes", a.numerator());
-                Cell n = persons(key + "n", a.denominator());
+                Cell yes = cells.persons(key + "yes", a.numerator());
+                Cell n = cells.persons(key + "n", a.denominator());
                 // the answers «no» are n − yes: not shown, but a reader can subtract
                 publication.unpublishedRest(key + "n", key + "yes", key + "no");
                 if (r.departmentId() != null) {
@@ -698,8 +699,8 @@ public class AnnualReport {
                     rows.add(List.of(Cell.text(title), yes, n, Cell.text(m("report.annual.tooFew")), Cell.text("")));
                 } else {
                     rows.add(List.of(Cell.text(title), yes, n,
-                            derived(key + "share", Cell.number(a.share() * 100, percent(a.share())), key + "yes", key + "n"),
-                            derived(key + "interval", Cell.text(percent(a.low()) + "–" + percent(a.high())),
+                            cells.derived(key + "share", Cell.number(a.share() * 100, percent(a.share())), key + "yes", key + "n"),
+                            cells.derived(key + "interval", Cell.text(percent(a.low()) + "–" + percent(a.high())),
                                     key + "yes", key + "n")));
                 }
             }
@@ -724,12 +725,12 @@ public class AnnualReport {
             String keptKey = outcomeKey(scopeKey, abstinence.key()) + "yes";
             String estimateKey = outcomeKey(scopeKey, abstinence.key()) + "saving";
             publication.derived(estimateKey, keptKey);
-            if (hidden(keptKey) || hidden(estimateKey)) {
+            if (cells.hidden(keptKey) || cells.hidden(estimateKey)) {
                 blocks.add(Paragraph.of(m("report.annual.saving.tooFew")));
                 return;
             }
             List<List<Cell>> saving = List.of(
-                    List.of(Cell.text(m("report.annual.saving.kept")), persons(keptKey, kept)),
+                    List.of(Cell.text(m("report.annual.saving.kept")), cells.persons(keptKey, kept)),
                     List.of(Cell.text(m("report.annual.saving.low")), Cell.number(kept * assumption.lowNok(), nok(kept * assumption.lowNok()))),
                     List.of(Cell.text(m("report.annual.saving.high")), Cell.number(kept * assumption.highNok(), nok(kept * assumption.highNok()))));
             blocks.add(new Table(m("report.annual.saving.caption"), List.of(m("report.annual.saving.what"),
@@ -742,28 +743,6 @@ public class AnnualReport {
         }
 
         // ---- helpers ----
-
-        /** A count of persons, registered as published; «:» where the suppression hides it. */
-        private Cell persons(String key, long n) {
-            publication.persons(key, n);
-            return hidden(key) ? HIDDEN : Cell.number(n);
-        }
-
-        /** A count of something else (contacts, sessions, attendances), registered as published. */
-        private Cell count(String key, long n) {
-            publication.count(key, n);
-            return hidden(key) ? HIDDEN : Cell.number(n);
-        }
-
-        /** A figure computed from others (a share, an interval), shown only where they are. */
-        private Cell derived(String key, Cell shown, String... from) {
-            publication.derived(key, from);
-            return hidden(key) ? HIDDEN : shown;
-        }
-
-        private boolean hidden(String key) {
-            return decided != null && decided.hidden(key);
-        }
 
         /** A table with a hidden figure says what «:» means under it. */
         private Block noted(Block b) {
@@ -804,8 +783,6 @@ public class AnnualReport {
         }
     }
 
-    /** How a hidden figure shows: one sign for every hidden figure, as Statistics Norway does. */
-    static final Cell HIDDEN = new Cell(":", null, true, null);
 
     /** Øre to whole kroner, rounded half up. */
     static long kroner(long ore) {

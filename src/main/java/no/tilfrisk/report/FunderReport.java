@@ -109,11 +109,11 @@ public class FunderReport {
         boolean ext = external || externalOnly();
         Figures f = figures(projectId);
         Publication publication = new Publication();
-        ReportDocument exact = write(f, new Texts(messages, locale, ext, publication, null));
+        ReportDocument exact = write(f, new Texts(messages, locale, ext, new PublishedCells(publication, null)));
         if (!ext) {
             return exact;
         }
-        return write(f, new Texts(messages, locale, true, publication, Suppression.apply(publication)));
+        return write(f, new Texts(messages, locale, true, new PublishedCells(publication, Suppression.apply(publication))));
     }
 
     private ReportDocument write(Figures f, Texts t) {
@@ -166,13 +166,13 @@ public class FunderReport {
 
         // 3. persons reached
         List<List<Cell>> reach = new ArrayList<>();
-        reach.add(List.of(Cell.text(t.m("funderReport.reach.named")), t.persons("reach/named", f.namedInActivities())));
-        reach.add(List.of(Cell.text(t.m("funderReport.reach.linked")), t.persons("reach/linked", f.linkedParticipants())));
-        reach.add(List.of(Cell.text(t.m("funderReport.reach.reached")), t.persons("reach/reached", f.reached())));
+        reach.add(List.of(Cell.text(t.m("funderReport.reach.named")), t.cells().persons("reach/named", f.namedInActivities())));
+        reach.add(List.of(Cell.text(t.m("funderReport.reach.linked")), t.cells().persons("reach/linked", f.linkedParticipants())));
+        reach.add(List.of(Cell.text(t.m("funderReport.reach.reached")), t.cells().persons("reach/reached", f.reached())));
         // the persons reached are the named and the linked, some of them both
-        t.publication().atMost("reach/named", "reach/reached");
-        t.publication().atMost("reach/linked", "reach/reached");
-        t.publication().atMostSum("reach/reached", List.of("reach/named", "reach/linked"));
+        t.cells().publication().atMost("reach/named", "reach/reached");
+        t.cells().publication().atMost("reach/linked", "reach/reached");
+        t.cells().publication().atMostSum("reach/reached", List.of("reach/named", "reach/linked"));
         if (p.plannedReach() != null) {
             reach.add(List.of(Cell.text(t.m("funderReport.reach.planned")), Cell.number(p.plannedReach())));
             reach.add(List.of(Cell.text(t.m("funderReport.reach.share")),
@@ -194,11 +194,11 @@ public class FunderReport {
             List<String> participantKeys = new ArrayList<>();
             for (ActivityOverview o : f.activities()) {
                 String key = "activity/" + o.activity().id() + "/";
-                Cell attendances = t.count(key + "attendances", o.counts().attendances());
+                Cell attendances = t.cells().count(key + "attendances", o.counts().attendances());
                 rows.add(List.of(Cell.text(o.activity().name()), Cell.text(o.departmentName()),
-                        t.count(key + "sessions", o.counts().sessions()), attendances,
-                        t.persons(key + "participants", o.counts().participants())));
-                t.publication().atMost(key + "participants", key + "attendances");
+                        t.cells().count(key + "sessions", o.counts().sessions()), attendances,
+                        t.cells().persons(key + "participants", o.counts().participants())));
+                t.cells().publication().atMost(key + "participants", key + "attendances");
                 sessionKeys.add(key + "sessions");
                 attendanceKeys.add(key + "attendances");
                 participantKeys.add(key + "participants");
@@ -206,11 +206,11 @@ public class FunderReport {
                         : BarChart.Bar.of(o.activity().name(), o.counts().attendances()));
             }
             // the named in the activities are among their participants
-            t.publication().atMostSum("reach/named", participantKeys);
-            rows.add(List.of(Cell.text(t.m("funderReport.total")), Cell.text(""), t.count("activities/sessions", f.sessions()),
-                    t.count("activities/attendances", f.attendances()), Cell.text("–")));
-            t.publication().sum("activities/sessions", sessionKeys);
-            t.publication().sum("activities/attendances", attendanceKeys);
+            t.cells().publication().atMostSum("reach/named", participantKeys);
+            rows.add(List.of(Cell.text(t.m("funderReport.total")), Cell.text(""), t.cells().count("activities/sessions", f.sessions()),
+                    t.cells().count("activities/attendances", f.attendances()), Cell.text("–")));
+            t.cells().publication().sum("activities/sessions", sessionKeys);
+            t.cells().publication().sum("activities/attendances", attendanceKeys);
             Table table = new Table(t.m("funderReport.activities.caption"), List.of(t.m("funderReport.activities.name"),
                     t.m("funderReport.activities.department"), t.m("funderReport.activities.sessions"),
                     t.m("funderReport.activities.attendances"), t.m("funderReport.activities.participants")),
@@ -224,21 +224,21 @@ public class FunderReport {
         // 5. results against goals
         PlanFigures.GoalTally g = f.goals();
         List<List<Cell>> results = new ArrayList<>();
-        results.add(List.of(Cell.text(t.m("funderReport.results.goals")), t.count("goals/all", g.goals())));
-        results.add(List.of(Cell.text(t.m("funderReport.results.reached")), t.count("goals/reached", g.reached())));
+        results.add(List.of(Cell.text(t.m("funderReport.results.goals")), t.cells().count("goals/all", g.goals())));
+        results.add(List.of(Cell.text(t.m("funderReport.results.reached")), t.cells().count("goals/reached", g.reached())));
         results.add(List.of(Cell.text(t.m("funderReport.results.share")),
                 t.share("goals/share", g.reached(), g.goals(), "goals/reached", "goals/all")));
-        results.add(List.of(Cell.text(t.m("funderReport.results.persons")), t.persons("goals/persons", g.persons())));
+        results.add(List.of(Cell.text(t.m("funderReport.results.persons")), t.cells().persons("goals/persons", g.persons())));
         results.add(List.of(Cell.text(t.m("funderReport.results.personsReached")),
-                t.persons("goals/personsReached", g.personsReached())));
+                t.cells().persons("goals/personsReached", g.personsReached())));
         results.add(List.of(Cell.text(t.m("funderReport.results.personsShare")),
                 t.share("goals/personsShare", g.personsReached(), g.persons(), "goals/personsReached", "goals/persons")));
         // goals belong to linked participants, each with at least one; a person who reached one reached a goal
-        t.publication().atMost("goals/reached", "goals/all");
-        t.publication().atMost("goals/personsReached", "goals/persons");
-        t.publication().atMost("goals/persons", "goals/all");
-        t.publication().atMost("goals/personsReached", "goals/reached");
-        t.publication().atMost("goals/persons", "reach/linked");
+        t.cells().publication().atMost("goals/reached", "goals/all");
+        t.cells().publication().atMost("goals/personsReached", "goals/persons");
+        t.cells().publication().atMost("goals/persons", "goals/all");
+        t.cells().publication().atMost("goals/personsReached", "goals/reached");
+        t.cells().publication().atMost("goals/persons", "reach/linked");
         List<ReportDocument.Block> resultBlocks = new ArrayList<>();
         resultBlocks.add(new Table(t.m("funderReport.results.caption"),
                 List.of(t.m("funderReport.figure"), t.m("funderReport.value")), results, true,
@@ -247,13 +247,13 @@ public class FunderReport {
         for (Aggregate a : f.outcomes()) {
             // the share of n gives the count «yes» back, so it is registered as shown; «no» = n − yes as well
             String key = "outcome/" + a.key() + "/";
-            t.publication().persons(key + "yes", a.numerator());
-            Cell n = t.persons(key + "n", a.denominator());
-            t.publication().unpublishedRest(key + "n", key + "yes", key + "no");
-            t.publication().atMost(key + "n", "reach/linked");
-            Cell share = a.shown() ? t.derived(key + "share", Cell.number(a.share(), t.percent(Aggregate.percent(a.share()))),
+            t.cells().publication().persons(key + "yes", a.numerator());
+            Cell n = t.cells().persons(key + "n", a.denominator());
+            t.cells().publication().unpublishedRest(key + "n", key + "yes", key + "no");
+            t.cells().publication().atMost(key + "n", "reach/linked");
+            Cell share = a.shown() ? t.cells().derived(key + "share", Cell.number(a.share(), t.percent(Aggregate.percent(a.share()))),
                     key + "yes", key + "n") : Cell.text(t.m("funderReport.tooFew"));
-            Cell interval = a.shown() && a.low() != null ? t.derived(key + "interval", Cell.text(
+            Cell interval = a.shown() && a.low() != null ? t.cells().derived(key + "interval", Cell.text(
                     t.percent(Aggregate.percent(a.low())) + "–" + t.percent(Aggregate.percent(a.high()))), key + "yes", key + "n")
                     : Cell.text("");
             outcomeRows.add(List.of(Cell.text(t.m("outcome.aggregate." + a.key() + ".title")), share, n, interval));
@@ -308,8 +308,7 @@ public class FunderReport {
      * Texts and numbers in the reader's language. Every figure is registered in the publication; where the version
      * is external and the suppression has run ({@code decided}), a hidden one shows «:».
      */
-    private record Texts(MessageSource messages, Locale locale, boolean external, Publication publication,
-                         Suppression.Result decided) {
+    private record Texts(MessageSource messages, Locale locale, boolean external, PublishedCells cells) {
 
         String m(String key, Object... args) {
             return messages.getMessage(key, args, locale);
@@ -321,32 +320,13 @@ public class FunderReport {
             return hidden ? m(ruleKey) + " " + m("funderReport.suppressed", Suppression.THRESHOLD) : m(ruleKey);
         }
 
-        boolean hidden(String key) {
-            return decided != null && decided.hidden(key);
-        }
-
-        Cell persons(String key, long count) {
-            publication.persons(key, count);
-            return hidden(key) ? AnnualReport.HIDDEN : Cell.number(count);
-        }
-
-        Cell count(String key, long count) {
-            publication.count(key, count);
-            return hidden(key) ? AnnualReport.HIDDEN : Cell.number(count);
-        }
-
-        Cell derived(String key, Cell shown, String... from) {
-            publication.derived(key, from);
-            return hidden(key) ? AnnualReport.HIDDEN : shown;
-        }
-
         /** A share with its base, computed from the figures named (the base may be a fixed number, such as a plan). */
         Cell share(String key, long numerator, long denominator, String... from) {
             if (denominator <= 0) {
                 return Cell.text("–");
             }
             double share = (double) numerator / denominator;
-            return derived(key, Cell.number(share, m("funderReport.shareOf", percent(Math.round(share * 100)), denominator)), from);
+            return cells.derived(key, Cell.number(share, m("funderReport.shareOf", percent(Math.round(share * 100)), denominator)), from);
         }
 
         String percent(Long value) {

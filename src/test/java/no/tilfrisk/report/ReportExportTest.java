@@ -51,7 +51,7 @@ class ReportExportTest {
      * suppression (3 hidden as «:», with its rectangle), one with a chart and its data.
      */
     static ReportDocument document() {
-        Cell hidden = AnnualReport.HIDDEN;
+        Cell hidden = PublishedCells.HIDDEN;
         Table roles = new Table("Deltakere per rolle og avdeling", List.of("Avdeling", "Brukere", "Pårørende",
                 "Fagpersoner", "Sum"), List.of(
                 List.of(Cell.text("Skien"), hidden, hidden, Cell.number(12), Cell.number(25)),

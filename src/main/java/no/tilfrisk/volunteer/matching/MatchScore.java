@@ -1,0 +1,237 @@
+package no.tilfrisk.volunteer.matching;
+
+import java.time.DayOfWeek;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import no.tilfrisk.plan.LifeArea;
+
+/**
+ * The hard rules and the transparent score of one participant and one volunteer.
+ *
+ * <p>The score is a sum of small parts, each of which adds a {@link Reason} in words when it adds points, so a
+ * coordinator sees why a volunteer comes first. The weights are set so that what makes a match work in seed 003
+ * («behov, interesser og personlighet») weighs most: help with what the participant needs or wishes, then shared
+ * interests and a place close by, then times both can meet; a shared language is needed to talk at all but almost
+ * everyone shares Norwegian, so it weighs little; the volunteer's load only breaks near-ties, spreading participants
+ * over volunteers. A pair's score is at most 30 + 20 + 20 + 5 + 30 + 30 + 10 = 145.
+ *
+ * <p>Weekdays and languages are named by the JDK in both languages: such a reason's arguments are the bokmål name
+ * ({0}) and the English name ({1}), and each message file uses its own.
+ */
+public final class MatchScore {
+
+    /** Points per shared interest, for at most {@link #MAX_INTERESTS} of them: a shared interest is something to do together. */
+    static final int INTEREST_POINTS = 10;
+    static final int MAX_INTERESTS = 3;
+    /** Same area (bydel) within the same municipality: they can meet on foot. */
+    static final int SAME_AREA_POINTS = 20;
+    /** Same municipality only: they can meet, with some travel. */
+    static final int SAME_MUNICIPALITY_POINTS = 10;
+    /** Points per weekday and part of day both can meet, for at most {@link #MAX_SLOTS}: four common times are plenty. */
+    static final int SLOT_POINTS = 5;
+    static final int MAX_SLOTS = 4;
+    /** At most this many common times are named in the reasons; the rest are counted in one more reason. */
+    static final int SLOTS_NAMED = 3;
+    /** A shared language, once: nearly everyone shares Norwegian, so this separates little. */
+    static final int LANGUAGE_POINTS = 5;
+    /** Per life area where the participant needs help and the volunteer has the skill, for at most two. */
+    static final int SKILL_POINTS = 15;
+    static final int MAX_SKILLS = 2;
+    /** Per wish of the participant that the volunteer's kind (and skill) fits, for at most two. */
+    static final int WISH_POINTS = 15;
+    static final int MAX_WISHES = 2;
+    /** The free share of the volunteer's capacity times this: an idle volunteer gets all of it, a nearly full one little. */
+    static final int LOAD_POINTS = 10;
+
+    private static final Locale BOKMAL = Locale.forLanguageTag("nb");
+
+    private MatchScore() {
+    }
+
+    /** Empty when a hard rule forbids the pair. */
+    public static Optional<Suggestion> score(Seeker seeker, Candidate candidate) {
+        if (!blockers(seeker, candidate).isEmpty()) {
+            return Optional.empty();
+        }
+        List<Reason> reasons = new ArrayList<>();
+        int score = wishes(seeker, candidate, reasons)
+                + skills(seeker, candidate, reasons)
+                + interests(seeker, candidate, reasons)
+                + place(seeker, candidate, reasons)
+                + times(seeker, candidate, reasons)
+                + language(seeker, candidate, reasons)
+                + load(candidate, reasons);
+        return Optional.of(new Suggestion(candidate, score, reasons));
+    }
+
+    /** Why the pair is forbidden (reasons with keys volunteer.match.blocked.*), empty list when allowed. */
+    public static List<Reason> blockers(Seeker seeker, Candidate candidate) {
+        List<Reason> blockers = new ArrayList<>();
+        if (candidate.volunteerId().equals(seeker.personId())) {
+            blockers.add(Reason.of("volunteer.match.blocked.self"));
+        }
+        if (!candidate.screeningComplete()) {
+            blockers.add(Reason.of("volunteer.match.blocked.screening"));
+        }
+        if (candidate.activeMatches() >= candidate.capacity()) {
+            blockers.add(Reason.of("volunteer.match.blocked.capacity",
+                    Integer.toString(candidate.activeMatches()), Integer.toString(candidate.capacity())));
+        }
+        if (candidate.preferredGender() != null && !candidate.preferredGender().equals(seeker.gender())) {
+            blockers.add(Reason.of("volunteer.match.blocked.gender"));
+        }
+        Integer age = seeker.age();
+        if (age != null && ((candidate.minAge() != null && age < candidate.minAge())
+                || (candidate.maxAge() != null && age > candidate.maxAge()))) {
+            blockers.add(Reason.of("volunteer.match.blocked.age", age.toString()));
+        }
+        for (Wish wish : sorted(seeker.wishes())) {
+            if (candidate.wontDo().contains(wish)) {
+                blockers.add(Reason.of("volunteer.match.blocked.wontDo." + wish.name()));
+            }
+        }
+        if (candidate.matchedPersonIds().contains(seeker.personId())) {
+            blockers.add(Reason.of("volunteer.match.blocked.alreadyMatched"));
+        }
+        for (UUID relative : seeker.relativePersonIds()) {
+            if (candidate.matchedPersonIds().contains(relative)) {
+                blockers.add(Reason.of("volunteer.match.blocked.relative"));
+                break;
+            }
+        }
+        return List.copyOf(blockers);
+    }
+
+    private static int wishes(Seeker seeker, Candidate candidate, List<Reason> reasons) {
+        int fitting = 0;
+        for (Wish wish : sorted(seeker.wishes())) {
+            if (fits(wish, candidate)) {
+                if (fitting < MAX_WISHES) {
+                    reasons.add(Reason.of("volunteer.match.reason.wish." + wish.name()));
+                }
+                fitting++;
+            }
+        }
+        return WISH_POINTS * Math.min(fitting, MAX_WISHES);
+    }
+
+    /** Whether the volunteer's kind, and for a fagfrivillig the skill, fits a wish of the participant. */
+    static boolean fits(Wish wish, Candidate candidate) {
+        VolunteerKind kind = candidate.kind();
+        Set<LifeArea> skills = candidate.skillAreas();
+        boolean skilled = kind == VolunteerKind.FAGFRIVILLIG;
+        return switch (wish) {
+            case COMPANY -> kind == VolunteerKind.TIDGIVER || kind == VolunteerKind.LIKEPERSON
+                    || kind == VolunteerKind.MEDVANDRER;
+            case WALK_OUTDOORS -> kind == VolunteerKind.MEDVANDRER;
+            case LEISURE_ACTIVITY -> kind == VolunteerKind.TIDGIVER || kind == VolunteerKind.MEDVANDRER
+                    || skills.contains(LifeArea.LEISURE);
+            case FINANCES -> skilled && skills.contains(LifeArea.ECONOMY);
+            case JOB_SEARCH -> skilled && skills.contains(LifeArea.WORK_EDUCATION);
+            case PAPERWORK -> skilled && (skills.contains(LifeArea.ECONOMY) || skills.contains(LifeArea.LEGAL)
+                    || skills.contains(LifeArea.HOUSING));
+            case LEGAL_ADVICE -> skilled && skills.contains(LifeArea.LEGAL);
+            case OTHER -> false;
+        };
+    }
+
+    private static int skills(Seeker seeker, Candidate candidate, List<Reason> reasons) {
+        int matching = 0;
+        for (LifeArea area : sorted(seeker.needAreas())) {
+            if (candidate.skillAreas().contains(area) && matching < MAX_SKILLS) {
+                reasons.add(Reason.of("volunteer.match.reason.skill." + area.name()));
+                matching++;
+            }
+        }
+        return SKILL_POINTS * matching;
+    }
+
+    private static int interests(Seeker seeker, Candidate candidate, List<Reason> reasons) {
+        List<String> shared = new ArrayList<>();
+        for (Map.Entry<UUID, String> interest : seeker.interests().entrySet()) {
+            if (candidate.interests().containsKey(interest.getKey())) {
+                shared.add(Objects.requireNonNullElse(interest.getValue(), ""));
+            }
+        }
+        shared.sort(Comparator.naturalOrder());
+        for (String name : shared) {
+            reasons.add(Reason.of("volunteer.match.reason.interest", name));
+        }
+        return INTEREST_POINTS * Math.min(shared.size(), MAX_INTERESTS);
+    }
+
+    private static int place(Seeker seeker, Candidate candidate, List<Reason> reasons) {
+        boolean sameMunicipality = same(seeker.municipality(), candidate.municipality());
+        boolean municipalityUnknown = blank(seeker.municipality()) || blank(candidate.municipality());
+        if (same(seeker.area(), candidate.area()) && (sameMunicipality || municipalityUnknown)) {
+            reasons.add(Reason.of("volunteer.match.reason.sameArea", candidate.area().strip()));
+            return SAME_AREA_POINTS;
+        }
+        if (sameMunicipality) {
+            reasons.add(Reason.of("volunteer.match.reason.sameMunicipality", candidate.municipality().strip()));
+            return SAME_MUNICIPALITY_POINTS;
+        }
+        return 0;
+    }
+
+    private static int times(Seeker seeker, Candidate candidate, List<Reason> reasons) {
+        List<Slot> common = seeker.availability().stream().filter(candidate.availability()::contains)
+                .sorted(Comparator.comparing(Slot::day).thenComparing(Slot::part)).toList();
+        for (Slot slot : common.subList(0, Math.min(common.size(), SLOTS_NAMED))) {
+            DayOfWeek day = slot.day();
+            reasons.add(Reason.of("volunteer.match.reason.time." + slot.part().name(),
+                    day.getDisplayName(TextStyle.FULL, BOKMAL), day.getDisplayName(TextStyle.FULL, Locale.ENGLISH)));
+        }
+        if (common.size() > SLOTS_NAMED) {
+            reasons.add(Reason.of("volunteer.match.reason.moreTimes", Integer.toString(common.size() - SLOTS_NAMED)));
+        }
+        return SLOT_POINTS * Math.min(common.size(), MAX_SLOTS);
+    }
+
+    private static int language(Seeker seeker, Candidate candidate, List<Reason> reasons) {
+        List<String> shared = seeker.languages().stream().filter(Objects::nonNull).map(MatchScore::code)
+                .filter(code -> candidate.languages().stream().filter(Objects::nonNull).map(MatchScore::code)
+                        .anyMatch(code::equals))
+                .distinct().sorted().toList();
+        for (String code : shared) {
+            Locale language = Locale.forLanguageTag(code);
+            reasons.add(Reason.of("volunteer.match.reason.language",
+                    language.getDisplayLanguage(BOKMAL), language.getDisplayLanguage(Locale.ENGLISH)));
+        }
+        return shared.isEmpty() ? 0 : LANGUAGE_POINTS;
+    }
+
+    private static int load(Candidate candidate, List<Reason> reasons) {
+        int free = candidate.remainingCapacity();
+        if (candidate.capacity() <= 0 || free <= 0) {
+            return 0;
+        }
+        reasons.add(Reason.of("volunteer.match.reason.load",
+                Integer.toString(candidate.activeMatches()), Integer.toString(candidate.capacity())));
+        return LOAD_POINTS * free / candidate.capacity();
+    }
+
+    private static String code(String language) {
+        return language.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean same(String a, String b) {
+        return !blank(a) && !blank(b) && a.strip().equalsIgnoreCase(b.strip());
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static <E extends Enum<E>> List<E> sorted(Set<E> values) {
+        return values.stream().filter(Objects::nonNull).sorted().toList();
+    }
+}

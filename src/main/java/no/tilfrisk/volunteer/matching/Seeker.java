@@ -1,0 +1,41 @@
+package no.tilfrisk.volunteer.matching;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import no.tilfrisk.plan.LifeArea;
+
+/**
+ * A participant who wants a volunteer.
+ *
+ * @param needAreas         life areas rated low in the latest mapping, or with an open goal
+ * @param gender            a persons.gender code; may be null
+ * @param age               in whole years; may be null
+ * @param relativePersonIds the person's relatives (person module)
+ */
+public record Seeker(
+        UUID personId,
+        String name,
+        Map<UUID, String> interests,
+        Set<String> languages,
+        String municipality,
+        String area,
+        Set<Slot> availability,
+        Set<LifeArea> needAreas,
+        Set<Wish> wishes,
+        String gender,
+        Integer age,
+        Set<UUID> relativePersonIds) {
+
+    public Seeker {
+        Objects.requireNonNull(personId, "personId");
+        name = name == null ? "" : name;
+        interests = Copies.map(interests);
+        languages = Copies.set(languages);
+        availability = Copies.set(availability);
+        needAreas = Copies.set(needAreas);
+        wishes = Copies.set(wishes);
+        relativePersonIds = Copies.set(relativePersonIds);
+    }
+}

@@ -25,7 +25,7 @@ import no.tilfrisk.followup.ContactFigures;
 import no.tilfrisk.outcome.OutcomeAggregates;
 import no.tilfrisk.person.PersonLookup;
 import no.tilfrisk.platform.tenancy.Tenancy;
-import no.tilfrisk.report.AnnualReport;
+import no.tilfrisk.report.annual.AnnualReport;
 import no.tilfrisk.report.disclosure.Suppression;
 import no.tilfrisk.report.disclosure.SuppressionTest;
 import org.junit.jupiter.api.Tag;

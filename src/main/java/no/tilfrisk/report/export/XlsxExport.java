@@ -6,12 +6,12 @@ import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import no.tilfrisk.report.ReportDocument;
-import no.tilfrisk.report.ReportDocument.Block;
-import no.tilfrisk.report.ReportDocument.Cell;
-import no.tilfrisk.report.ReportDocument.Chart;
-import no.tilfrisk.report.ReportDocument.Section;
-import no.tilfrisk.report.ReportDocument.Table;
+import no.tilfrisk.report.annual.ReportDocument.Block;
+import no.tilfrisk.report.annual.ReportDocument.Cell;
+import no.tilfrisk.report.annual.ReportDocument.Chart;
+import no.tilfrisk.report.annual.ReportDocument.Section;
+import no.tilfrisk.report.annual.ReportDocument.Table;
+import no.tilfrisk.report.annual.ReportDocument;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Locale;
-import no.tilfrisk.report.ReportDocument;
+import no.tilfrisk.report.annual.ReportDocument;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 

@@ -1,4 +1,4 @@
-package no.tilfrisk.report;
+package no.tilfrisk.report.funder;
 
 import java.math.BigDecimal;
 import java.text.NumberFormat;
@@ -20,11 +20,13 @@ import no.tilfrisk.platform.chart.BarChart;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.project.Project;
 import no.tilfrisk.project.Projects;
-import no.tilfrisk.report.ReportDocument.Cell;
-import no.tilfrisk.report.ReportDocument.Chart;
-import no.tilfrisk.report.ReportDocument.Paragraph;
-import no.tilfrisk.report.ReportDocument.Section;
-import no.tilfrisk.report.ReportDocument.Table;
+import no.tilfrisk.report.annual.PublishedCells;
+import no.tilfrisk.report.annual.ReportDocument.Cell;
+import no.tilfrisk.report.annual.ReportDocument.Chart;
+import no.tilfrisk.report.annual.ReportDocument.Paragraph;
+import no.tilfrisk.report.annual.ReportDocument.Section;
+import no.tilfrisk.report.annual.ReportDocument.Table;
+import no.tilfrisk.report.annual.ReportDocument;
 import no.tilfrisk.report.disclosure.Publication;
 import no.tilfrisk.report.disclosure.Suppression;
 import org.springframework.context.MessageSource;

@@ -1,4 +1,4 @@
-package no.tilfrisk.report.internal;
+package no.tilfrisk.report.annual;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import no.tilfrisk.platform.web.InvalidInputException;
-import no.tilfrisk.report.AnnualReport;
-import no.tilfrisk.report.ReportDocument;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;

@@ -1,4 +1,4 @@
-package no.tilfrisk.report;
+package no.tilfrisk.report.funder;
 
 import static no.tilfrisk.Demo.DEMO_RECOVERY;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,8 +28,9 @@ import no.tilfrisk.platform.web.NotFoundException;
 import no.tilfrisk.project.Project;
 import no.tilfrisk.project.ProjectForm;
 import no.tilfrisk.project.Projects;
-import no.tilfrisk.report.ReportDocument.Cell;
-import no.tilfrisk.report.ReportDocument.Table;
+import no.tilfrisk.report.annual.ReportDocument.Cell;
+import no.tilfrisk.report.annual.ReportDocument.Table;
+import no.tilfrisk.report.annual.ReportDocument;
 import no.tilfrisk.report.export.DocxExport;
 import no.tilfrisk.report.export.PdfExport;
 import org.apache.pdfbox.Loader;

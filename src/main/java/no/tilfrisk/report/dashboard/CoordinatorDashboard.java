@@ -1,4 +1,4 @@
-package no.tilfrisk.report;
+package no.tilfrisk.report.dashboard;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -23,11 +23,12 @@ import no.tilfrisk.platform.chart.BarChart;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.platform.tenancy.TenantPrincipal;
 import no.tilfrisk.platform.web.NotFoundException;
-import no.tilfrisk.report.ReportDocument.Cell;
-import no.tilfrisk.report.ReportDocument.Chart;
-import no.tilfrisk.report.ReportDocument.Paragraph;
-import no.tilfrisk.report.ReportDocument.Section;
-import no.tilfrisk.report.ReportDocument.Table;
+import no.tilfrisk.report.annual.ReportDocument.Cell;
+import no.tilfrisk.report.annual.ReportDocument.Chart;
+import no.tilfrisk.report.annual.ReportDocument.Paragraph;
+import no.tilfrisk.report.annual.ReportDocument.Section;
+import no.tilfrisk.report.annual.ReportDocument.Table;
+import no.tilfrisk.report.annual.ReportDocument;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;

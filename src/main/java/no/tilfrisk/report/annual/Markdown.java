@@ -1,4 +1,4 @@
-package no.tilfrisk.report;
+package no.tilfrisk.report.annual;
 
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;

@@ -1,4 +1,4 @@
-package no.tilfrisk.report;
+package no.tilfrisk.report.annual;
 
 import static no.tilfrisk.Demo.DEMO_RECOVERY;
 import static no.tilfrisk.Demo.OTHER_ORGANISATION;
@@ -12,6 +12,8 @@ import no.tilfrisk.People;
 import no.tilfrisk.TilfriskTest;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.platform.web.Dates;
+import no.tilfrisk.report.NarrativeSection;
+import no.tilfrisk.report.ReportNarratives;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;

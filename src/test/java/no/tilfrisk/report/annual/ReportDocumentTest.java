@@ -1,12 +1,12 @@
-package no.tilfrisk.report;
+package no.tilfrisk.report.annual;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import no.tilfrisk.report.ReportDocument.Chart;
-import no.tilfrisk.report.ReportDocument.Paragraph;
-import no.tilfrisk.report.ReportDocument.Section;
-import no.tilfrisk.report.ReportDocument.Table;
+import no.tilfrisk.report.annual.ReportDocument.Chart;
+import no.tilfrisk.report.annual.ReportDocument.Paragraph;
+import no.tilfrisk.report.annual.ReportDocument.Section;
+import no.tilfrisk.report.annual.ReportDocument.Table;
 import org.junit.jupiter.api.Test;
 
 class ReportDocumentTest {

@@ -1,4 +1,4 @@
-package no.tilfrisk.report;
+package no.tilfrisk.report.annual;
 
 import static no.tilfrisk.Demo.DEMO_RECOVERY;
 import static no.tilfrisk.Demo.OTHER_ORGANISATION;
@@ -50,10 +50,12 @@ import no.tilfrisk.person.PersonForm;
 import no.tilfrisk.person.PersonRole;
 import no.tilfrisk.platform.web.Dates;
 import no.tilfrisk.platform.web.InvalidInputException;
-import no.tilfrisk.report.ReportDocument.Cell;
-import no.tilfrisk.report.ReportDocument.Paragraph;
-import no.tilfrisk.report.ReportDocument.Section;
-import no.tilfrisk.report.ReportDocument.Table;
+import no.tilfrisk.report.NarrativeSection;
+import no.tilfrisk.report.ReportNarratives;
+import no.tilfrisk.report.annual.ReportDocument.Cell;
+import no.tilfrisk.report.annual.ReportDocument.Paragraph;
+import no.tilfrisk.report.annual.ReportDocument.Section;
+import no.tilfrisk.report.annual.ReportDocument.Table;
 import no.tilfrisk.report.disclosure.SuppressionTest;
 import no.tilfrisk.report.export.CsvExport;
 import no.tilfrisk.report.export.DocxExport;

@@ -1,4 +1,4 @@
-package no.tilfrisk.report.internal;
+package no.tilfrisk.report.annual;
 
 import java.util.UUID;
 import no.tilfrisk.platform.tenancy.Tenancy;

@@ -1,4 +1,4 @@
-package no.tilfrisk.portal;
+package no.tilfrisk.portal.internal;
 
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
@@ -24,12 +24,11 @@ import no.tilfrisk.audit.AuditAction;
 import no.tilfrisk.audit.AuditTrail;
 import no.tilfrisk.person.ConsentCheck;
 import no.tilfrisk.person.ConsentPurpose;
-import no.tilfrisk.person.PersonLookup;
 import no.tilfrisk.person.PersonLookup.PersonName;
+import no.tilfrisk.person.PersonLookup;
 import no.tilfrisk.person.PersonRole;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.platform.web.InvalidInputException;
-import no.tilfrisk.portal.internal.InvitationMail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;

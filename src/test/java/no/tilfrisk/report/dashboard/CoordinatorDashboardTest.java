@@ -1,4 +1,4 @@
-package no.tilfrisk.report;
+package no.tilfrisk.report.dashboard;
 
 import static no.tilfrisk.Demo.DEMO_RECOVERY;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +24,7 @@ import no.tilfrisk.organisation.Departments;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.platform.web.Dates;
 import no.tilfrisk.platform.web.NotFoundException;
+import no.tilfrisk.report.annual.ReportDocument;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package no.tilfrisk.report;
+package no.tilfrisk.report.annual;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import no.tilfrisk.AccessMatrix;
-import no.tilfrisk.MatrixTarget;
 import no.tilfrisk.MatrixRequests;
+import no.tilfrisk.MatrixTarget;
 import no.tilfrisk.People;
 import no.tilfrisk.TilfriskTest;
 import no.tilfrisk.organisation.Departments;

@@ -1,6 +1,6 @@
-package no.tilfrisk.report;
+package no.tilfrisk.report.annual;
 
-import no.tilfrisk.report.ReportDocument.Cell;
+import no.tilfrisk.report.annual.ReportDocument.Cell;
 import no.tilfrisk.report.disclosure.Publication;
 import no.tilfrisk.report.disclosure.Suppression;
 
@@ -9,33 +9,33 @@ import no.tilfrisk.report.disclosure.Suppression;
  * «:» where the suppression ({@code decided}, once it has run) hides it. A report is written twice in its external
  * version: once to learn its figures, once with what is hidden. With {@code decided} null every figure is shown.
  */
-record PublishedCells(Publication publication, Suppression.Result decided) {
+public record PublishedCells(Publication publication, Suppression.Result decided) {
 
     /** How a hidden figure shows: one sign for every hidden figure, as Statistics Norway does. */
-    static final Cell HIDDEN = new Cell(":", null, true, null);
+    public static final Cell HIDDEN = new Cell(":", null, true, null);
 
-    PublishedCells decided(Suppression.Result result) {
+    public PublishedCells decided(Suppression.Result result) {
         return new PublishedCells(publication, result);
     }
 
-    boolean hidden(String key) {
+    public boolean hidden(String key) {
         return decided != null && decided.hidden(key);
     }
 
     /** A count of persons, registered as published. */
-    Cell persons(String key, long n) {
+    public Cell persons(String key, long n) {
         publication.persons(key, n);
         return hidden(key) ? HIDDEN : Cell.number(n);
     }
 
     /** A count of something else (contacts, sessions, attendances, goals), registered as published. */
-    Cell count(String key, long n) {
+    public Cell count(String key, long n) {
         publication.count(key, n);
         return hidden(key) ? HIDDEN : Cell.number(n);
     }
 
     /** A figure computed from others (a share, an interval), shown only where they are. */
-    Cell derived(String key, Cell shown, String... from) {
+    public Cell derived(String key, Cell shown, String... from) {
         publication.derived(key, from);
         return hidden(key) ? HIDDEN : shown;
     }

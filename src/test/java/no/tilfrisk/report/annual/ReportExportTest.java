@@ -1,4 +1,4 @@
-package no.tilfrisk.report;
+package no.tilfrisk.report.annual;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,12 +14,12 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import no.tilfrisk.TilfriskTest;
 import no.tilfrisk.platform.chart.BarChart;
-import no.tilfrisk.report.ReportDocument.Cell;
-import no.tilfrisk.report.ReportDocument.Chart;
-import no.tilfrisk.report.ReportDocument.Paragraph;
-import no.tilfrisk.report.ReportDocument.Section;
-import no.tilfrisk.report.ReportDocument.Subheading;
-import no.tilfrisk.report.ReportDocument.Table;
+import no.tilfrisk.report.annual.ReportDocument.Cell;
+import no.tilfrisk.report.annual.ReportDocument.Chart;
+import no.tilfrisk.report.annual.ReportDocument.Paragraph;
+import no.tilfrisk.report.annual.ReportDocument.Section;
+import no.tilfrisk.report.annual.ReportDocument.Subheading;
+import no.tilfrisk.report.annual.ReportDocument.Table;
 import no.tilfrisk.report.export.CsvExport;
 import no.tilfrisk.report.export.DocxExport;
 import no.tilfrisk.report.export.PdfExport;

@@ -1,4 +1,4 @@
-package no.tilfrisk.report.internal;
+package no.tilfrisk.report.annual;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -13,9 +13,7 @@ import no.tilfrisk.organisation.Department;
 import no.tilfrisk.organisation.Departments;
 import no.tilfrisk.platform.web.InvalidInputException;
 import no.tilfrisk.platform.web.NotFoundException;
-import no.tilfrisk.report.AnnualReport;
 import no.tilfrisk.report.NarrativeSection;
-import no.tilfrisk.report.ReportDocument;
 import no.tilfrisk.report.ReportNarratives;
 import no.tilfrisk.report.export.PdfExport;
 import no.tilfrisk.report.export.ReportFormat;

@@ -1,4 +1,4 @@
-package no.tilfrisk.portal;
+package no.tilfrisk.portal.internal;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;

@@ -1,5 +1,6 @@
-package no.tilfrisk.report;
+package no.tilfrisk.report.funder;
 
+import no.tilfrisk.report.annual.Markdown;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.flow.mincost.CapacityScalingMinimumCostFlow;
 import org.jgrapht.alg.flow.mincost.MinimumCostFlowProblem.MinimumCostFlowProblemImpl;
@@ -41,66 +40,68 @@ public final class Assignment {
         List<Seeker> seekersInOrder = seekers.stream().sorted(SEEKER_ORDER).toList();
         List<Candidate> candidatesInOrder = candidates.stream().filter(c -> c.remainingCapacity() > 0)
                 .sorted(CANDIDATE_ORDER).toList();
-
-        Graph<Object, DefaultWeightedEdge> graph = new SimpleDirectedWeightedGraph<>(DefaultWeightedEdge.class);
-        Object sink = new Object();
-        graph.addVertex(sink);
-        Map<DefaultWeightedEdge, Integer> capacities = new HashMap<>();
-        Map<DefaultWeightedEdge, Pairing> pairings = new HashMap<>();
         List<Arc> arcs = new ArrayList<>();
-        int best = 0;
-        for (Seeker seeker : seekersInOrder) {
-            for (Candidate candidate : candidatesInOrder) {
-                int score = MatchScore.score(seeker, candidate).map(Suggestion::score).orElse(0);
+        for (int s = 0; s < seekersInOrder.size(); s++) {
+            for (int c = 0; c < candidatesInOrder.size(); c++) {
+                int score = MatchScore.score(seekersInOrder.get(s), candidatesInOrder.get(c))
+                        .map(Suggestion::score).orElse(0);
                 if (score > 0) {
-                    arcs.add(new Arc(seeker, candidate, score));
-                    best = Math.max(best, score);
+                    arcs.add(new Arc(s, c, score));
                 }
             }
         }
+        return solve(seekersInOrder, candidatesInOrder, arcs);
+    }
+
+    /**
+     * The flow over the allowed pairs ({@code arcs}, indexes into the two lists, in the lists' order), as described
+     * above; the pairs with flow, in the order of the seekers.
+     */
+    private static List<Pairing> solve(List<Seeker> seekers, List<Candidate> candidates, List<Arc> arcs) {
         if (arcs.isEmpty()) {
             return List.of();
         }
-        double bypassCost = best + 1.0;
-        Map<Seeker, Object> seekerNodes = new HashMap<>();
-        Map<Candidate, Object> candidateNodes = new HashMap<>();
-        Map<Object, Integer> supply = new HashMap<>();
+        double bypassCost = arcs.stream().mapToInt(Arc::score).max().orElseThrow() + 1.0;
+        Graph<Integer, DefaultWeightedEdge> graph = new SimpleDirectedWeightedGraph<>(DefaultWeightedEdge.class);
+        // vertices: seeker s is s, candidate c is seekers.size() + c, the sink is -1
+        int sink = -1;
+        graph.addVertex(sink);
+        Map<DefaultWeightedEdge, Integer> capacities = new HashMap<>();
+        Map<DefaultWeightedEdge, Arc> pairs = new HashMap<>();
+        Map<Integer, Integer> supply = new HashMap<>();
         for (Arc arc : arcs) {
-            Object from = seekerNodes.computeIfAbsent(arc.seeker(), seeker -> {
-                Object node = new Object();
-                graph.addVertex(node);
-                supply.put(node, 1);
-                DefaultWeightedEdge bypass = graph.addEdge(node, sink);
-                graph.setEdgeWeight(bypass, bypassCost);
-                capacities.put(bypass, 1);
-                return node;
-            });
-            Object to = candidateNodes.computeIfAbsent(arc.candidate(), candidate -> {
-                Object node = new Object();
-                graph.addVertex(node);
-                DefaultWeightedEdge out = graph.addEdge(node, sink);
-                graph.setEdgeWeight(out, 0.0);
-                capacities.put(out, candidate.remainingCapacity());
-                return node;
-            });
-            DefaultWeightedEdge edge = graph.addEdge(from, to);
-            graph.setEdgeWeight(edge, bypassCost - arc.score());
-            capacities.put(edge, 1);
-            pairings.put(edge, new Pairing(arc.seeker().personId(), arc.candidate().volunteerId(), arc.score()));
+            int seeker = arc.seeker();
+            int candidate = seekers.size() + arc.candidate();
+            if (graph.addVertex(seeker)) {
+                supply.put(seeker, 1);
+                addArc(graph, capacities, seeker, sink, 1, bypassCost);
+            }
+            if (graph.addVertex(candidate)) {
+                addArc(graph, capacities, candidate, sink, candidates.get(arc.candidate()).remainingCapacity(), 0.0);
+            }
+            pairs.put(addArc(graph, capacities, seeker, candidate, 1, bypassCost - arc.score()), arc);
         }
-        supply.put(sink, -seekerNodes.size());
+        supply.put(sink, -supply.size());
 
-        MinimumCostFlow<DefaultWeightedEdge> flow = new CapacityScalingMinimumCostFlow<Object, DefaultWeightedEdge>()
-                .getMinimumCostFlow(new MinimumCostFlowProblemImpl<>(graph,
-                        node -> supply.getOrDefault(node, 0), capacities::get));
-
-        Map<UUID, Seeker> byId = new HashMap<>();
-        seekersInOrder.forEach(seeker -> byId.put(seeker.personId(), seeker));
-        return pairings.entrySet().stream().filter(e -> flow.getFlow(e.getKey()) > 0.5).map(Map.Entry::getValue)
-                .sorted(Comparator.comparing((Pairing p) -> byId.get(p.personId()), SEEKER_ORDER))
+        MinimumCostFlow<DefaultWeightedEdge> flow = new CapacityScalingMinimumCostFlow<Integer, DefaultWeightedEdge>()
+                .getMinimumCostFlow(new MinimumCostFlowProblemImpl<>(graph, node -> supply.getOrDefault(node, 0),
+                        capacities::get, edge -> 0, graph::getEdgeWeight));
+        return pairs.entrySet().stream().filter(pair -> flow.getFlow(pair.getKey()) > 0.5).map(Map.Entry::getValue)
+                .sorted(Comparator.comparingInt(Arc::seeker))
+                .map(arc -> new Pairing(seekers.get(arc.seeker()).personId(),
+                        candidates.get(arc.candidate()).volunteerId(), arc.score()))
                 .toList();
     }
 
-    private record Arc(Seeker seeker, Candidate candidate, int score) {
+    private static DefaultWeightedEdge addArc(Graph<Integer, DefaultWeightedEdge> graph,
+            Map<DefaultWeightedEdge, Integer> capacities, int from, int to, int capacity, double cost) {
+        DefaultWeightedEdge edge = graph.addEdge(from, to);
+        graph.setEdgeWeight(edge, cost);
+        capacities.put(edge, capacity);
+        return edge;
+    }
+
+    /** An allowed pair with its score: indexes into the sorted seekers and candidates. */
+    private record Arc(int seeker, int candidate, int score) {
     }
 }

@@ -15,4 +15,14 @@ public record PersonDetails(UUID id, String displayName, String fullName, Intege
                             String deactivationReason, Instant createdAt, List<RoleSpan> roles,
                             List<Membership> memberships, List<Consent> consents, List<Relative> relatives,
                             List<TimelineEntry> timeline) {
+
+    /** The purposes with a consent in force, each once, in the order of {@link ConsentPurpose}. */
+    public List<ConsentPurpose> givenPurposes() {
+        return consents.stream().filter(Consent::active).map(Consent::purpose).distinct().sorted().toList();
+    }
+
+    /** The roles the person has on the day, each once. */
+    public List<PersonRole> currentRoles(LocalDate day) {
+        return roles.stream().filter(r -> r.current(day)).map(RoleSpan::role).distinct().sorted().toList();
+    }
 }

@@ -3,6 +3,7 @@ package no.tilfrisk.person.internal;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -17,9 +18,15 @@ import no.tilfrisk.person.Gender;
 import no.tilfrisk.person.PersonDetails;
 import no.tilfrisk.person.PersonDirectory;
 import no.tilfrisk.person.PersonForm;
+import no.tilfrisk.person.PersonOverview;
+import no.tilfrisk.person.PersonView;
+import no.tilfrisk.person.QuickAction;
+import no.tilfrisk.person.SummaryItem;
 import no.tilfrisk.person.PersonRole;
+import no.tilfrisk.platform.web.Dates;
 import no.tilfrisk.platform.web.InvalidInputException;
 import no.tilfrisk.platform.web.PdfRendering;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -44,17 +51,23 @@ class PersonController {
     private static final int PAGE_SIZE = 25;
 
     private final PersonDirectory persons;
+    private final PersonOverview overview;
     private final Consents consents;
     private final Departments departments;
     private final DataSubjectRights rights;
     private final PdfRendering pdfs;
     private final Clock clock;
+    private final MessageSource messages;
+    private final Dates dates;
 
-    PersonController(PersonDirectory persons, Consents consents, Departments departments, DataSubjectRights rights,
-                     PdfRendering pdfs, Clock clock) {
+    PersonController(PersonDirectory persons, PersonOverview overview, Consents consents, Departments departments,
+                     DataSubjectRights rights, PdfRendering pdfs, Clock clock, MessageSource messages, Dates dates) {
         this.pdfs = pdfs;
         this.clock = clock;
         this.persons = persons;
+        this.overview = overview;
+        this.messages = messages;
+        this.dates = dates;
         this.consents = consents;
         this.departments = departments;
         this.rights = rights;
@@ -157,9 +170,20 @@ class PersonController {
         return "person/form";
     }
 
+    /** A fact of the summary or a quick action as the page shows it, in the reader's language. */
+    record Shown(String label, String text, String href, boolean warning) {
+    }
+
     @GetMapping("/{id}")
-    String show(@PathVariable UUID id, Model model) {
-        model.addAttribute("person", persons.get(id));
+    String show(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
+        PersonView view = overview.view(id, page);
+        model.addAttribute("person", view.person());
+        model.addAttribute("summary", view.summary().stream().map(i -> new Shown(
+                messages.getMessage(i.labelKey(), null, locale), text(i.textKey(), i.args(), locale), i.href(),
+                i.warning())).toList());
+        model.addAttribute("actions", view.actions().stream().map(a -> new Shown(
+                text(a.labelKey(), a.args(), locale), null, a.href(), false)).toList());
+        model.addAttribute("timeline", view.timeline());
         model.addAttribute("relativeChoices", persons.relativesToChoose().stream().filter(p -> !p.id().equals(id)).toList());
         if (!model.containsAttribute("consentForm")) {
             model.addAttribute("consentForm", new ConsentForm());
@@ -240,7 +264,7 @@ class PersonController {
 
     @PostMapping("/{id}/consents")
     String giveConsent(@PathVariable UUID id, @Valid @ModelAttribute("consentForm") ConsentForm form,
-                       BindingResult errors, Model model, RedirectAttributes redirect) {
+                       BindingResult errors, Model model, Locale locale, RedirectAttributes redirect) {
         if (!errors.hasErrors()) {
             try {
                 consents.give(id, form);
@@ -250,13 +274,19 @@ class PersonController {
                 e.addTo(errors);
             }
         }
-        return show(id, model);
+        return show(id, 0, model, locale);
     }
 
     @PostMapping("/{id}/consents/{consentId}/withdraw")
     String withdrawConsent(@PathVariable UUID id, @PathVariable UUID consentId,
                            @RequestParam(required = false) ConsentMethod method, RedirectAttributes redirect) {
         return act(id, redirect, () -> consents.withdraw(id, consentId, method), "consentWithdrawn");
+    }
+
+    /** A message with its arguments, dates shown as the reader reads them (other messages Spring resolves itself). */
+    private String text(String key, List<Object> args, Locale locale) {
+        Object[] shown = args.stream().map(a -> a instanceof LocalDate d ? dates.date(d) : a).toArray();
+        return messages.getMessage(key, shown, locale);
     }
 
     private static String act(UUID id, RedirectAttributes redirect, Runnable action, String done) {

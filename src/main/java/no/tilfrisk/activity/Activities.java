@@ -17,6 +17,7 @@ import no.tilfrisk.organisation.Department;
 import no.tilfrisk.organisation.Departments;
 import no.tilfrisk.platform.web.InvalidInputException;
 import no.tilfrisk.platform.web.NotFoundException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -209,6 +210,33 @@ public class Activities {
     @Transactional(readOnly = true)
     public List<String> knownPartners() {
         return records.knownPartners();
+    }
+
+    /** The departments the caller may make and change activities in; empty for those who only read or lead. */
+    @Transactional(readOnly = true)
+    public List<Department> departmentsToManage() {
+        return departments.list().stream().filter(d -> ActivityAccess.mayManage(d.id())).toList();
+    }
+
+    /** The same, for the pages that make something new: refused (403) to a caller with no such department. */
+    @Transactional(readOnly = true)
+    public List<Department> departmentsToCreateIn() {
+        List<Department> mine = departmentsToManage();
+        if (mine.isEmpty()) {
+            throw new AccessDeniedException("No department to create activities in");
+        }
+        return mine;
+    }
+
+    /** The activity to edit: «not found» where the caller may not see it, refused where they may see but not change it. */
+    @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF')")
+    @Transactional(readOnly = true)
+    public Activity forChange(UUID id) {
+        Activity activity = get(id);
+        if (!ActivityAccess.mayManage(activity.departmentId())) {
+            throw new AccessDeniedException("Not this department's manager");
+        }
+        return activity;
     }
 
     /** An activity the caller may change: «not found» outside their departments. */

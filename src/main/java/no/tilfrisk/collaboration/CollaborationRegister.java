@@ -226,6 +226,19 @@ public class CollaborationRegister {
                 && (r.departmentId() == null || caller.departmentIds().contains(r.departmentId())));
     }
 
+    /** Refuses (403) a caller who may not add records: the new-record page and the form both ask this first. */
+    public void requireMayAdd() {
+        if (!mayAdd()) {
+            throw new AccessDeniedException("May not add collaboration records");
+        }
+    }
+
+    /** The record to edit: «not found» outside the organisation, refused outside the caller's departments. */
+    @Transactional(readOnly = true)
+    public CollaborationRecord forChange(UUID id) {
+        return requireChangeable(id);
+    }
+
     private CollaborationRecord requireChangeable(UUID id) {
         CollaborationRecord r = get(id);
         if (!mayChange(r)) {

@@ -60,6 +60,7 @@ public class OutcomeAggregates {
     }
 
     /** The organisation admin changes the thresholds; the form has checked the ranges. */
+    @PreAuthorize("hasRole('ORG_ADMIN')")
     @Transactional
     public void changeSettings(OutcomeSettings s) {
         OutcomeAccess.requireAdmin();

@@ -276,6 +276,16 @@ public class Projects {
                 blankToNull(form.getMethodMd()), blankToNull(form.getResultsMd()), blankToNull(form.getSummaryMd()));
     }
 
+    /**
+     * Refuses (403) a caller who does not keep projects. The project pages and API ask this first: they show what
+     * {@link #get} and {@link #activityIds} also give a report reader, who reads them only through the funder report.
+     */
+    public void requireKeeper() {
+        if (!mayKeep()) {
+            throw new AccessDeniedException("Projects are kept by admins and coordinators");
+        }
+    }
+
     /** Whether the caller keeps projects (admins and coordinators); report readers only read reports. */
     public static boolean mayKeep() {
         return Tenancy.currentPrincipal().map(p -> p.hasRole("ORG_ADMIN") || p.hasRole("COORDINATOR")).orElse(false);

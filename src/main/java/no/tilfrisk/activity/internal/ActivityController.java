@@ -19,7 +19,6 @@ import no.tilfrisk.activity.SessionForm;
 import no.tilfrisk.organisation.Department;
 import no.tilfrisk.organisation.Departments;
 import no.tilfrisk.platform.web.InvalidInputException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -66,7 +65,7 @@ class ActivityController {
         model.addAttribute("personCounts", ActivityAccess.mayCountPersons());
         model.addAttribute("visibleDepartments", all.stream().filter(d -> ActivityAccess.maySeeCounts(d.id())).toList());
         model.addAttribute("kinds", activities.kinds());
-        model.addAttribute("mayCreate", all.stream().anyMatch(d -> ActivityAccess.mayManage(d.id())));
+        model.addAttribute("mayCreate", !activities.departmentsToManage().isEmpty());
         try {
             var overviews = activities.list(department, start, end).stream()
                     .filter(o -> kind == null || o.activity().kind().id().equals(kind)).toList();
@@ -80,12 +79,9 @@ class ActivityController {
 
     @GetMapping("/new")
     String newActivity(Model model) {
-        if (manageableDepartments().isEmpty()) {
-            throw new AccessDeniedException("No department to create activities in");
-        }
+        List<Department> mine = activities.departmentsToCreateIn();
         ActivityForm form = new ActivityForm();
         form.setStartDate(LocalDate.now(clock));
-        List<Department> mine = manageableDepartments();
         if (mine.size() == 1) {
             form.setDepartmentId(mine.get(0).id());
         }
@@ -154,10 +150,7 @@ class ActivityController {
 
     @GetMapping("/{id}/edit")
     String edit(@PathVariable UUID id, Model model) {
-        Activity activity = activities.get(id);
-        if (!ActivityAccess.mayManage(activity.departmentId())) {
-            throw new AccessDeniedException("Not this department's manager");
-        }
+        Activity activity = activities.forChange(id);
         model.addAttribute("form", ActivityForm.of(activity));
         return formPage(model, activity);
     }
@@ -202,9 +195,7 @@ class ActivityController {
 
     @GetMapping("/kinds")
     String kinds(Model model) {
-        if (manageableDepartments().isEmpty()) {
-            throw new AccessDeniedException("Kinds are for those who make activities");
-        }
+        activities.departmentsToCreateIn();
         model.addAttribute("kinds", activities.kinds());
         return "activity/kinds";
     }
@@ -224,13 +215,9 @@ class ActivityController {
         model.addAttribute("activity", activity);
         model.addAttribute("formats", ActivityFormat.values());
         model.addAttribute("kinds", activities.kinds());
-        model.addAttribute("myDepartments", manageableDepartments());
+        model.addAttribute("myDepartments", activities.departmentsToManage());
         model.addAttribute("possibleLeaders", users.possibleLeaders());
         model.addAttribute("knownPartners", activities.knownPartners());
         return "activity/form";
-    }
-
-    private List<Department> manageableDepartments() {
-        return departments.list().stream().filter(d -> ActivityAccess.mayManage(d.id())).toList();
     }
 }

@@ -14,7 +14,6 @@ import no.tilfrisk.organisation.Department;
 import no.tilfrisk.organisation.Departments;
 import no.tilfrisk.person.PersonLookup;
 import no.tilfrisk.platform.web.InvalidInputException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -59,7 +58,7 @@ class DistributionController {
                 .filter(d -> ActivityAccess.maySeeCounts(d.id())).toList());
         model.addAttribute("departmentNames", departments.list().stream()
                 .collect(Collectors.toMap(Department::id, Department::name)));
-        model.addAttribute("mayCreate", !manageableDepartments().isEmpty());
+        model.addAttribute("mayCreate", !activities.departmentsToManage().isEmpty());
         try {
             model.addAttribute("distributions", distributions.list(department, start, end));
             model.addAttribute("totals", distributions.totals(department, start, end));
@@ -73,13 +72,11 @@ class DistributionController {
 
     @GetMapping("/new")
     String newDistribution(@RequestParam(required = false) UUID recipient, Model model) {
-        if (manageableDepartments().isEmpty()) {
-            throw new AccessDeniedException("No department to record distributions in");
-        }
+        List<Department> mine = activities.departmentsToCreateIn();
         DistributionForm form = new DistributionForm();
         form.setDate(LocalDate.now(clock));
-        if (manageableDepartments().size() == 1) {
-            form.setDepartmentId(manageableDepartments().get(0).id());
+        if (mine.size() == 1) {
+            form.setDepartmentId(mine.get(0).id());
         }
         form.setRecipientId(recipient);
         model.addAttribute("form", form);
@@ -116,14 +113,10 @@ class DistributionController {
             model.addAttribute("recipient", distributions.recipient(form.getRecipientId()));
         }
         model.addAttribute("kinds", DistributionKind.values());
-        model.addAttribute("myDepartments", manageableDepartments());
+        model.addAttribute("myDepartments", activities.departmentsToManage());
         LocalDate today = LocalDate.now(clock);
         model.addAttribute("activityChoices", activities.list(null, today.minusYears(1), today.plusMonths(6)).stream()
                 .filter(o -> ActivityAccess.mayManage(o.activity().departmentId())).toList());
         return "activity/distribution-form";
-    }
-
-    private List<Department> manageableDepartments() {
-        return departments.list().stream().filter(d -> ActivityAccess.mayManage(d.id())).toList();
     }
 }

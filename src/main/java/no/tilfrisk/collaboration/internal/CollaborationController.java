@@ -15,7 +15,6 @@ import no.tilfrisk.collaboration.CollaborationRecord;
 import no.tilfrisk.collaboration.CollaborationRegister;
 import no.tilfrisk.organisation.Departments;
 import no.tilfrisk.platform.web.InvalidInputException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -109,9 +108,7 @@ class CollaborationController {
 
     @GetMapping("/collaboration/new")
     String newRecord(@RequestParam(required = false) String kind, Model model) {
-        if (!register.mayAdd()) {
-            throw new AccessDeniedException("May not add");
-        }
+        register.requireMayAdd();
         CollaborationKind chosen = Arrays.stream(CollaborationKind.values()).filter(k -> k.name().equals(kind))
                 .findFirst().orElse(null);
         if (chosen == null) {
@@ -128,9 +125,7 @@ class CollaborationController {
     @PostMapping("/collaboration")
     String create(@RequestParam UUID formId, @Valid @ModelAttribute("form") CollaborationForm form, BindingResult errors,
                   Model model, RedirectAttributes redirect) {
-        if (!register.mayAdd()) {
-            throw new AccessDeniedException("May not add");
-        }
+        register.requireMayAdd();
         if (form.getKind() == null) {
             return "redirect:/collaboration/new";
         }
@@ -149,10 +144,7 @@ class CollaborationController {
 
     @GetMapping("/collaboration/{id}/edit")
     String edit(@PathVariable UUID id, Model model) {
-        CollaborationRecord record = register.get(id);
-        if (!register.mayChange(record)) {
-            throw new AccessDeniedException("May not change");
-        }
+        CollaborationRecord record = register.forChange(id);
         model.addAttribute("form", CollaborationForm.of(record));
         return formPage(record.kind(), record, model);
     }
@@ -160,10 +152,7 @@ class CollaborationController {
     @PostMapping("/collaboration/{id}")
     String update(@PathVariable UUID id, @Valid @ModelAttribute("form") CollaborationForm form, BindingResult errors,
                   Model model, RedirectAttributes redirect) {
-        CollaborationRecord record = register.get(id);
-        if (!register.mayChange(record)) {
-            throw new AccessDeniedException("May not change");
-        }
+        CollaborationRecord record = register.forChange(id);
         form.setKind(record.kind());
         if (!errors.hasErrors()) {
             try {

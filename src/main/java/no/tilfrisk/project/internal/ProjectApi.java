@@ -13,7 +13,6 @@ import no.tilfrisk.project.Project;
 import no.tilfrisk.project.ProjectForm;
 import no.tilfrisk.project.Projects;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,14 +42,14 @@ class ProjectApi {
     @GetMapping
     @Operation(summary = "The organisation's projects, newest start first")
     List<Project> list() {
-        requireKeeper();
+        projects.requireKeeper();
         return projects.list();
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One project with its linked activities")
     ProjectView get(@PathVariable UUID id) {
-        requireKeeper();
+        projects.requireKeeper();
         return new ProjectView(projects.get(id), projects.activityIds(id));
     }
 
@@ -112,9 +111,4 @@ class ProjectApi {
         return ResponseEntity.noContent().build();
     }
 
-    private static void requireKeeper() {
-        if (!Projects.mayKeep()) {
-            throw new AccessDeniedException("Projects are kept by admins and coordinators");
-        }
-    }
 }

@@ -19,7 +19,6 @@ import no.tilfrisk.platform.web.InvalidInputException;
 import no.tilfrisk.project.Project;
 import no.tilfrisk.project.ProjectForm;
 import no.tilfrisk.project.Projects;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -61,7 +60,7 @@ class ProjectController {
 
     @GetMapping("/projects/new")
     String newProject(Model model) {
-        requireKeeper();
+        projects.requireKeeper();
         model.addAttribute("form", new ProjectForm().withBlankGrantRows(BLANK_GRANT_ROWS));
         model.addAttribute("formId", UUID.randomUUID());
         return "project/form";
@@ -70,7 +69,7 @@ class ProjectController {
     @PostMapping("/projects")
     String create(@RequestParam UUID formId, @Valid @ModelAttribute("form") ProjectForm form, BindingResult errors,
                   Model model, RedirectAttributes redirect) {
-        requireKeeper();
+        projects.requireKeeper();
         if (!errors.hasErrors()) {
             try {
                 UUID id = projects.create(formId, form);
@@ -88,7 +87,7 @@ class ProjectController {
     /** A project; {@code q} searches the caller's departments for persons to add as participants. */
     @GetMapping("/projects/{id}")
     String show(@PathVariable UUID id, @RequestParam(required = false) String q, Model model) {
-        requireKeeper();
+        projects.requireKeeper();
         Project project = projects.get(id);
         List<Activity> linked = projects.activities(id);
         Set<UUID> linkedIds = linked.stream().map(Activity::id).collect(Collectors.toSet());
@@ -119,7 +118,7 @@ class ProjectController {
 
     @GetMapping("/projects/{id}/edit")
     String edit(@PathVariable UUID id, Model model) {
-        requireKeeper();
+        projects.requireKeeper();
         Project project = projects.get(id);
         model.addAttribute("project", project);
         model.addAttribute("form", ProjectForm.of(project).withBlankGrantRows(BLANK_GRANT_ROWS));
@@ -129,7 +128,7 @@ class ProjectController {
     @PostMapping("/projects/{id}")
     String update(@PathVariable UUID id, @Valid @ModelAttribute("form") ProjectForm form, BindingResult errors,
                   Model model, RedirectAttributes redirect) {
-        requireKeeper();
+        projects.requireKeeper();
         Project project = projects.get(id);
         if (!errors.hasErrors()) {
             try {
@@ -154,7 +153,7 @@ class ProjectController {
 
     @PostMapping("/projects/{id}/activities")
     String linkActivity(@PathVariable UUID id, @RequestParam(required = false) UUID activityId, RedirectAttributes redirect) {
-        requireKeeper();
+        projects.requireKeeper();
         if (activityId == null) {
             projects.get(id);
             redirect.addFlashAttribute("linkError", "project.activity.required");
@@ -167,7 +166,7 @@ class ProjectController {
 
     @PostMapping("/projects/{id}/activities/{activityId}/remove")
     String unlinkActivity(@PathVariable UUID id, @PathVariable UUID activityId, RedirectAttributes redirect) {
-        requireKeeper();
+        projects.requireKeeper();
         projects.unlinkActivity(id, activityId);
         redirect.addFlashAttribute("unlinked", true);
         return "redirect:/projects/" + id;
@@ -175,7 +174,7 @@ class ProjectController {
 
     @PostMapping("/projects/{id}/participants")
     String linkParticipant(@PathVariable UUID id, @RequestParam UUID personId, RedirectAttributes redirect) {
-        requireKeeper();
+        projects.requireKeeper();
         projects.linkParticipant(id, personId);
         redirect.addFlashAttribute("linked", true);
         return "redirect:/projects/" + id;
@@ -183,7 +182,7 @@ class ProjectController {
 
     @PostMapping("/projects/{id}/participants/{personId}/remove")
     String unlinkParticipant(@PathVariable UUID id, @PathVariable UUID personId, RedirectAttributes redirect) {
-        requireKeeper();
+        projects.requireKeeper();
         projects.unlinkParticipant(id, personId);
         redirect.addFlashAttribute("unlinked", true);
         return "redirect:/projects/" + id;
@@ -195,9 +194,4 @@ class ProjectController {
                 .filter(d -> caller.hasRole("ORG_ADMIN") || caller.departmentIds().contains(d.id())).toList();
     }
 
-    private static void requireKeeper() {
-        if (!Projects.mayKeep()) {
-            throw new AccessDeniedException("Projects are kept by admins and coordinators");
-        }
-    }
 }

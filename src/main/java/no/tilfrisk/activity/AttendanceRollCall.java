@@ -49,6 +49,23 @@ public class AttendanceRollCall {
     /** What the roll-call page shows: the session, who is marked, and whom to offer first. */
     public record RollCall(Activity activity, ActivitySession session, List<Mark> present, List<Mark> signedUp,
                            List<Mark> recent) {
+
+        /** «Til stede» and the total as the page first shows them. */
+        public Present tally() {
+            return new Present(activity, session, present);
+        }
+    }
+
+    /**
+     * Who is marked present at a session, with its head-counts: what the roll call shows under «Til stede» and in
+     * its running total, answered after each tap.
+     */
+    public record Present(Activity activity, ActivitySession session, List<Mark> marks) {
+
+        /** Everyone there: named, adults and children without names, and guests. */
+        public int total() {
+            return marks.size() + session.adults() + session.children() + session.guests();
+        }
     }
 
     private final JdbcClient db;
@@ -94,6 +111,19 @@ public class AttendanceRollCall {
                 .forEach(id -> recent.add(new Mark(names.get(id), false)));
         audit.recordEach(names.keySet(), AuditAction.READ, "activity.attendance:" + sessionId);
         return new RollCall(activity, session, present, signedUp, recent);
+    }
+
+    /** Who is marked present now, and the head-counts: «Til stede» and the total after a tap or a count. */
+    @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF', 'VOLUNTEER')")
+    @Transactional
+    public Present present(UUID sessionId) {
+        ActivitySession session = sessions.find(sessionId);
+        Activity activity = takingRollCall(session);
+        List<UUID> presentIds = presentIds(sessionId);
+        Map<UUID, PersonName> names = persons.names(presentIds);
+        List<Mark> marks = presentIds.stream().filter(names::containsKey).map(id -> new Mark(names.get(id), true)).toList();
+        audit.recordEach(names.keySet(), AuditAction.READ, "activity.attendance:" + sessionId);
+        return new Present(activity, session, marks);
     }
 
     /** Persons who were in the activity's department on the session's date matching a search, each marked present or not. */

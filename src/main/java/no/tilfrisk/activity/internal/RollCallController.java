@@ -18,7 +18,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Roll call on a phone: search-as-you-type, one tap per person (one small request with htmx, a plain form post
- * without it), head-counts, and cancelling a session.
+ * without it), head-counts with steppers, and cancelling a session. With htmx a tap or a count answers with the
+ * changed row or counts and, out of band, «Til stede» and the running total; without it every form posts and
+ * comes back to the page.
  */
 @Controller
 @RequestMapping("/sessions/{id}")
@@ -36,6 +38,7 @@ class RollCallController {
     String open(@PathVariable UUID id, Model model) {
         var call = rollCall.open(id);
         model.addAttribute("call", call);
+        model.addAttribute("tally", call.tally());
         model.addAttribute("sitting", call.session());
         model.addAttribute("markBase", markBase(id));
         model.addAttribute("activity", call.activity());
@@ -59,14 +62,16 @@ class RollCallController {
     /** One tap: present or not. With htmx the answer is the person's row; without, back to the page. */
     @PostMapping("/attendance/{personId}")
     String mark(@PathVariable UUID id, @PathVariable UUID personId, @RequestParam(defaultValue = "true") boolean present,
-                @RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
+                @RequestParam(defaultValue = "found") String list, @RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
                 RedirectAttributes redirect) {
         try {
             var mark = rollCall.mark(id, personId, present);
             if (htmx != null) {
                 model.addAttribute("m", mark);
+                model.addAttribute("list", list);
                 model.addAttribute("markBase", markBase(id));
-                return "activity/rollcall :: mark";
+                model.addAttribute("tally", rollCall.present(id));
+                return "activity/rollcall :: marked";
             }
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("actionError", e.code());
@@ -74,16 +79,24 @@ class RollCallController {
         return "redirect:/sessions/" + id;
     }
 
-    /** A head-count as typed: empty keeps what was there; anything but a whole number is that field's error. */
-    private static int count(String field, String typed, int kept) {
-        if (typed == null || typed.isBlank()) {
-            return kept;
+    /**
+     * A head-count as typed, moved one up or down when a stepper of that field was pressed ({@code step} is
+     * {@code field:+1} or {@code field:-1}; never below 0): empty keeps what was there; anything but a whole number
+     * is that field's error.
+     */
+    static int count(String field, String typed, int kept, String step) {
+        int value = kept;
+        if (typed != null && !typed.isBlank()) {
+            try {
+                value = Integer.parseInt(typed.strip());
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException(field, "typeMismatch.java.lang.Integer");
+            }
         }
-        try {
-            return Integer.parseInt(typed.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "typeMismatch.java.lang.Integer");
+        if (step != null && step.startsWith(field + ":")) {
+            value = Math.max(0, value + ("-1".equals(step.substring(field.length() + 1)) ? -1 : 1));
         }
+        return value;
     }
 
     /** Where a tap on a person goes, without the person's id. */
@@ -92,19 +105,42 @@ class RollCallController {
                 .buildAndExpand(session).getPath();
     }
 
+    /**
+     * The head-counts: as typed (saved on change with htmx, by «Lagre antall» without), or one up or down by a
+     * stepper. With htmx the answer is the counts and, out of band, the total; without, back to the page.
+     */
     @PostMapping("/counts")
     String counts(@PathVariable UUID id, @RequestParam(required = false) String adults,
                   @RequestParam(required = false) String children, @RequestParam(required = false) String guests,
+                  @RequestParam(required = false) String step,
+                  @RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
                   RedirectAttributes redirect) {
         ActivitySession session = sessions.get(id);
+        boolean counted = false;
+        String error = null;
+        String field = null;
         try {
-            rollCall.count(id, count("adults", adults, session.adults()), count("children", children, session.children()),
-                    count("guests", guests, session.guests()));
-            redirect.addFlashAttribute("counted", true);
+            rollCall.count(id, count("adults", adults, session.adults(), step),
+                    count("children", children, session.children(), step),
+                    count("guests", guests, session.guests(), step));
+            counted = true;
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("countError", e.code());
-            redirect.addFlashAttribute("countField", e.field());
+            error = e.code();
+            field = e.field();
         }
+        if (htmx != null) {
+            var call = rollCall.present(id);
+            model.addAttribute("tally", call);
+            model.addAttribute("sitting", call.session());
+            model.addAttribute("activity", call.activity());
+            model.addAttribute("counted", counted);
+            model.addAttribute("countError", error);
+            model.addAttribute("countField", field);
+            return "activity/rollcall :: counted";
+        }
+        redirect.addFlashAttribute("counted", counted);
+        redirect.addFlashAttribute("countError", error);
+        redirect.addFlashAttribute("countField", field);
         return "redirect:/sessions/" + id + "#counts";
     }
 

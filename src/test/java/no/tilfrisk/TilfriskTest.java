@@ -4,12 +4,16 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import no.tilfrisk.activity.ActivityFixtures;
+import no.tilfrisk.project.ProjectFixtures;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 
 /**
  * An integration test on the real embedded PostgreSQL with the demo organisations loaded. Every test class
- * with this annotation shares one Spring context and so one database.
+ * with this annotation shares one Spring context and so one database. That holds only while no test class adds
+ * its own {@code @Import} or properties: a test fixture bean goes into the list below, for all.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -19,5 +23,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
         "tilfrisk.demo.enabled=true"
 })
 @AutoConfigureMockMvc
+@Import({People.class, TestAccounts.class, ActivityFixtures.class, ProjectFixtures.class})
 public @interface TilfriskTest {
 }

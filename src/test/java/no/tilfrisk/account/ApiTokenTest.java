@@ -24,14 +24,12 @@ import no.tilfrisk.TilfriskTest;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @TilfriskTest
-@Import(TestAccounts.class)
 class ApiTokenTest {
 
     @Autowired

@@ -32,7 +32,6 @@ import no.tilfrisk.organisation.Organisations;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -40,7 +39,6 @@ import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @TilfriskTest
-@Import(TestAccounts.class)
 class SecondFactorTest {
 
     @Autowired

@@ -19,7 +19,6 @@ import no.tilfrisk.TestAccounts;
 import no.tilfrisk.TilfriskTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -29,7 +28,6 @@ import org.springframework.test.web.servlet.MockMvc;
  * and a changed user signed out everywhere. The session row is read from the database, where the app nodes share it.
  */
 @TilfriskTest
-@Import(TestAccounts.class)
 class SessionTest {
 
     static final String COOKIE = "SESSION";

@@ -18,13 +18,11 @@ import no.tilfrisk.TilfriskTest;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 @TilfriskTest
-@Import(TestAccounts.class)
 class SignInTest {
 
     @Autowired

@@ -19,7 +19,6 @@ import no.tilfrisk.platform.tenancy.Tenancy;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -33,7 +32,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * A new endpoint without an entry fails the test.
  */
 @TilfriskTest
-@Import({People.class, ActivityFixtures.class})
 class ActivityAccessMatrixTest {
 
     /** What an endpoint needs. */

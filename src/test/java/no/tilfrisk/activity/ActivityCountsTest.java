@@ -10,14 +10,12 @@ import no.tilfrisk.People;
 import no.tilfrisk.TilfriskTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 
 /**
  * The counting rules against a fixture computed by hand: named persons overlapping across sessions, anonymous
  * adults and children, guests, and a cancelled session that must not count.
  */
 @TilfriskTest
-@Import({People.class, ActivityFixtures.class})
 class ActivityCountsTest {
 
     @Autowired

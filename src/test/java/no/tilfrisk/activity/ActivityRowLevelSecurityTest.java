@@ -13,7 +13,6 @@ import no.tilfrisk.TilfriskTest;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -22,7 +21,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (V12__report_indexes.sql): the same wall as before, a query that forgets its organisation sees and writes only its own.
  */
 @TilfriskTest
-@Import({People.class, ActivityFixtures.class})
 class ActivityRowLevelSecurityTest {
 
     @Autowired

@@ -28,7 +28,6 @@ import no.tilfrisk.platform.web.Dates;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -38,7 +37,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Attendance is idempotent, refuses what does not belong, and leaves a trail; bad input saves nothing. */
 @TilfriskTest
-@Import({People.class, ActivityFixtures.class})
 class AttendanceTest {
 
     /** Oslo's date, as the test persons' memberships begin; a session of today's names them. */

@@ -26,13 +26,11 @@ import no.tilfrisk.TilfriskTest;
 import no.tilfrisk.person.PersonDetails;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The calendar page, the department's iCal feed (titles and times, never persons; revocable), and the timeline. */
 @TilfriskTest
-@Import({People.class, ActivityFixtures.class})
 class CalendarTest {
 
     @Autowired

@@ -25,7 +25,6 @@ import no.tilfrisk.person.Consents;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -34,7 +33,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Distributions: kroner typed as people type them, a named recipient only with consent, names hidden from readers. */
 @TilfriskTest
-@Import(People.class)
 class DistributionTest {
 
     @Autowired

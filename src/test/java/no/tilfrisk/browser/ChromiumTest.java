@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import no.tilfrisk.People;
 import no.tilfrisk.TestAccounts;
+import no.tilfrisk.activity.ActivityFixtures;
+import no.tilfrisk.project.ProjectFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +36,7 @@ import org.springframework.context.annotation.Import;
         "tilfrisk.embedded.clean=true",
         "tilfrisk.demo.enabled=true"
 })
-@Import({TestAccounts.class, People.class})
+@Import({People.class, TestAccounts.class, ActivityFixtures.class, ProjectFixtures.class})
 abstract class ChromiumTest {
 
     private static final Path CHROMIUM = Path.of(System.getProperty("tilfrisk.chromium", "/usr/bin/chromium"));

@@ -18,7 +18,6 @@ import no.tilfrisk.platform.web.Dates;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -32,7 +31,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * changes. Where there is a right, the call succeeds and does what it says. A new endpoint without an entry fails.
  */
 @TilfriskTest
-@Import(People.class)
 class CollaborationAccessMatrixTest {
 
     enum Target { OWN_DEPARTMENT, OTHER_DEPARTMENT, WHOLE_ORGANISATION, OTHER_ORGANISATION }

@@ -13,13 +13,11 @@ import no.tilfrisk.TilfriskTest;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Row-level security as the second wall around the register: a query that forgets its organisation sees only its own. */
 @TilfriskTest
-@Import(People.class)
 class CollaborationRowLevelSecurityTest {
 
     @Autowired

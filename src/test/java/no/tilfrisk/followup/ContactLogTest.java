@@ -39,7 +39,6 @@ import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.platform.web.Dates;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -47,7 +46,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.transaction.support.TransactionTemplate;
 
 @TilfriskTest
-@Import(People.class)
 class ContactLogTest {
 
     @Autowired

@@ -19,7 +19,6 @@ import no.tilfrisk.platform.web.Dates;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -34,7 +33,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * endpoint without an entry here fails the test.
  */
 @TilfriskTest
-@Import(People.class)
 class FollowupAccessMatrixTest {
 
     /** Which targets each demo account may reach: the person register's department rule, for tallies too. */

@@ -16,14 +16,12 @@ import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.platform.web.Dates;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Row-level security as the second wall around the contact log: a query that forgets its organisation sees only its own. */
 @TilfriskTest
-@Import(People.class)
 class FollowupRowLevelSecurityTest {
 
     static final List<String> TABLES = List.of("contact", "contact_staff", "contact_relative", "contact_tally");

@@ -23,7 +23,6 @@ import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.platform.web.Dates;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -31,7 +30,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @TilfriskTest
-@Import(People.class)
 class TalliesTest {
 
     @Autowired

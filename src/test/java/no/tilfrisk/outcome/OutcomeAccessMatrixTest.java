@@ -17,7 +17,6 @@ import no.tilfrisk.platform.web.Dates;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -31,7 +30,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * responses stay as they were. «Min side» is the participant's own and takes no person from the request.
  */
 @TilfriskTest
-@Import(People.class)
 class OutcomeAccessMatrixTest {
 
     /** Who reaches a person's responses: the person register's department rule. */

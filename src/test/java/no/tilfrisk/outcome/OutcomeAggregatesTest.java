@@ -17,7 +17,6 @@ import no.tilfrisk.platform.web.Dates;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 
 /**
  * A hand-built department of participants and answers, with the numerator, denominator and Wilson interval of each
@@ -25,7 +24,6 @@ import org.springframework.context.annotation.Import;
  * last 365 days up to today (T); answers are placed in days before T.
  */
 @TilfriskTest
-@Import(People.class)
 class OutcomeAggregatesTest {
 
     @Autowired

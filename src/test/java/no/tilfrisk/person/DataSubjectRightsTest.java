@@ -32,14 +32,12 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @TilfriskTest
-@Import(People.class)
 class DataSubjectRightsTest {
 
     @Autowired

@@ -14,7 +14,6 @@ import no.tilfrisk.TilfriskTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.context.annotation.Import;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -25,7 +24,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * carries none of the person's data. A new endpoint without an entry here fails the test.
  */
 @TilfriskTest
-@Import(People.class)
 class PersonAccessMatrixTest {
 
     /** Which targets each demo account may reach through the person module: the department rule. */

@@ -21,7 +21,6 @@ import no.tilfrisk.organisation.Organisations;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -31,7 +30,6 @@ import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @TilfriskTest
-@Import(People.class)
 class PersonDirectoryTest {
 
     @Autowired

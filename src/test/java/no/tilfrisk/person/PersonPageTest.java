@@ -29,7 +29,6 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -43,7 +42,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * came to last week.
  */
 @TilfriskTest
-@Import({People.class, TestAccounts.class})
 class PersonPageTest {
 
     private static final DateTimeFormatter NB = DateTimeFormatter.ofPattern("dd.MM.yyyy");

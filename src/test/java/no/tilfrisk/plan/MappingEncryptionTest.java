@@ -24,13 +24,11 @@ import org.assertj.core.groups.Tuple;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The mapping's free text is encrypted at rest, each value bound to its field; and migration 15 encrypted what was there. */
 @TilfriskTest
-@Import(People.class)
 class MappingEncryptionTest {
 
     @Autowired

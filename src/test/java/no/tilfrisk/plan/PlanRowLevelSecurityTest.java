@@ -12,13 +12,11 @@ import no.tilfrisk.TilfriskTest;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Row-level security as the second wall around mappings and plans: a query that forgets its organisation sees only its own. */
 @TilfriskTest
-@Import(People.class)
 class PlanRowLevelSecurityTest {
 
     static final List<String> TABLES = List.of("plan_interest", "plan_mapping", "plan_mapping_area",

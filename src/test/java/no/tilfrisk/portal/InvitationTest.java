@@ -31,7 +31,6 @@ import no.tilfrisk.portal.internal.PasswordForm;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -43,7 +42,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * e-mail that carries it (through a real SMTP server).
  */
 @TilfriskTest
-@Import(People.class)
 class InvitationTest {
 
     @Autowired

@@ -20,7 +20,6 @@ import no.tilfrisk.platform.tenancy.Tenancy;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
@@ -36,7 +35,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * token. A new endpoint without an entry here fails the test.
  */
 @TilfriskTest
-@Import(People.class)
 class PortalAccessMatrixTest {
 
     static final Map<String, Set<MatrixTarget>> INVITE_RIGHTS = MatrixTarget.DEPARTMENT_RULE;

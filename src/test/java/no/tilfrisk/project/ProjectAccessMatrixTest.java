@@ -11,19 +11,13 @@ import no.tilfrisk.AccessMatrix;
 import no.tilfrisk.Demo;
 import no.tilfrisk.MatrixRequests;
 import no.tilfrisk.MatrixTarget;
-import no.tilfrisk.People;
 import no.tilfrisk.TilfriskTest;
-import no.tilfrisk.activity.ActivityFixtures;
-import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.platform.web.Dates;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -35,7 +29,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * participant's name never shows. A new endpoint without an entry here fails the test.
  */
 @TilfriskTest
-@Import({People.class, ActivityFixtures.class})
 class ProjectAccessMatrixTest {
 
     /** What an endpoint needs. */
@@ -88,17 +81,9 @@ class ProjectAccessMatrixTest {
     @Autowired
     MockMvc mvc;
     @Autowired
+    ProjectFixtures projectFixtures;
+    @Autowired
     UserDetailsService accounts;
-    @Autowired
-    People people;
-    @Autowired
-    ActivityFixtures activities;
-    @Autowired
-    Projects projects;
-    @Autowired
-    JdbcClient db;
-    @Autowired
-    TransactionTemplate tx;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -119,7 +104,7 @@ class ProjectAccessMatrixTest {
                 .state(this::state)
                 // every write uses the project up: each gets a fresh one
                 .fixtureFor(c -> c.read() ? c.fixture() : fixture(c.target(), c.fixture().name()))
-                .check((c, r) -> !seesPersons(c.account(), c.target()) && r.body().contains(c.fixture().name())
+                .check((c, r) -> !ProjectFixtures.seesPersons(c.account(), c.target()) && r.body().contains(c.fixture().name())
                         ? "shows the participant" : null)
                 .verify();
     }
@@ -138,21 +123,18 @@ class ProjectAccessMatrixTest {
         };
     }
 
-    /** Whether the account may see the persons of the target's department. */
-    private static boolean seesPersons(String account, MatrixTarget target) {
-        boolean sameOrganisation = account.endsWith("@annen.tilfrisk.no") == (target == MatrixTarget.OTHER_ORGANISATION);
-        return sameOrganisation && (account.startsWith("admin@")
-                || ((account.startsWith("koordinator@") || account.startsWith("ansatt@")) && target == MatrixTarget.OWN_DEPARTMENT));
-    }
+    /** The linked project; {id} it, {activityId} and {personId} the linked ones (the unlinked ones for PUT). */
+    record Fixture(ProjectFixtures.LinkedProject p) implements AccessMatrix.Fixture {
+        public String name() {
+            return p.name();
+        }
 
-    /** A project with one linked activity (a session that the participant attended) and one linked participant. */
-    record Fixture(UUID organisation, String name, UUID project, UUID activity, UUID activity2, UUID person,
-                   UUID person2) implements AccessMatrix.Fixture {
         @Override
         public Map<String, ?> values(String endpoint) {
             boolean link = endpoint.startsWith("PUT ");
-            return Map.of("id", project, "activityId", link ? activity2 : activity, "personId", link ? person2 : person,
-                    "activity2", activity2, "person2", person2, "name", name.replace(" ", "+"));
+            return Map.of("id", p.project(), "activityId", link ? p.activity2() : p.activity(),
+                    "personId", link ? p.person2() : p.person(), "activity2", p.activity2(), "person2", p.person2(),
+                    "name", p.name().replace(" ", "+"));
         }
     }
 
@@ -161,37 +143,16 @@ class ProjectAccessMatrixTest {
     }
 
     private Fixture fixture(MatrixTarget target, String name) {
-        UUID organisation = target.organisation();
-        String department = target.department();
-        UUID person = people.register(organisation, department, name);
-        UUID person2 = people.register(organisation, department, name + " to");
-        String tag = UUID.randomUUID().toString().substring(0, 6);
-        UUID activity = activities.activity(organisation, department, "Aktivitet " + tag, false, today().minusDays(60), null, List.of()).id();
-        UUID activity2 = activities.activity(organisation, department, "Aktivitet to " + tag, false, today().minusDays(60), null, List.of()).id();
-        activities.attendance(organisation, activities.session(organisation, activity, today().minusDays(5)).id(),
-                List.of(person), 0, 0, 0);
-        return People.asSystem(organisation, () -> {
-            ProjectForm form = new ProjectForm();
-            form.setName("Prosjekt " + tag);
-            form.setFunder("Stiftelsen Dam");
-            form.setStartsOn(today().minusDays(30));
-            form.setEndsOn(today().plusDays(30));
-            form.setPlannedReach(10);
-            UUID project = projects.create(UUID.randomUUID(), form);
-            projects.linkActivity(project, activity);
-            projects.linkParticipant(project, person);
-            return new Fixture(organisation, name, project, activity, activity2, person, person2);
-        });
+        ProjectForm form = new ProjectForm();
+        form.setFunder("Stiftelsen Dam");
+        form.setStartsOn(today().minusDays(30));
+        form.setEndsOn(today().plusDays(30));
+        form.setPlannedReach(10);
+        return new Fixture(projectFixtures.linked(target, name, form));
     }
 
-    /** Everything about the project that an endpoint could change. */
     private String state(Fixture f) {
-        return Tenancy.runAs(f.organisation(), () -> tx.execute(s -> db.sql("""
-                        SELECT concat_ws('|',
-                               (SELECT concat_ws('/', name, updated_at) FROM project WHERE id = :project),
-                               (SELECT string_agg(activity_id::text, ',' ORDER BY activity_id) FROM project_activity WHERE project_id = :project),
-                               (SELECT string_agg(person_id::text, ',' ORDER BY person_id) FROM project_participant WHERE project_id = :project))""")
-                .param("project", f.project()).query(String.class).single()));
+        return projectFixtures.state(f.p().organisation(), f.p().project());
     }
 
     private static LocalDate today() {

@@ -20,7 +20,6 @@ import no.tilfrisk.platform.web.Dates;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -37,7 +36,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * nothing changes. A new endpoint of the annual report without an entry here fails the test.
  */
 @TilfriskTest
-@Import(People.class)
 class AnnualReportAccessMatrixTest {
 
     static final Map<String, Set<MatrixTarget>> READ = Map.of(

@@ -71,7 +71,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -81,7 +80,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * Wilson interval, and the socio-economic estimate; then the external version of the same, bad input, and exports.
  */
 @TilfriskTest
-@Import(People.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AnnualReportTest {
 

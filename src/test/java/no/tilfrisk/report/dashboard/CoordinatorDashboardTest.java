@@ -29,7 +29,6 @@ import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -45,7 +44,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * </pre>
  */
 @TilfriskTest
-@Import({People.class, ActivityFixtures.class})
 class CoordinatorDashboardTest {
 
     static final LocalDate T = LocalDate.now(Dates.OSLO);

@@ -12,20 +12,14 @@ import no.tilfrisk.AccessMatrix;
 import no.tilfrisk.Demo;
 import no.tilfrisk.MatrixRequests;
 import no.tilfrisk.MatrixTarget;
-import no.tilfrisk.People;
 import no.tilfrisk.TilfriskTest;
-import no.tilfrisk.activity.ActivityFixtures;
-import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.platform.web.Dates;
-import no.tilfrisk.project.Projects;
+import no.tilfrisk.project.ProjectFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -38,7 +32,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * in the project module.
  */
 @TilfriskTest
-@Import({People.class, ActivityFixtures.class})
 class FunderAccessMatrixTest {
 
     /** What an endpoint needs. */
@@ -61,17 +54,9 @@ class FunderAccessMatrixTest {
     @Autowired
     MockMvc mvc;
     @Autowired
+    ProjectFixtures projectFixtures;
+    @Autowired
     UserDetailsService accounts;
-    @Autowired
-    People people;
-    @Autowired
-    ActivityFixtures activities;
-    @Autowired
-    Projects projects;
-    @Autowired
-    JdbcClient db;
-    @Autowired
-    TransactionTemplate tx;
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -91,7 +76,7 @@ class FunderAccessMatrixTest {
                 .allowed(c -> allowed(c.account(), c.target(), c.row().need()))
                 .formErrorsRefuse()
                 .state(this::state)
-                .check((c, r) -> !seesPersons(c.account(), c.target()) && r.body().contains(c.fixture().name())
+                .check((c, r) -> !ProjectFixtures.seesPersons(c.account(), c.target()) && r.body().contains(c.fixture().name())
                         ? "shows the participant" : null)
                 .check((c, r) -> c.account().startsWith("styret@") && r.allowed() && !c.endpoint().contains("download")
                         && c.row().need() == Need.READER && !r.body().contains("Ekstern versjon")
@@ -113,54 +98,25 @@ class FunderAccessMatrixTest {
         };
     }
 
-    /** Whether the account may see the persons of the target's department. */
-    private static boolean seesPersons(String account, MatrixTarget target) {
-        boolean sameOrganisation = account.endsWith("@annen.tilfrisk.no") == (target == MatrixTarget.OTHER_ORGANISATION);
-        return sameOrganisation && (account.startsWith("admin@")
-                || ((account.startsWith("koordinator@") || account.startsWith("ansatt@")) && target == MatrixTarget.OWN_DEPARTMENT));
-    }
+    /** The linked project; {projectId} it, {department} its department. */
+    record Fixture(ProjectFixtures.LinkedProject p) implements AccessMatrix.Fixture {
+        public String name() {
+            return p.name();
+        }
 
-    /**
-     * A project with one linked activity (a session that the participant attended) and one linked participant;
-     * {projectId} it, {department} theirs.
-     */
-    record Fixture(UUID organisation, String name, UUID project, UUID department) implements AccessMatrix.Fixture {
         @Override
         public Map<String, ?> values(String endpoint) {
-            return Map.of("projectId", project, "department", department);
+            return Map.of("projectId", p.project(), "department", p.department());
         }
     }
 
     private Fixture fixture(MatrixTarget target) {
-        String name = "Matrise " + UUID.randomUUID().toString().substring(0, 8);
-        UUID organisation = target.organisation();
-        String department = target.department();
-        UUID person = people.register(organisation, department, name);
-        String tag = UUID.randomUUID().toString().substring(0, 6);
-        UUID activity = activities.activity(organisation, department, "Aktivitet " + tag, false, today().minusDays(60), null, List.of()).id();
-        // and a person and an activity of the same department outside the project, which show nowhere either
-        people.register(organisation, department, name + " to");
-        activities.activity(organisation, department, "Aktivitet to " + tag, false, today().minusDays(60), null, List.of());
-        activities.attendance(organisation, activities.session(organisation, activity, today().minusDays(5)).id(),
-                List.of(person), 0, 0, 0);
-        return People.asSystem(organisation, () -> {
-            var form = FunderReportTest.form(today().minusDays(30), today().plusDays(30));
-            form.setName("Prosjekt " + tag);
-            UUID project = projects.create(UUID.randomUUID(), form);
-            projects.linkActivity(project, activity);
-            projects.linkParticipant(project, person);
-            return new Fixture(organisation, name, project, people.department(department).id());
-        });
+        return new Fixture(projectFixtures.linked(target, "Matrise " + UUID.randomUUID().toString().substring(0, 8),
+                FunderReportTest.form(today().minusDays(30), today().plusDays(30))));
     }
 
-    /** Everything about the project that an endpoint could change. */
     private String state(Fixture f) {
-        return Tenancy.runAs(f.organisation(), () -> tx.execute(s -> db.sql("""
-                        SELECT concat_ws('|',
-                               (SELECT concat_ws('/', name, updated_at) FROM project WHERE id = :project),
-                               (SELECT string_agg(activity_id::text, ',' ORDER BY activity_id) FROM project_activity WHERE project_id = :project),
-                               (SELECT string_agg(person_id::text, ',' ORDER BY person_id) FROM project_participant WHERE project_id = :project))""")
-                .param("project", f.project()).query(String.class).single()));
+        return projectFixtures.state(f.p().organisation(), f.p().project());
     }
 
     private static LocalDate today() {

@@ -41,7 +41,6 @@ import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 
 /**
  * A hand-built project: a fresh department with persons A–F, two linked activities and one that is not, sessions in
@@ -61,7 +60,6 @@ import org.springframework.context.annotation.Import;
  * </pre>
  */
 @TilfriskTest
-@Import({People.class, ActivityFixtures.class})
 class FunderReportTest {
 
     static final LocalDate T = LocalDate.now(Dates.OSLO);

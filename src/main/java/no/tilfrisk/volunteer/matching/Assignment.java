@@ -43,8 +43,7 @@ public final class Assignment {
         List<Arc> arcs = new ArrayList<>();
         for (int s = 0; s < seekersInOrder.size(); s++) {
             for (int c = 0; c < candidatesInOrder.size(); c++) {
-                int score = MatchScore.score(seekersInOrder.get(s), candidatesInOrder.get(c))
-                        .map(Suggestion::score).orElse(0);
+                int score = MatchScore.points(seekersInOrder.get(s), candidatesInOrder.get(c));
                 if (score > 0) {
                     arcs.add(new Arc(s, c, score));
                 }

@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,70 +53,132 @@ public final class MatchScore {
     static final int LOAD_POINTS = 10;
 
     private static final Locale BOKMAL = Locale.forLanguageTag("nb");
+    private static final Wish[] WISHES = Wish.values();
+    private static final LifeArea[] LIFE_AREAS = LifeArea.values();
+    private static final Map<Wish, String> WISH_REASONS = keys(Wish.class, "volunteer.match.reason.wish.");
+    private static final Map<LifeArea, String> SKILL_REASONS = keys(LifeArea.class, "volunteer.match.reason.skill.");
+    private static final Map<DayOfWeek, String> DAYS_BOKMAL = days(BOKMAL);
+    private static final Map<DayOfWeek, String> DAYS_ENGLISH = days(Locale.ENGLISH);
 
     private MatchScore() {
     }
 
     /** Empty when a hard rule forbids the pair. */
     public static Optional<Suggestion> score(Seeker seeker, Candidate candidate) {
-        if (!blockers(seeker, candidate).isEmpty()) {
+        if (blocked(seeker, candidate, null)) {
             return Optional.empty();
         }
         List<Reason> reasons = new ArrayList<>();
-        int score = wishes(seeker, candidate, reasons)
+        return Optional.of(new Suggestion(candidate, sum(seeker, candidate, reasons), reasons));
+    }
+
+    /** Why the pair is forbidden (reasons with keys volunteer.match.blocked.*), empty list when allowed. */
+    public static List<Reason> blockers(Seeker seeker, Candidate candidate) {
+        List<Reason> blockers = new ArrayList<>();
+        blocked(seeker, candidate, blockers);
+        return List.copyOf(blockers);
+    }
+
+    /**
+     * The score of {@link #score} without its reasons, or -1 when a hard rule forbids the pair: for the assignment,
+     * which scores every pair and shows no reasons.
+     */
+    static int points(Seeker seeker, Candidate candidate) {
+        return blocked(seeker, candidate, null) ? -1 : sum(seeker, candidate, null);
+    }
+
+    /** The parts added up; each part adds its reasons to {@code reasons} unless it is null. */
+    private static int sum(Seeker seeker, Candidate candidate, List<Reason> reasons) {
+        return wishes(seeker, candidate, reasons)
                 + skills(seeker, candidate, reasons)
                 + interests(seeker, candidate, reasons)
                 + place(seeker, candidate, reasons)
                 + times(seeker, candidate, reasons)
                 + language(seeker, candidate, reasons)
                 + load(candidate, reasons);
-        return Optional.of(new Suggestion(candidate, score, reasons));
     }
 
-    /** Why the pair is forbidden (reasons with keys volunteer.match.blocked.*), empty list when allowed. */
-    public static List<Reason> blockers(Seeker seeker, Candidate candidate) {
-        List<Reason> blockers = new ArrayList<>();
+    /**
+     * Whether a hard rule forbids the pair. With {@code blockers} null it answers at the first rule broken;
+     * otherwise it adds every rule broken to {@code blockers}.
+     */
+    private static boolean blocked(Seeker seeker, Candidate candidate, List<Reason> blockers) {
+        boolean blocked = false;
         if (candidate.volunteerId().equals(seeker.personId())) {
+            blocked = true;
+            if (blockers == null) {
+                return true;
+            }
             blockers.add(Reason.of("volunteer.match.blocked.self"));
         }
         if (!candidate.screeningComplete()) {
+            blocked = true;
+            if (blockers == null) {
+                return true;
+            }
             blockers.add(Reason.of("volunteer.match.blocked.screening"));
         }
         if (candidate.activeMatches() >= candidate.capacity()) {
+            blocked = true;
+            if (blockers == null) {
+                return true;
+            }
             blockers.add(Reason.of("volunteer.match.blocked.capacity",
                     Integer.toString(candidate.activeMatches()), Integer.toString(candidate.capacity())));
         }
         if (candidate.preferredGender() != null && !candidate.preferredGender().equals(seeker.gender())) {
+            blocked = true;
+            if (blockers == null) {
+                return true;
+            }
             blockers.add(Reason.of("volunteer.match.blocked.gender"));
         }
         Integer age = seeker.age();
         if (age != null && ((candidate.minAge() != null && age < candidate.minAge())
                 || (candidate.maxAge() != null && age > candidate.maxAge()))) {
+            blocked = true;
+            if (blockers == null) {
+                return true;
+            }
             blockers.add(Reason.of("volunteer.match.blocked.age", age.toString()));
         }
-        for (Wish wish : sorted(seeker.wishes())) {
-            if (candidate.wontDo().contains(wish)) {
-                blockers.add(Reason.of("volunteer.match.blocked.wontDo." + wish.name()));
+        if (!candidate.wontDo().isEmpty()) {
+            for (Wish wish : sorted(seeker.wishes())) {
+                if (candidate.wontDo().contains(wish)) {
+                    blocked = true;
+                    if (blockers == null) {
+                        return true;
+                    }
+                    blockers.add(Reason.of("volunteer.match.blocked.wontDo." + wish.name()));
+                }
             }
         }
         if (candidate.matchedPersonIds().contains(seeker.personId())) {
+            blocked = true;
+            if (blockers == null) {
+                return true;
+            }
             blockers.add(Reason.of("volunteer.match.blocked.alreadyMatched"));
         }
-        for (UUID relative : seeker.relativePersonIds()) {
-            if (candidate.matchedPersonIds().contains(relative)) {
-                blockers.add(Reason.of("volunteer.match.blocked.relative"));
-                break;
+        if (!candidate.matchedPersonIds().isEmpty()) {
+            for (UUID relative : seeker.relativePersonIds()) {
+                if (candidate.matchedPersonIds().contains(relative)) {
+                    if (blockers != null) {
+                        blockers.add(Reason.of("volunteer.match.blocked.relative"));
+                    }
+                    return true;
+                }
             }
         }
-        return List.copyOf(blockers);
+        return blocked;
     }
 
     private static int wishes(Seeker seeker, Candidate candidate, List<Reason> reasons) {
         int fitting = 0;
-        for (Wish wish : sorted(seeker.wishes())) {
-            if (fits(wish, candidate)) {
-                if (fitting < MAX_WISHES) {
-                    reasons.add(Reason.of("volunteer.match.reason.wish." + wish.name()));
+        for (Wish wish : WISHES) {
+            if (seeker.wishes().contains(wish) && fits(wish, candidate)) {
+                if (reasons != null && fitting < MAX_WISHES) {
+                    reasons.add(Reason.of(WISH_REASONS.get(wish)));
                 }
                 fitting++;
             }
@@ -144,10 +207,15 @@ public final class MatchScore {
     }
 
     private static int skills(Seeker seeker, Candidate candidate, List<Reason> reasons) {
+        if (candidate.skillAreas().isEmpty()) {
+            return 0;
+        }
         int matching = 0;
-        for (LifeArea area : sorted(seeker.needAreas())) {
-            if (candidate.skillAreas().contains(area) && matching < MAX_SKILLS) {
-                reasons.add(Reason.of("volunteer.match.reason.skill." + area.name()));
+        for (LifeArea area : LIFE_AREAS) {
+            if (matching < MAX_SKILLS && seeker.needAreas().contains(area) && candidate.skillAreas().contains(area)) {
+                if (reasons != null) {
+                    reasons.add(Reason.of(SKILL_REASONS.get(area)));
+                }
                 matching++;
             }
         }
@@ -155,53 +223,77 @@ public final class MatchScore {
     }
 
     private static int interests(Seeker seeker, Candidate candidate, List<Reason> reasons) {
-        List<String> shared = new ArrayList<>();
+        int count = 0;
+        List<String> shared = reasons == null ? null : new ArrayList<>();
         for (Map.Entry<UUID, String> interest : seeker.interests().entrySet()) {
             if (candidate.interests().containsKey(interest.getKey())) {
-                shared.add(Objects.requireNonNullElse(interest.getValue(), ""));
+                count++;
+                if (shared != null) {
+                    shared.add(Objects.requireNonNullElse(interest.getValue(), ""));
+                }
             }
         }
-        shared.sort(Comparator.naturalOrder());
-        for (String name : shared) {
-            reasons.add(Reason.of("volunteer.match.reason.interest", name));
+        if (shared != null) {
+            shared.sort(Comparator.naturalOrder());
+            for (String name : shared) {
+                reasons.add(Reason.of("volunteer.match.reason.interest", name));
+            }
         }
-        return INTEREST_POINTS * Math.min(shared.size(), MAX_INTERESTS);
+        return INTEREST_POINTS * Math.min(count, MAX_INTERESTS);
     }
 
     private static int place(Seeker seeker, Candidate candidate, List<Reason> reasons) {
         boolean sameMunicipality = same(seeker.municipality(), candidate.municipality());
         boolean municipalityUnknown = blank(seeker.municipality()) || blank(candidate.municipality());
         if (same(seeker.area(), candidate.area()) && (sameMunicipality || municipalityUnknown)) {
-            reasons.add(Reason.of("volunteer.match.reason.sameArea", candidate.area().strip()));
+            if (reasons != null) {
+                reasons.add(Reason.of("volunteer.match.reason.sameArea", candidate.area().strip()));
+            }
             return SAME_AREA_POINTS;
         }
         if (sameMunicipality) {
-            reasons.add(Reason.of("volunteer.match.reason.sameMunicipality", candidate.municipality().strip()));
+            if (reasons != null) {
+                reasons.add(Reason.of("volunteer.match.reason.sameMunicipality", candidate.municipality().strip()));
+            }
             return SAME_MUNICIPALITY_POINTS;
         }
         return 0;
     }
 
     private static int times(Seeker seeker, Candidate candidate, List<Reason> reasons) {
-        List<Slot> common = seeker.availability().stream().filter(candidate.availability()::contains)
-                .sorted(Comparator.comparing(Slot::day).thenComparing(Slot::part)).toList();
-        for (Slot slot : common.subList(0, Math.min(common.size(), SLOTS_NAMED))) {
-            DayOfWeek day = slot.day();
-            reasons.add(Reason.of("volunteer.match.reason.time." + slot.part().name(),
-                    day.getDisplayName(TextStyle.FULL, BOKMAL), day.getDisplayName(TextStyle.FULL, Locale.ENGLISH)));
+        int count = 0;
+        for (Slot slot : seeker.availability()) {
+            if (candidate.availability().contains(slot)) {
+                count++;
+            }
         }
-        if (common.size() > SLOTS_NAMED) {
-            reasons.add(Reason.of("volunteer.match.reason.moreTimes", Integer.toString(common.size() - SLOTS_NAMED)));
+        if (reasons != null && count > 0) {
+            List<Slot> common = seeker.availability().stream().filter(candidate.availability()::contains)
+                    .sorted(Comparator.comparing(Slot::day).thenComparing(Slot::part)).toList();
+            for (Slot slot : common.subList(0, Math.min(common.size(), SLOTS_NAMED))) {
+                reasons.add(Reason.of("volunteer.match.reason.time." + slot.part().name(),
+                        DAYS_BOKMAL.get(slot.day()), DAYS_ENGLISH.get(slot.day())));
+            }
+            if (common.size() > SLOTS_NAMED) {
+                reasons.add(Reason.of("volunteer.match.reason.moreTimes",
+                        Integer.toString(common.size() - SLOTS_NAMED)));
+            }
         }
-        return SLOT_POINTS * Math.min(common.size(), MAX_SLOTS);
+        return SLOT_POINTS * Math.min(count, MAX_SLOTS);
     }
 
     private static int language(Seeker seeker, Candidate candidate, List<Reason> reasons) {
-        List<String> shared = seeker.languages().stream().filter(Objects::nonNull).map(MatchScore::code)
-                .filter(code -> candidate.languages().stream().filter(Objects::nonNull).map(MatchScore::code)
-                        .anyMatch(code::equals))
-                .distinct().sorted().toList();
-        for (String code : shared) {
+        List<String> shared = new ArrayList<>(1);
+        for (String language : seeker.languages()) {
+            if (language != null && candidate.languages().stream()
+                    .anyMatch(other -> other != null && code(other).equals(code(language)))) {
+                if (reasons == null) {
+                    return LANGUAGE_POINTS;
+                }
+                shared.add(code(language));
+            }
+        }
+        for (String code : shared.stream().distinct().sorted().toList()) {
             Locale language = Locale.forLanguageTag(code);
             reasons.add(Reason.of("volunteer.match.reason.language",
                     language.getDisplayLanguage(BOKMAL), language.getDisplayLanguage(Locale.ENGLISH)));
@@ -214,8 +306,10 @@ public final class MatchScore {
         if (candidate.capacity() <= 0 || free <= 0) {
             return 0;
         }
-        reasons.add(Reason.of("volunteer.match.reason.load",
-                Integer.toString(candidate.activeMatches()), Integer.toString(candidate.capacity())));
+        if (reasons != null) {
+            reasons.add(Reason.of("volunteer.match.reason.load",
+                    Integer.toString(candidate.activeMatches()), Integer.toString(candidate.capacity())));
+        }
         return LOAD_POINTS * free / candidate.capacity();
     }
 
@@ -229,6 +323,22 @@ public final class MatchScore {
 
     private static boolean blank(String text) {
         return text == null || text.isBlank();
+    }
+
+    private static <E extends Enum<E>> Map<E, String> keys(Class<E> type, String prefix) {
+        Map<E, String> keys = new EnumMap<>(type);
+        for (E value : type.getEnumConstants()) {
+            keys.put(value, prefix + value.name());
+        }
+        return keys;
+    }
+
+    private static Map<DayOfWeek, String> days(Locale locale) {
+        Map<DayOfWeek, String> names = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            names.put(day, day.getDisplayName(TextStyle.FULL, locale));
+        }
+        return names;
     }
 
     private static <E extends Enum<E>> List<E> sorted(Set<E> values) {

@@ -21,9 +21,9 @@ import org.jgrapht.graph.SimpleDirectedWeightedGraph;
  * the sink either through a volunteer (arc participant → volunteer of capacity 1, volunteer → sink of capacity
  * the remaining places) or through the participant's own bypass arc to the sink. With M above every score, the
  * arc to a volunteer costs M - score and the bypass costs M, all costs non-negative: every participant pays M once,
- * less the score of the pair if paired, so the cheapest flow is the assignment with the greatest total score. A
- * participant is left out only when that is better for the total (or no volunteer is allowed). Scores are integers
- * and the arc capacities too, so the optimal flow found is integral and exact.
+ * less the score of the pair if paired, so the cheapest flow is the assignment with the greatest total score. Every
+ * pair scores above 0, so a participant is left out only when no allowed volunteer has a place left for them in an
+ * optimal assignment. Scores and capacities are integers, so the optimal flow found is integral and exact.
  */
 public final class Assignment {
 

@@ -29,14 +29,14 @@ import no.tilfrisk.plan.LifeArea;
  */
 public final class MatchScore {
 
-    /** Points per shared interest, for at most {@link #MAX_INTERESTS} of them: a shared interest is something to do together. */
+    /** Per shared interest, for at most {@link #MAX_INTERESTS}: a shared interest is something to do together. */
     static final int INTEREST_POINTS = 10;
     static final int MAX_INTERESTS = 3;
     /** Same area (bydel) within the same municipality: they can meet on foot. */
     static final int SAME_AREA_POINTS = 20;
     /** Same municipality only: they can meet, with some travel. */
     static final int SAME_MUNICIPALITY_POINTS = 10;
-    /** Points per weekday and part of day both can meet, for at most {@link #MAX_SLOTS}: four common times are plenty. */
+    /** Per weekday and part of day both can meet, for at most {@link #MAX_SLOTS}: four common times are plenty. */
     static final int SLOT_POINTS = 5;
     static final int MAX_SLOTS = 4;
     /** At most this many common times are named in the reasons; the rest are counted in one more reason. */
@@ -49,7 +49,7 @@ public final class MatchScore {
     /** Per wish of the participant that the volunteer's kind (and skill) fits, for at most two. */
     static final int WISH_POINTS = 15;
     static final int MAX_WISHES = 2;
-    /** The free share of the volunteer's capacity times this: an idle volunteer gets all of it, a nearly full one little. */
+    /** The free share of the volunteer's capacity times this: all of it when idle, little when nearly full. */
     static final int LOAD_POINTS = 10;
 
     private static final Locale BOKMAL = Locale.forLanguageTag("nb");

@@ -8,5 +8,7 @@ public enum ConsentPurpose {
     INVOLVE_RELATIVE,
     SHARE_WITH_PARTNER,
     STATISTICS,
-    PHOTOS
+    PHOTOS,
+    /** Sharing display name, phone and the goals the participant chose with the volunteer they are matched with. */
+    SHARE_WITH_VOLUNTEER
 }

@@ -132,6 +132,52 @@ public class PersonLookup {
                 .list();
     }
 
+    /**
+     * What a module that has checked its own right may show or compare of a person: for the volunteer module, the
+     * matcher's traits (gender, birth year, municipality) and the phone a participant shares with their volunteer.
+     */
+    public record PersonCard(UUID id, String displayName, Integer birthYear, Gender gender, String municipality,
+                             String phone) {
+    }
+
+    /** The cards of these persons (ours, not erased), by id. The caller checks its rights and audits. */
+    @Transactional(readOnly = true)
+    public Map<UUID, PersonCard> cards(Collection<UUID> ids) {
+        Map<UUID, PersonCard> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        db.sql("""
+                        SELECT id, display_name, birth_year, gender, municipality, phone FROM person
+                         WHERE id = ANY(?) AND organisation_id = ? AND erased_at IS NULL""")
+                .params(ids.toArray(UUID[]::new), Tenancy.requireOrganisationId())
+                .query((rs, i) -> new PersonCard(rs.getObject("id", UUID.class), rs.getString("display_name"),
+                        (Integer) rs.getObject("birth_year"),
+                        rs.getString("gender") == null ? null : Gender.valueOf(rs.getString("gender")),
+                        rs.getString("municipality"), rs.getString("phone")))
+                .list().forEach(c -> found.put(c.id(), c));
+        return found;
+    }
+
+    /**
+     * The ids of everyone linked to these participants as a relative, whoever may see them: for rules such as «no
+     * volunteer for a participant whose relative they are matched with», never to show.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, Set<UUID>> relativeIds(Collection<UUID> participantIds) {
+        Map<UUID, Set<UUID>> found = new HashMap<>();
+        if (participantIds.isEmpty()) {
+            return found;
+        }
+        db.sql("""
+                        SELECT participant_id, relative_id FROM person_relation
+                         WHERE participant_id = ANY(?) AND organisation_id = ?""")
+                .params(participantIds.toArray(UUID[]::new), Tenancy.requireOrganisationId())
+                .query((rs, i) -> Map.entry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+                .list().forEach(e -> found.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
+        return found;
+    }
+
     /** Those of these persons who have a current membership in the department. */
     @Transactional(readOnly = true)
     public Set<UUID> membersOf(UUID departmentId, Collection<UUID> ids) {

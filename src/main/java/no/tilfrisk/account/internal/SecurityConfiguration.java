@@ -90,6 +90,9 @@ class SecurityConfiguration {
                         .requestMatchers("/persons/**", "/persons")
                         .access(fullySignedIn.hasAnyRole("ORG_ADMIN", "COORDINATOR", "STAFF"))
                         .requestMatchers("/min-side/**").access(fullySignedIn.hasRole("PARTICIPANT"))
+                        .requestMatchers("/volunteers/**", "/volunteers")
+                        .access(fullySignedIn.hasAnyRole("ORG_ADMIN", "COORDINATOR", "STAFF"))
+                        .requestMatchers("/frivillig/**", "/frivillig").access(fullySignedIn.hasRole("VOLUNTEER"))
                         .anyRequest().access(fullySignedIn.authenticated()))
                 .formLogin(form -> form
                         .loginPage("/login")

@@ -1,0 +1,36 @@
+package no.tilfrisk.volunteer;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import no.tilfrisk.volunteer.matching.Wish;
+
+/** A coordinator's proposal: this volunteer for this participant, for this kind of help. */
+public class ProposalForm {
+
+    private UUID participantId;
+    private UUID volunteerId;
+    private Wish helpKind;
+    private String sharedGoals;
+    /** The day it was proposed, when staff record it afterwards; null: today. */
+    private LocalDate proposedOn;
+
+    public ProposalForm() {
+    }
+
+    public ProposalForm(UUID participantId, UUID volunteerId, Wish helpKind) {
+        this.participantId = participantId;
+        this.volunteerId = volunteerId;
+        this.helpKind = helpKind;
+    }
+
+    public UUID getParticipantId() { return participantId; }
+    public void setParticipantId(UUID v) { participantId = v; }
+    public UUID getVolunteerId() { return volunteerId; }
+    public void setVolunteerId(UUID v) { volunteerId = v; }
+    public Wish getHelpKind() { return helpKind; }
+    public void setHelpKind(Wish v) { helpKind = v; }
+    public String getSharedGoals() { return sharedGoals; }
+    public void setSharedGoals(String v) { sharedGoals = v; }
+    public LocalDate getProposedOn() { return proposedOn; }
+    public void setProposedOn(LocalDate v) { proposedOn = v; }
+}

@@ -55,11 +55,13 @@ class DemoData implements ApplicationRunner {
     private final DemoCollaboration collaboration;
     private final DemoReports reports;
     private final DemoProjects projects;
+    private final DemoVolunteers volunteers;
 
     DemoData(Organisations organisations, Departments departments, UserAccounts accounts, ApiTokens tokens,
              TransactionTemplate tx, DemoPersons persons, DemoActivities activities, DemoContacts contacts,
              DemoPlans plans, DemoOutcomes outcomes, DemoCollaboration collaboration, DemoReports reports,
-             DemoProjects projects) {
+             DemoProjects projects, DemoVolunteers volunteers) {
+        this.volunteers = volunteers;
         this.reports = reports;
         this.projects = projects;
         this.plans = plans;
@@ -134,6 +136,8 @@ class DemoData implements ApplicationRunner {
         collaboration.write(skien);
         reports.write();
         projects.write(skien, dag);
+        volunteers.write(skien, skienFirst.stream().filter(d -> d.name().equals("Tønsberg")).findFirst().orElseThrow(),
+                volunteer, dag);
     }
 
     private void otherOrganisation() {

@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import no.tilfrisk.activity.ActivityFixtures;
 import no.tilfrisk.project.ProjectFixtures;
+import no.tilfrisk.volunteer.VolunteerFixtures;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
@@ -23,6 +24,6 @@ import org.springframework.context.annotation.Import;
         "tilfrisk.demo.enabled=true"
 })
 @AutoConfigureMockMvc
-@Import({People.class, TestAccounts.class, ActivityFixtures.class, ProjectFixtures.class})
+@Import({People.class, TestAccounts.class, ActivityFixtures.class, ProjectFixtures.class, VolunteerFixtures.class})
 public @interface TilfriskTest {
 }

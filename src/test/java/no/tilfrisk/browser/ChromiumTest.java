@@ -18,6 +18,7 @@ import no.tilfrisk.People;
 import no.tilfrisk.TestAccounts;
 import no.tilfrisk.activity.ActivityFixtures;
 import no.tilfrisk.project.ProjectFixtures;
+import no.tilfrisk.volunteer.VolunteerFixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +37,7 @@ import org.springframework.context.annotation.Import;
         "tilfrisk.embedded.clean=true",
         "tilfrisk.demo.enabled=true"
 })
-@Import({People.class, TestAccounts.class, ActivityFixtures.class, ProjectFixtures.class})
+@Import({People.class, TestAccounts.class, ActivityFixtures.class, ProjectFixtures.class, VolunteerFixtures.class})
 abstract class ChromiumTest {
 
     private static final Path CHROMIUM = Path.of(System.getProperty("tilfrisk.chromium", "/usr/bin/chromium"));

@@ -12,7 +12,6 @@ import no.tilfrisk.TilfriskTest;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -21,7 +20,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * only its own rows, on every table, and cannot write a row for another organisation.
  */
 @TilfriskTest
-@Import({People.class, VolunteerFixtures.class})
 class VolunteerRowLevelSecurityTest {
 
     static final List<String> TABLES = List.of("volunteer_setting", "volunteer_profile", "volunteer_screening",

@@ -24,7 +24,6 @@ import no.tilfrisk.platform.web.NotFoundException;
 import no.tilfrisk.volunteer.matching.Wish;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -36,7 +35,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * organisation's ids, and what a volunteer sees of a participant (only with consent and while the match runs).
  */
 @TilfriskTest
-@Import({People.class, VolunteerFixtures.class})
 class VolunteerServicesTest {
 
     @Autowired

@@ -48,8 +48,7 @@ class BrowserTest extends ChromiumTest {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Hei, Ada Admin"))).isVisible();
         assertAccessible("dashboard");
 
-        page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Hovedmeny"))
-                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Avdelinger")).click();
+        followMenuLink("Avdelinger");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Opprett avdeling")).click();
         assertThat(page.locator(".error-summary")).containsText("Skriv inn et navn på avdelingen.");
         assertAccessible("departments with errors");
@@ -64,6 +63,7 @@ class BrowserTest extends ChromiumTest {
         assertThat(page.getByRole(AriaRole.TABLE)).containsText("01.02.2024");
         assertAccessible("departments");
 
+        openAccountMenu();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("English")).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Departments").setExact(true))).isVisible();
         assertThat(page.getByRole(AriaRole.TABLE)).containsText("1 Feb 2024");
@@ -74,8 +74,7 @@ class BrowserTest extends ChromiumTest {
     @Test
     void staffRegisterAPersonSeeTheDuplicateWarningAndRecordAConsent() {
         signIn(Demo.STAFF);
-        page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Hovedmeny"))
-                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Personer")).click();
+        followMenuLink("Personer");
         assertAccessible("person list");
         String name = "Kari " + UUID.randomUUID().toString().substring(0, 5);
         for (int attempt = 0; attempt < 2; attempt++) {
@@ -119,8 +118,7 @@ class BrowserTest extends ChromiumTest {
         names.forEach(n -> people.register(Demo.DEMO_RECOVERY, "Skien", n));
         page.setViewportSize(360, 740);
         signIn(Demo.STAFF);
-        page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Hovedmeny"))
-                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Aktiviteter")).click();
+        followMenuLink("Aktiviteter");
         assertFitsAndAccessible("activity list on a phone");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ny aktivitet")).click();
         // Oslo's date, as the persons' memberships began: the roll call names those who were members on the day
@@ -202,8 +200,8 @@ class BrowserTest extends ChromiumTest {
         page.setViewportSize(360, 740);
         page.navigate(url("/login"));
         signIn(account.email(), account.password());
-        page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Hovedmeny"))
-                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Totrinnsinnlogging")).click();
+        openAccountMenu();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Totrinnsinnlogging")).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Slå på totrinnsinnlogging"))).isVisible();
         assertThat(page.getByRole(AriaRole.IMG, new Page.GetByRoleOptions().setName("QR-kode"))).isVisible();
         assertFitsAndAccessible("second factor set-up on a phone");
@@ -221,6 +219,7 @@ class BrowserTest extends ChromiumTest {
         assertThat(page.locator(".recovery-codes li")).hasCount(10);
         assertFitsAndAccessible("recovery codes on a phone");
 
+        openAccountMenu();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Logg ut")).click();
         signIn(account.email(), account.password());
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Skriv inn koden fra appen"))).isVisible();

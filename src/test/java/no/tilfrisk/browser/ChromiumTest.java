@@ -8,8 +8,10 @@ import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -102,6 +104,26 @@ abstract class ChromiumTest {
                 .toList();
         assertThat(serious).as("serious or critical axe-core violations on " + where + ": "
                 + serious.stream().map(v -> v.getId() + " " + v.getNodes().size()).toList()).isEmpty();
+    }
+
+    /**
+     * Follows a link of the main menu: on a phone the menu is a closed «Meny» disclosure, so it is opened first.
+     */
+    void followMenuLink(String name) {
+        Locator menu = page.locator("nav.menu:visible");
+        Locator disclosure = menu.locator("details.disclosure:not([open]) > summary");
+        if (disclosure.count() > 0) {
+            disclosure.click();
+        }
+        menu.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name).setExact(true)).click();
+    }
+
+    /** Opens the account menu (API keys, second factor, language, sign out) in the header. */
+    void openAccountMenu() {
+        Locator closed = page.locator("nav.account details:not([open]) > summary");
+        if (closed.count() > 0) {
+            closed.click();
+        }
     }
 
     String url(String path) {

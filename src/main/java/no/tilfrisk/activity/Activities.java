@@ -171,6 +171,21 @@ public class Activities {
         return records.find(id);
     }
 
+    /** The activity the caller may archive, for the question before it is archived. */
+    @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF')")
+    @Transactional(readOnly = true)
+    public Activity toArchive(UUID id) {
+        return manageable(id);
+    }
+
+    /** Brings an archived activity back into the lists (the undo of {@link #archive}). */
+    @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF')")
+    @Transactional
+    public void unarchive(UUID id) {
+        manageable(id);
+        records.unarchive(id);
+    }
+
     /** Takes the activity out of lists; its sessions and attendance stay in the figures of their periods. */
     @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF')")
     @Transactional

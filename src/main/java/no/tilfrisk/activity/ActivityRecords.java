@@ -214,6 +214,12 @@ class ActivityRecords {
                 .params(id, Tenancy.requireOrganisationId()).update();
     }
 
+    /** Brings an archived activity back. */
+    void unarchive(UUID id) {
+        db.sql("UPDATE activity SET archived_at = NULL WHERE id = ? AND organisation_id = ?")
+                .params(id, Tenancy.requireOrganisationId()).update();
+    }
+
     /** The earliest session (not cancelled) of the activity outside [start, end] (end null: open), if any. */
     Optional<LocalDate> firstSessionOutside(UUID id, LocalDate start, LocalDate end) {
         return db.sql("""

@@ -174,6 +174,28 @@ public class Distributions {
         return id;
     }
 
+    /**
+     * The distribution the caller may remove, for the question before it goes: its date, kind, count and value,
+     * without the recipient (so nothing about a person is read). «Not found» as {@link #remove} would be.
+     */
+    @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF')")
+    @Transactional(readOnly = true)
+    public Distribution toRemove(UUID id) {
+        Distribution found = db.sql("""
+                        SELECT id, department_id, date, kind, count, value_ore, activity_id
+                          FROM distribution WHERE id = ? AND organisation_id = ?""")
+                .params(id, Tenancy.requireOrganisationId())
+                .query((rs, i) -> new Distribution(rs.getObject("id", UUID.class), rs.getObject("department_id", UUID.class),
+                        rs.getObject("date", LocalDate.class), DistributionKind.valueOf(rs.getString("kind")),
+                        rs.getInt("count"), (Long) rs.getObject("value_ore"), null, null,
+                        rs.getObject("activity_id", UUID.class), null))
+                .optional().orElseThrow(() -> new NotFoundException("Distribution"));
+        if (!ActivityAccess.mayManage(found.departmentId())) {
+            throw new NotFoundException("Distribution");
+        }
+        return found;
+    }
+
     /** Removes a distribution recorded by mistake. */
     @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF')")
     @Transactional

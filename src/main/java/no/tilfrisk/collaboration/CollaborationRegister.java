@@ -187,6 +187,13 @@ public class CollaborationRegister {
                 .update();
     }
 
+    /** The record the caller may delete, for the question before it goes; refused as {@link #delete} would be. */
+    @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR')")
+    @Transactional(readOnly = true)
+    public CollaborationRecord toDelete(UUID id) {
+        return requireChangeable(id);
+    }
+
     /** Deletes a record: it names no one, and a wrong record should not count. Deleting it again is «not found». */
     @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR')")
     @Transactional

@@ -74,7 +74,7 @@ class CollaborationAccessMatrixTest {
             Map.entry("GET /collaboration/{id}/edit", new Endpoint(Action.CHANGE, "")),
             Map.entry("POST /collaboration/{id}", new Endpoint(Action.CHANGE,
                     "title=Matrise ny {new}&startsOn={today}&participants=4&departmentId={department}")),
-            Map.entry("POST /collaboration/{id}/delete", new Endpoint(Action.CHANGE, "")),
+            Map.entry("POST /collaboration/{id}/delete", new Endpoint(Action.CHANGE, "confirmed=true")),
             Map.entry("GET /api/v1/collaboration", new Endpoint(Action.READ, "year={year}")),
             Map.entry("GET /api/v1/collaboration/summary", new Endpoint(Action.READ, "year={year}")),
             Map.entry("GET /api/v1/collaboration/{id}", new Endpoint(Action.READ, "")),

@@ -1,5 +1,6 @@
 package no.tilfrisk.activity.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -18,6 +19,7 @@ import no.tilfrisk.activity.ActivitySessions;
 import no.tilfrisk.activity.SessionForm;
 import no.tilfrisk.organisation.Department;
 import no.tilfrisk.organisation.Departments;
+import no.tilfrisk.platform.web.Confirmation;
 import no.tilfrisk.platform.web.InvalidInputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -172,10 +174,23 @@ class ActivityController {
     }
 
     @PostMapping("/{id}/archive")
-    String archive(@PathVariable UUID id, RedirectAttributes redirect) {
+    String archive(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirmed,
+                   HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        if (!confirmed) {
+            return Confirmation.ask(model, request, "/activities/" + id, "activities.archive",
+                    "confirm.archiveActivity", activities.toArchive(id).name());
+        }
         activities.archive(id);
-        redirect.addFlashAttribute("archived", true);
+        redirect.addFlashAttribute("archived", id);
         return "redirect:/activities";
+    }
+
+    /** The undo of archiving: the activity is back in the lists. */
+    @PostMapping("/{id}/unarchive")
+    String unarchive(@PathVariable UUID id, RedirectAttributes redirect) {
+        activities.unarchive(id);
+        redirect.addFlashAttribute("unarchived", true);
+        return "redirect:/activities/" + id;
     }
 
     @PostMapping("/{id}/sessions")

@@ -1,5 +1,6 @@
 package no.tilfrisk.activity.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -7,13 +8,17 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import no.tilfrisk.activity.Activities;
+import no.tilfrisk.activity.Distribution;
 import no.tilfrisk.activity.DistributionForm;
 import no.tilfrisk.activity.DistributionKind;
 import no.tilfrisk.activity.Distributions;
 import no.tilfrisk.organisation.Department;
 import no.tilfrisk.organisation.Departments;
 import no.tilfrisk.person.PersonLookup;
+import no.tilfrisk.platform.web.Confirmation;
+import no.tilfrisk.platform.web.Dates;
 import no.tilfrisk.platform.web.InvalidInputException;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -35,10 +40,12 @@ class DistributionController {
     private final Activities activities;
     private final PersonLookup persons;
     private final Clock clock;
+    private final Dates dates;
 
     DistributionController(Distributions distributions, Departments departments, Activities activities,
-                           PersonLookup persons, Clock clock) {
+                           PersonLookup persons, Clock clock, Dates dates) {
         this.clock = clock;
+        this.dates = dates;
         this.persons = persons;
         this.distributions = distributions;
         this.departments = departments;
@@ -101,7 +108,14 @@ class DistributionController {
     }
 
     @PostMapping("/{id}/remove")
-    String remove(@PathVariable UUID id, RedirectAttributes redirect) {
+    String remove(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirmed,
+                  HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        if (!confirmed) {
+            Distribution distribution = distributions.toRemove(id);
+            return Confirmation.ask(model, request, "/distributions", "distributions.remove",
+                    "confirm.removeDistribution", new DefaultMessageSourceResolvable("distributionKind." + distribution.kind()),
+                    distribution.count(), dates.date(distribution.date()));
+        }
         distributions.remove(id);
         redirect.addFlashAttribute("removed", true);
         return "redirect:/distributions";

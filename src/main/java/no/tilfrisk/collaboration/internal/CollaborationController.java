@@ -1,5 +1,6 @@
 package no.tilfrisk.collaboration.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -14,6 +15,7 @@ import no.tilfrisk.collaboration.CollaborationKind;
 import no.tilfrisk.collaboration.CollaborationRecord;
 import no.tilfrisk.collaboration.CollaborationRegister;
 import no.tilfrisk.organisation.Departments;
+import no.tilfrisk.platform.web.Confirmation;
 import no.tilfrisk.platform.web.InvalidInputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -167,8 +169,13 @@ class CollaborationController {
     }
 
     @PostMapping("/collaboration/{id}/delete")
-    String delete(@PathVariable UUID id, RedirectAttributes redirect) {
-        CollaborationRecord record = register.get(id);
+    String delete(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirmed,
+                  HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        CollaborationRecord record = register.toDelete(id);
+        if (!confirmed) {
+            return Confirmation.ask(model, request, "/collaboration?year=" + record.startsOn().getYear(),
+                    "collaboration.delete", "confirm.deleteCollaboration", record.title());
+        }
         register.delete(id);
         redirect.addFlashAttribute("deleted", true);
         return "redirect:/collaboration?year=" + record.startsOn().getYear();

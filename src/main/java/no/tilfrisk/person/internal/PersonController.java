@@ -1,5 +1,6 @@
 package no.tilfrisk.person.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -8,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import no.tilfrisk.organisation.Departments;
+import no.tilfrisk.person.Consent;
 import no.tilfrisk.person.ConsentForm;
 import no.tilfrisk.person.ConsentMethod;
 import no.tilfrisk.person.ConsentPurpose;
@@ -18,15 +20,21 @@ import no.tilfrisk.person.Gender;
 import no.tilfrisk.person.PersonDetails;
 import no.tilfrisk.person.PersonDirectory;
 import no.tilfrisk.person.PersonForm;
+import no.tilfrisk.person.Membership;
 import no.tilfrisk.person.PersonOverview;
+import no.tilfrisk.person.PersonRole;
 import no.tilfrisk.person.PersonView;
 import no.tilfrisk.person.QuickAction;
+import no.tilfrisk.person.Relative;
+import no.tilfrisk.person.RoleSpan;
 import no.tilfrisk.person.SummaryItem;
-import no.tilfrisk.person.PersonRole;
+import no.tilfrisk.platform.web.Confirmation;
 import no.tilfrisk.platform.web.Dates;
 import no.tilfrisk.platform.web.InvalidInputException;
+import no.tilfrisk.platform.web.NotFoundException;
 import no.tilfrisk.platform.web.PdfRendering;
 import org.springframework.context.MessageSource;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -234,7 +242,15 @@ class PersonController {
 
     @PostMapping("/{id}/roles/{roleId}/end")
     String endRole(@PathVariable UUID id, @PathVariable UUID roleId, @RequestParam(required = false) LocalDate to,
+                   @RequestParam(defaultValue = "false") boolean confirmed, HttpServletRequest request, Model model,
                    RedirectAttributes redirect) {
+        if (!confirmed) {
+            PersonDetails person = persons.get(id);
+            RoleSpan role = person.roles().stream().filter(r -> r.id().equals(roleId)).findFirst()
+                    .orElseThrow(() -> new NotFoundException("role"));
+            return Confirmation.ask(model, request, "/persons/" + id, "persons.end", "confirm.endRole",
+                    label("personRole." + role.role()), person.displayName());
+        }
         return act(id, redirect, () -> persons.endRole(id, roleId, to == null ? LocalDate.now(clock) : to), "saved");
     }
 
@@ -246,7 +262,16 @@ class PersonController {
 
     @PostMapping("/{id}/memberships/{membershipId}/end")
     String endMembership(@PathVariable UUID id, @PathVariable UUID membershipId,
-                         @RequestParam(required = false) LocalDate to, RedirectAttributes redirect) {
+                         @RequestParam(required = false) LocalDate to,
+                         @RequestParam(defaultValue = "false") boolean confirmed, HttpServletRequest request,
+                         Model model, RedirectAttributes redirect) {
+        if (!confirmed) {
+            PersonDetails person = persons.get(id);
+            Membership membership = person.memberships().stream().filter(m -> m.id().equals(membershipId))
+                    .findFirst().orElseThrow(() -> new NotFoundException("membership"));
+            return Confirmation.ask(model, request, "/persons/" + id, "persons.end", "confirm.endMembership",
+                    membership.departmentName(), person.displayName());
+        }
         return act(id, redirect, () -> persons.endMembership(id, membershipId, to == null ? LocalDate.now(clock) : to),
                 "saved");
     }
@@ -258,7 +283,16 @@ class PersonController {
     }
 
     @PostMapping("/{id}/relatives/{linkId}/remove")
-    String unlinkRelative(@PathVariable UUID id, @PathVariable UUID linkId, RedirectAttributes redirect) {
+    String unlinkRelative(@PathVariable UUID id, @PathVariable UUID linkId,
+                          @RequestParam(defaultValue = "false") boolean confirmed, HttpServletRequest request,
+                          Model model, RedirectAttributes redirect) {
+        if (!confirmed) {
+            PersonDetails person = persons.get(id);
+            Relative relative = person.relatives().stream().filter(r -> r.linkId().equals(linkId)).findFirst()
+                    .orElseThrow(() -> new NotFoundException("relative"));
+            return Confirmation.ask(model, request, "/persons/" + id, "relatives.remove", "confirm.unlinkRelative",
+                    relative.displayName(), person.displayName());
+        }
         return act(id, redirect, () -> persons.unlinkRelative(id, linkId), "saved");
     }
 
@@ -279,7 +313,16 @@ class PersonController {
 
     @PostMapping("/{id}/consents/{consentId}/withdraw")
     String withdrawConsent(@PathVariable UUID id, @PathVariable UUID consentId,
-                           @RequestParam(required = false) ConsentMethod method, RedirectAttributes redirect) {
+                           @RequestParam(required = false) ConsentMethod method,
+                           @RequestParam(defaultValue = "false") boolean confirmed, HttpServletRequest request,
+                           Model model, RedirectAttributes redirect) {
+        if (!confirmed) {
+            PersonDetails person = persons.get(id);
+            Consent consent = person.consents().stream().filter(c -> c.id().equals(consentId) && c.active())
+                    .findFirst().orElseThrow(() -> new NotFoundException("consent"));
+            return Confirmation.ask(model, request, "/persons/" + id + "#consents", "consent.withdraw",
+                    "confirm.withdrawConsent", label("consentPurpose." + consent.purpose()), person.displayName());
+        }
         return act(id, redirect, () -> consents.withdraw(id, consentId, method), "consentWithdrawn");
     }
 
@@ -287,6 +330,11 @@ class PersonController {
     private String text(String key, List<Object> args, Locale locale) {
         Object[] shown = args.stream().map(a -> a instanceof LocalDate d ? dates.date(d) : a).toArray();
         return messages.getMessage(key, shown, locale);
+    }
+
+    /** A message key as an argument of another message, resolved in the page's language. */
+    private static DefaultMessageSourceResolvable label(String code) {
+        return new DefaultMessageSourceResolvable(code);
     }
 
     private static String act(UUID id, RedirectAttributes redirect, Runnable action, String done) {

@@ -53,7 +53,7 @@ class AuditController {
         List<AuditEntry> entries = users.personOf(me.userId())
                 .map(person -> audit.accessTo(person, me.userId()))
                 .orElse(List.of());
-        model.addAttribute("entries", entries);
+        model.addAttribute("days", SeenByDay.of(entries));
         return "audit/my-data";
     }
 }

@@ -44,7 +44,7 @@ class MyOutcomesController {
         model.addAttribute("due", outcomes.dueFor(me));
         model.addAttribute("available", settings.available());
         model.addAttribute("drafts", mine.myDrafts());
-        model.addAttribute("trends", charts.trends(responses, locale, "my-trend-"));
+        model.addAttribute("trends", charts.forTheParticipant(responses, locale));
         return "outcome/mine";
     }
 

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * A person's trend per instrument: one chart with the instrument's cut-off lines and, where it defines a meaningful
  * change, the band of that size around the first score (a later score outside it has changed meaningfully), plus
- * the same figures as rows for the table beside it.
+ * the same figures as rows for the table beside it. The participant reads the cut-offs in plain words
+ * ({@code outcome.cutOff.plain.<instrument>.<key>}, issue 15 item 10); staff keep the instrument's clinical wording.
  */
 @Component
 class OutcomeCharts {
@@ -36,6 +37,15 @@ class OutcomeCharts {
     }
 
     List<Trend> trends(List<Response> responses, Locale locale, String idPrefix) {
+        return trends(responses, locale, idPrefix, false);
+    }
+
+    /** The same for the participant themself: the cut-offs in plain words. */
+    List<Trend> forTheParticipant(List<Response> responses, Locale locale) {
+        return trends(responses, locale, "my-trend-", true);
+    }
+
+    private List<Trend> trends(List<Response> responses, Locale locale, String idPrefix, boolean plain) {
         List<Trend> trends = new ArrayList<>();
         for (Instrument latest : instruments.all()) {
             List<Response> scored = responses.stream()
@@ -56,7 +66,7 @@ class OutcomeCharts {
                 bandText = messages.getMessage("outcome.chart.band", new Object[] {latest.meaningfulChange(), base}, locale);
                 chart.band(base - latest.meaningfulChange() + 0.5, base + latest.meaningfulChange() - 0.5, bandText);
             }
-            latest.cutOffs().forEach(c -> chart.line(c.value(), c.meaning().in(locale)));
+            latest.cutOffs().forEach(c -> chart.line(c.value(), meaning(latest, c, locale, plain)));
             List<Row> rows = new ArrayList<>();
             for (Response r : scored) {
                 Instrument version = instruments.find(r.instrumentId(), r.instrumentVersion()).orElse(latest);
@@ -66,11 +76,18 @@ class OutcomeCharts {
                         : r.score().value() + " (" + status + ")");
                 // where the score has a derived status (Russtatus), the status says it; the cut-off would repeat it
                 rows.add(new Row(r.answeredOn(), r.score().value(), status, status != null ? List.of()
-                        : version.reached(r.score().value()).stream().map(c -> c.meaning().in(locale)).toList()));
+                        : version.reached(r.score().value()).stream().map(c -> meaning(version, c, locale, plain)).toList()));
             }
             Collections.reverse(rows);
             trends.add(new Trend(latest, chart.svg(), rows, bandText));
         }
         return trends;
+    }
+
+    /** The cut-off's meaning: the instrument's own words, or for the participant plain ones where there are any. */
+    private String meaning(Instrument instrument, Instrument.CutOff cutOff, Locale locale, boolean plain) {
+        String clinical = cutOff.meaning().in(locale);
+        return plain ? messages.getMessage("outcome.cutOff.plain." + instrument.id() + "." + cutOff.key(), null,
+                clinical, locale) : clinical;
     }
 }

@@ -1,5 +1,7 @@
 package no.tilfrisk.person;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -56,22 +58,96 @@ public class Consents {
         }
         UUID relative = form.getPurpose() == ConsentPurpose.INVOLVE_RELATIVE ? form.getRelativeId() : null;
         String partner = form.getPurpose() == ConsentPurpose.SHARE_WITH_PARTNER ? form.getPartner().strip() : null;
-        // one consent in force per purpose (and relative or partner): a second «yes» changes nothing, so one
-        // withdrawal always ends it
-        int inserted = db.sql("""
-                        INSERT INTO consent (id, organisation_id, person_id, purpose, relative_id, partner, given_by, method)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                .params(UUID.randomUUID(), Tenancy.requireOrganisationId(), personId, form.getPurpose().name(), relative,
-                        partner, PersonAccess.caller().userId(), form.getMethod().name())
-                .update();
-        if (inserted > 0) {
-            records.touch(personId);
-            audit.record(personId, AuditAction.CONSENT_GIVEN, "person.consent." + form.getPurpose().name().toLowerCase());
-        }
+        record(UUID.randomUUID(), personId, form.getPurpose(), form.getMethod(), relative, partner);
         return records.consents(personId).stream()
                 .filter(c -> c.active() && c.purpose() == form.getPurpose() && Objects.equals(c.relativeId(), relative)
                         && (partner == null || partner.equalsIgnoreCase(c.partner())))
                 .findFirst().orElseThrow();
+    }
+
+    /**
+     * Records every purpose ticked on the person's page, all or none. Each consent's id comes from the form's id and
+     * the purpose, so a form sent twice records nothing twice; a purpose already in force stays as it is. Returns how
+     * many consents were recorded now.
+     */
+    @Transactional
+    public int giveAll(UUID formId, UUID personId, ConsentChecklist form) {
+        access.require(personId);
+        List<ConsentPurpose> purposes = form.getPurposes().stream().filter(Objects::nonNull).distinct().sorted().toList();
+        List<InvalidInputException> broken = new ArrayList<>();
+        if (purposes.isEmpty()) {
+            broken.add(new InvalidInputException("purposes", "consent.purposes.required"));
+        }
+        if (form.getMethod() == null) {
+            broken.add(new InvalidInputException("method", "consent.method.required"));
+        }
+        boolean relative = purposes.contains(ConsentPurpose.INVOLVE_RELATIVE);
+        if (relative && form.getRelativeId() == null) {
+            broken.add(new InvalidInputException("relativeId", "consent.relative.required"));
+        }
+        boolean sharing = purposes.contains(ConsentPurpose.SHARE_WITH_PARTNER);
+        if (sharing && (form.getPartner() == null || form.getPartner().isBlank())) {
+            broken.add(new InvalidInputException("partner", "consent.partner.required"));
+        }
+        InvalidInputException.throwIfAny(broken);
+        if (relative && records.relatives(personId).stream().noneMatch(r -> r.personId().equals(form.getRelativeId()))) {
+            throw new InvalidInputException("relativeId", "consent.relative.required");
+        }
+        int given = 0;
+        for (ConsentPurpose purpose : purposes) {
+            given += record(idOf(formId, purpose), personId, purpose, form.getMethod(),
+                    purpose == ConsentPurpose.INVOLVE_RELATIVE ? form.getRelativeId() : null,
+                    purpose == ConsentPurpose.SHARE_WITH_PARTNER ? form.getPartner().strip() : null) ? 1 : 0;
+        }
+        return given;
+    }
+
+    /**
+     * The purposes ticked at registration, checked before anything is saved: how the consent was given must be said,
+     * and involving a relative or sharing with a partner names someone, so those are given on the person's page.
+     */
+    static List<ConsentPurpose> checkAtRegistration(PersonForm form) {
+        List<ConsentPurpose> purposes = form.getConsentPurposes().stream().filter(Objects::nonNull).distinct().sorted()
+                .toList();
+        if (purposes.isEmpty()) {
+            return purposes;
+        }
+        List<InvalidInputException> broken = new ArrayList<>();
+        if (!ConsentPurpose.AT_REGISTRATION.containsAll(purposes)) {
+            broken.add(new InvalidInputException("consentPurposes", "consent.purposes.later"));
+        }
+        if (form.getConsentMethod() == null) {
+            broken.add(new InvalidInputException("consentMethod", "consent.method.required"));
+        }
+        InvalidInputException.throwIfAny(broken);
+        return purposes;
+    }
+
+    /** Within the registering transaction, whose id (unique per form) makes each consent's id. */
+    void recordAtRegistration(UUID personId, List<ConsentPurpose> purposes, ConsentMethod method) {
+        purposes.forEach(purpose -> record(idOf(personId, purpose), personId, purpose, method, null, null));
+    }
+
+    private static UUID idOf(UUID formId, ConsentPurpose purpose) {
+        return UUID.nameUUIDFromBytes((formId + ":" + purpose.name()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * One consent in force per purpose (and relative or partner): a second «yes» changes nothing, so one withdrawal
+     * always ends it; nor does a second use of the same id. Touches the person and audits only what was recorded.
+     */
+    boolean record(UUID id, UUID personId, ConsentPurpose purpose, ConsentMethod method, UUID relative, String partner) {
+        int inserted = db.sql("""
+                        INSERT INTO consent (id, organisation_id, person_id, purpose, relative_id, partner, given_by, method)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .params(id, Tenancy.requireOrganisationId(), personId, purpose.name(), relative, partner,
+                        PersonAccess.caller().userId(), method.name())
+                .update();
+        if (inserted > 0) {
+            records.touch(personId);
+            audit.record(personId, AuditAction.CONSENT_GIVEN, "person.consent." + purpose.name().toLowerCase());
+        }
+        return inserted > 0;
     }
 
     @Transactional

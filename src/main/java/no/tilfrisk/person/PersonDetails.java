@@ -2,6 +2,7 @@ package no.tilfrisk.person;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,6 +20,25 @@ public record PersonDetails(UUID id, String displayName, String fullName, Intege
     /** The purposes with a consent in force, each once, in the order of {@link ConsentPurpose}. */
     public List<ConsentPurpose> givenPurposes() {
         return consents.stream().filter(Consent::active).map(Consent::purpose).distinct().sorted().toList();
+    }
+
+    /**
+     * The purposes the consent form offers: those about the person alone that are not in force, involving a relative
+     * while a linked relative has no consent in force, and sharing with a partner (each partner on their own).
+     */
+    public List<ConsentPurpose> offeredPurposes() {
+        List<ConsentPurpose> given = givenPurposes();
+        return Arrays.stream(ConsentPurpose.values()).filter(p -> switch (p) {
+            case INVOLVE_RELATIVE -> !relativesWithoutConsent().isEmpty();
+            case SHARE_WITH_PARTNER -> true;
+            default -> !given.contains(p);
+        }).toList();
+    }
+
+    /** The linked relatives whom the person has not consented to involve. */
+    public List<Relative> relativesWithoutConsent() {
+        return relatives.stream().filter(r -> consents.stream().noneMatch(c -> c.active()
+                && c.purpose() == ConsentPurpose.INVOLVE_RELATIVE && r.personId().equals(c.relativeId()))).toList();
     }
 
     /** The roles the person has on the day, each once. */

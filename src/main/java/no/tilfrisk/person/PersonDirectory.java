@@ -51,11 +51,14 @@ public class PersonDirectory {
     private final Organisations organisations;
     private final PersonRecords records;
     private final Municipalities municipalities;
+    private final Consents consents;
     private final Clock clock;
 
     PersonDirectory(JdbcClient db, FieldEncryption crypto, AuditTrail audit, PersonAccess access,
-                    Organisations organisations, PersonRecords records, Municipalities municipalities, Clock clock) {
+                    Organisations organisations, PersonRecords records, Municipalities municipalities,
+                    Consents consents, Clock clock) {
         this.municipalities = municipalities;
+        this.consents = consents;
         this.clock = clock;
         this.db = db;
         this.crypto = crypto;
@@ -133,7 +136,8 @@ public class PersonDirectory {
 
     /**
      * Registers a person under the id the form carried (so a double submit registers one), unless someone with
-     * the same name and birth year exists and the user has not confirmed.
+     * the same name and birth year exists and the user has not confirmed. The consents ticked are recorded in the
+     * same transaction: a form that fails anywhere saves nothing.
      */
     @Transactional
     public Registration register(UUID id, PersonForm form) {
@@ -147,6 +151,7 @@ public class PersonDirectory {
         if (form.getDepartmentId() != null && !PersonAccess.mayUseDepartment(form.getDepartmentId())) {
             throw new InvalidInputException("departmentId", "person.department.notYours");
         }
+        List<ConsentPurpose> purposes = Consents.checkAtRegistration(form);
         if (!form.isConfirmDuplicate()) {
             int matches = records.possibleDuplicates(null, form.getDisplayName(), form.getFullName(), form.effectiveBirthYear());
             if (matches > 0) {
@@ -175,6 +180,7 @@ public class PersonDirectory {
             records.addMembership(id, form.getDepartmentId(), today);
         }
         audit.record(id, AuditAction.CREATE, "person.profile");
+        consents.recordAtRegistration(id, purposes, form.getConsentMethod());
         return new Registered(id);
     }
 

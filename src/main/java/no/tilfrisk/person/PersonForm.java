@@ -10,6 +10,8 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -55,6 +57,10 @@ public class PersonForm {
     private PersonRole role;
     private UUID departmentId;
 
+    /** On registration: the purposes consented to, and how the consent was given. */
+    private List<ConsentPurpose> consentPurposes = new ArrayList<>();
+    private ConsentMethod consentMethod;
+
     /** Set when the user has seen the duplicate warning and registers anyway. */
     private boolean confirmDuplicate;
 
@@ -82,6 +88,10 @@ public class PersonForm {
     public void setRole(PersonRole v) { role = v; }
     public UUID getDepartmentId() { return departmentId; }
     public void setDepartmentId(UUID v) { departmentId = v; }
+    public List<ConsentPurpose> getConsentPurposes() { return consentPurposes; }
+    public void setConsentPurposes(List<ConsentPurpose> v) { consentPurposes = v == null ? new ArrayList<>() : v; }
+    public ConsentMethod getConsentMethod() { return consentMethod; }
+    public void setConsentMethod(ConsentMethod v) { consentMethod = v; }
     public boolean isConfirmDuplicate() { return confirmDuplicate; }
     public void setConfirmDuplicate(boolean v) { confirmDuplicate = v; }
 

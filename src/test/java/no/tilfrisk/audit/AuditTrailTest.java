@@ -69,7 +69,7 @@ class AuditTrailTest {
         assertThat(rowsFor(person)).hasSize(2).last().isEqualTo(new Row(staff.userId(), person, "UPDATE", "person.profile", null));
 
         mvc.perform(post("/persons/" + person + "/consents").with(user(staff)).with(csrf())
-                .param("purpose", "STATISTICS").param("method", "VERBAL")).andExpect(status().is3xxRedirection());
+                .param("formId", UUID.randomUUID().toString()).param("purposes", "STATISTICS").param("method", "VERBAL")).andExpect(status().is3xxRedirection());
         assertThat(rowsFor(person)).hasSize(3).last()
                 .isEqualTo(new Row(staff.userId(), person, "CONSENT_GIVEN", "person.consent.statistics", null));
 

@@ -98,8 +98,8 @@ class BrowserTest extends ChromiumTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registrer")).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(name))).isVisible();
 
-        page.getByLabel("Formål").selectOption("CONTACT_SMS");
-        page.getByLabel("Hvordan").selectOption("SIGNED");
+        page.getByLabel("Kontakt på SMS").check();
+        page.getByLabel("Skriftlig (signert)").check();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registrer samtykke")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Samtykket er registrert.");
         assertThat(page.locator("#consents-section table")).containsText("Kontakt på SMS");

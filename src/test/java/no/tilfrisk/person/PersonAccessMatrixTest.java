@@ -52,7 +52,7 @@ class PersonAccessMatrixTest {
             Map.entry("POST /persons/{id}/roles/{roleId}/end", "confirmed=true"),
             Map.entry("POST /persons/{id}/memberships", "departmentId={department}"),
             Map.entry("POST /persons/{id}/memberships/{membershipId}/end", "confirmed=true"),
-            Map.entry("POST /persons/{id}/consents", "purpose=PHOTOS&method=VERBAL"),
+            Map.entry("POST /persons/{id}/consents", "formId={new}&purposes=PHOTOS&method=VERBAL"),
             Map.entry("POST /persons/{id}/relatives", "relativeId={id}"),
             Map.entry("POST /persons/{id}/relatives/{linkId}/remove", "confirmed=true"),
             Map.entry("POST /persons/{id}/consents/{consentId}/withdraw", "method=VERBAL&confirmed=true"),

@@ -159,7 +159,7 @@ class PersonDirectoryTest {
     void aWithdrawnConsentStopsAtOnce() throws Exception {
         UUID id = people.register(DEMO_RECOVERY, "Skien", "Samtykke " + UUID.randomUUID());
         mvc.perform(post("/persons/" + id + "/consents").with(user(staff())).with(csrf())
-                        .param("purpose", "CONTACT_SMS").param("method", "SIGNED"))
+                        .param("formId", UUID.randomUUID().toString()).param("purposes", "CONTACT_SMS").param("method", "SIGNED"))
                 .andExpect(status().is3xxRedirection());
         assertThat(consent(id, ConsentPurpose.CONTACT_SMS)).isTrue();
         assertThat(consent(id, ConsentPurpose.CONTACT_EMAIL)).isFalse();
@@ -170,7 +170,7 @@ class PersonDirectoryTest {
                 .andExpect(status().is3xxRedirection());
         assertThat(consent(id, ConsentPurpose.CONTACT_SMS)).isFalse();
         mvc.perform(post("/persons/" + id + "/consents").with(user(staff())).with(csrf())
-                        .param("purpose", "SHARE_WITH_PARTNER").param("method", "SIGNED"))
+                        .param("formId", UUID.randomUUID().toString()).param("purposes", "SHARE_WITH_PARTNER").param("method", "SIGNED"))
                 .andExpect(content().string(containsString("Skriv hvilken samarbeidspartner")));
     }
 
@@ -179,7 +179,7 @@ class PersonDirectoryTest {
         UUID id = people.register(DEMO_RECOVERY, "Skien", "To ganger " + UUID.randomUUID());
         for (int i = 0; i < 2; i++) {
             mvc.perform(post("/persons/" + id + "/consents").with(user(staff())).with(csrf())
-                    .param("purpose", "CONTACT_EMAIL").param("method", "SIGNED")).andExpect(status().is3xxRedirection());
+                    .param("formId", UUID.randomUUID().toString()).param("purposes", "CONTACT_EMAIL").param("method", "SIGNED")).andExpect(status().is3xxRedirection());
         }
         UUID consentId = Tenancy.runAs(DEMO_RECOVERY, () -> tx.execute(s ->
                 db.sql("SELECT id FROM consent WHERE person_id = ? AND purpose = 'CONTACT_EMAIL'").param(id).query(UUID.class).single()));
@@ -227,7 +227,7 @@ class PersonDirectoryTest {
                 .andExpect(content().string(containsString("(mor)")))
                 .andExpect(content().string(containsString("Registrert")));
         mvc.perform(post("/persons/" + participant + "/consents").with(user(staff())).with(csrf())
-                .param("purpose", "INVOLVE_RELATIVE").param("method", "SIGNED").param("relativeId", mother.toString()))
+                .param("formId", UUID.randomUUID().toString()).param("purposes", "INVOLVE_RELATIVE").param("method", "SIGNED").param("relativeId", mother.toString()))
                 .andExpect(status().is3xxRedirection());
         assertThat(Tenancy.runAs(DEMO_RECOVERY, () -> consentCheck.isGiven(participant, ConsentPurpose.INVOLVE_RELATIVE, mother, null))).isTrue();
         assertThat(Tenancy.runAs(DEMO_RECOVERY, () -> consentCheck.isGiven(participant, ConsentPurpose.INVOLVE_RELATIVE, stranger, null))).isFalse();

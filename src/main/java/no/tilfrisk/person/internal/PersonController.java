@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import no.tilfrisk.organisation.Departments;
 import no.tilfrisk.person.Consent;
-import no.tilfrisk.person.ConsentForm;
+import no.tilfrisk.person.ConsentChecklist;
 import no.tilfrisk.person.ConsentMethod;
 import no.tilfrisk.person.ConsentPurpose;
 import no.tilfrisk.person.Consents;
@@ -88,7 +88,7 @@ class PersonController {
         }
         model.addAttribute("allRoles", PersonRole.values());
         model.addAttribute("allGenders", Gender.values());
-        model.addAttribute("allPurposes", ConsentPurpose.values());
+        model.addAttribute("registrationPurposes", ConsentPurpose.AT_REGISTRATION);
         model.addAttribute("allMethods", ConsentMethod.values());
         model.addAttribute("myDepartments", departments.list().stream()
                 .filter(d -> PersonAccess.mayUseDepartment(d.id())).toList());
@@ -194,7 +194,8 @@ class PersonController {
         model.addAttribute("timeline", view.timeline());
         model.addAttribute("relativeChoices", persons.relativesToChoose().stream().filter(p -> !p.id().equals(id)).toList());
         if (!model.containsAttribute("consentForm")) {
-            model.addAttribute("consentForm", new ConsentForm());
+            model.addAttribute("consentForm", new ConsentChecklist());
+            model.addAttribute("consentFormId", UUID.randomUUID());
         }
         model.addAttribute("today", LocalDate.now(clock));
         return "person/show";
@@ -296,18 +297,21 @@ class PersonController {
         return act(id, redirect, () -> persons.unlinkRelative(id, linkId), "saved");
     }
 
+    /** The purposes ticked, all or none; a form sent twice records nothing twice (the form's id). */
     @PostMapping("/{id}/consents")
-    String giveConsent(@PathVariable UUID id, @Valid @ModelAttribute("consentForm") ConsentForm form,
-                       BindingResult errors, Model model, Locale locale, RedirectAttributes redirect) {
+    String giveConsents(@PathVariable UUID id, @RequestParam UUID formId,
+                        @Valid @ModelAttribute("consentForm") ConsentChecklist form, BindingResult errors, Model model,
+                        Locale locale, RedirectAttributes redirect) {
         if (!errors.hasErrors()) {
             try {
-                consents.give(id, form);
+                consents.giveAll(formId, id, form);
                 redirect.addFlashAttribute("consentGiven", true);
                 return "redirect:/persons/" + id + "#consents";
             } catch (InvalidInputException e) {
                 e.addTo(errors);
             }
         }
+        model.addAttribute("consentFormId", formId);
         return show(id, 0, model, locale);
     }
 

@@ -19,7 +19,6 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -34,7 +33,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * sent twice records nothing twice, and bad input gives a message at each field and saves nothing.
  */
 @TilfriskTest
-@Import(People.class)
 class ConsentChecklistTest {
 
     @Autowired

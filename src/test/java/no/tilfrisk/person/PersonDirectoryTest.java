@@ -166,7 +166,7 @@ class PersonDirectoryTest {
         UUID consentId = Tenancy.runAs(DEMO_RECOVERY, () -> tx.execute(s ->
                 db.sql("SELECT id FROM consent WHERE person_id = ? AND purpose = 'CONTACT_SMS'").param(id).query(UUID.class).single()));
         mvc.perform(post("/persons/" + id + "/consents/" + consentId + "/withdraw").with(user(staff())).with(csrf())
-                        .param("method", "VERBAL"))
+                        .param("method", "VERBAL").param("confirmed", "true"))
                 .andExpect(status().is3xxRedirection());
         assertThat(consent(id, ConsentPurpose.CONTACT_SMS)).isFalse();
         mvc.perform(post("/persons/" + id + "/consents").with(user(staff())).with(csrf())
@@ -184,7 +184,7 @@ class PersonDirectoryTest {
         UUID consentId = Tenancy.runAs(DEMO_RECOVERY, () -> tx.execute(s ->
                 db.sql("SELECT id FROM consent WHERE person_id = ? AND purpose = 'CONTACT_EMAIL'").param(id).query(UUID.class).single()));
         mvc.perform(post("/persons/" + id + "/consents/" + consentId + "/withdraw").with(user(staff())).with(csrf())
-                .param("method", "VERBAL"));
+                .param("method", "VERBAL").param("confirmed", "true"));
         assertThat(consent(id, ConsentPurpose.CONTACT_EMAIL)).isFalse();
     }
 

@@ -14,6 +14,7 @@ import no.tilfrisk.activity.internal.ActivityAccess;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.platform.web.InvalidInputException;
 import no.tilfrisk.platform.web.NotFoundException;
+import no.tilfrisk.platform.web.ResultPage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -29,6 +30,10 @@ public class ActivitySessions {
     static final String COLUMNS = """
             s.id, s.activity_id, s.date, s.start_time, s.end_time, s.place, s.adults, s.children, s.guests,
             (SELECT count(*) FROM attendance t WHERE t.session_id = s.id) AS named, s.cancelled_at, s.cancel_reason""";
+
+    /** A session the caller runs, for the start page's «I dag»: what, when and where, never who. */
+    public record ToRun(ActivitySession session, UUID activityId, String activityName, boolean mayTakeRollCall) {
+    }
 
     /** A session in a calendar: what and when, never who. */
     public record CalendarEntry(ActivitySession session, UUID activityId, String activityName, UUID departmentId) {
@@ -50,6 +55,56 @@ public class ActivitySessions {
                         + "ORDER BY s.date, s.start_time NULLS FIRST")
                 .params(activityId, Tenancy.requireOrganisationId())
                 .query((rs, i) -> session(rs)).list();
+    }
+
+    /**
+     * One page of an activity's sessions from {@code today} on, soonest first ({@code upcoming}), or of those before
+     * it, latest first: an activity page shows what comes first and keeps the past in its own list.
+     */
+    @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF', 'REPORT_VIEWER', 'VOLUNTEER')")
+    @Transactional(readOnly = true)
+    public ResultPage<ActivitySession> page(UUID activityId, LocalDate today, boolean upcoming, int page, int size) {
+        activities.get(activityId);
+        int from = Math.max(0, page);
+        String where = " FROM activity_session s WHERE s.activity_id = ? AND s.organisation_id = ? AND s.date "
+                + (upcoming ? ">= ?" : "< ?");
+        long total = db.sql("SELECT count(*)" + where).params(activityId, Tenancy.requireOrganisationId(), today)
+                .query(Long.class).single();
+        List<ActivitySession> items = db.sql("SELECT " + COLUMNS + where
+                        + (upcoming ? " ORDER BY s.date, s.start_time NULLS FIRST" : " ORDER BY s.date DESC, s.start_time DESC NULLS LAST")
+                        + " LIMIT ? OFFSET ?")
+                .params(activityId, Tenancy.requireOrganisationId(), today, size, (long) from * size)
+                .query((rs, i) -> session(rs)).list();
+        return new ResultPage<>(items, from, size, total);
+    }
+
+    /**
+     * The sessions the caller runs from {@code from} to {@code to}, soonest first, at most {@code limit}: of the
+     * activities they lead, and, for admins, coordinators and staff, of every activity in their own departments
+     * (an admin's whole organisation is too much for a start page: their departments, as everyone's). Archived
+     * activities are left out; cancelled sessions are in, marked.
+     */
+    @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF', 'VOLUNTEER')")
+    @Transactional(readOnly = true)
+    public List<ToRun> toRun(LocalDate from, LocalDate to, int limit) {
+        var me = ActivityAccess.caller();
+        boolean staff = me.hasRole("ORG_ADMIN") || me.hasRole("COORDINATOR") || me.hasRole("STAFF");
+        UUID[] departments = staff ? me.departmentIds().toArray(UUID[]::new) : new UUID[0];
+        return db.sql("SELECT " + COLUMNS + """
+                        , a.name AS activity_name, a.department_id,
+                          EXISTS (SELECT 1 FROM activity_leader l WHERE l.activity_id = a.id AND l.user_id = :me) AS leads
+                          FROM activity_session s JOIN activity a ON a.id = s.activity_id
+                         WHERE s.organisation_id = :org AND s.date BETWEEN :from AND :to AND a.archived_at IS NULL
+                           AND (a.department_id = ANY(:departments)
+                                OR EXISTS (SELECT 1 FROM activity_leader l WHERE l.activity_id = a.id AND l.user_id = :me))
+                         ORDER BY s.date, s.start_time NULLS FIRST, lower(a.name)
+                         LIMIT :limit""")
+                .param("org", Tenancy.requireOrganisationId()).param("from", from).param("to", to)
+                .param("departments", departments).param("me", me.userId()).param("limit", limit)
+                .query((rs, i) -> new ToRun(session(rs), rs.getObject("activity_id", UUID.class),
+                        rs.getString("activity_name"),
+                        rs.getBoolean("leads") || ActivityAccess.mayManage(rs.getObject("department_id", UUID.class))))
+                .list();
     }
 
     @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF', 'REPORT_VIEWER', 'VOLUNTEER')")

@@ -2,6 +2,9 @@ package no.tilfrisk.followup;
 
 import static no.tilfrisk.platform.Text.blankToNull;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -54,9 +57,14 @@ public class ContactLog {
     private final PersonLookup persons;
     private final ConsentCheck consents;
     private final UserAccounts users;
+    private final Clock clock;
+
+    /** How long after «Utført» a follow-up can be taken back («Angre» on the start page). */
+    public static final Duration UNDO_WINDOW = Duration.ofSeconds(60);
 
     ContactLog(ContactRecords records, ContactRules rules, FieldEncryption crypto, AuditTrail audit,
-               PersonLookup persons, ConsentCheck consents, UserAccounts users) {
+               PersonLookup persons, ConsentCheck consents, UserAccounts users, Clock clock) {
+        this.clock = clock;
         this.records = records;
         this.rules = rules;
         this.crypto = crypto;
@@ -212,9 +220,23 @@ public class ContactLog {
         if (r.followUpOn() == null || r.voidedAt() != null) {
             throw new InvalidInputException("followUpOn", "contact.followUp.none");
         }
-        if (records.markFollowUpDone(id, me())) {
+        if (records.markFollowUpDone(id, me(), Instant.now(clock))) {
             audit.record(r.personId(), AuditAction.UPDATE, "followup.contact.follow-up");
         }
+    }
+
+    /**
+     * Takes back «Utført» on a follow-up: only the one who marked it, and only within {@link #UNDO_WINDOW} of marking
+     * it (by the application's clock). Later, or by someone else, it is refused and nothing changes.
+     */
+    @Transactional
+    public void undoFollowUpDone(UUID id) {
+        ContactRecords.Row r = records.row(id);
+        persons.requireVisible(r.personId());
+        if (!records.unmarkFollowUpDone(id, me(), Instant.now(clock).minus(UNDO_WINDOW))) {
+            throw new InvalidInputException("followUpOn", "start.tasks.undoTooLate");
+        }
+        audit.record(r.personId(), AuditAction.UPDATE, "followup.contact.follow-up:undone");
     }
 
     /**
@@ -232,7 +254,7 @@ public class ContactLog {
         audit.recordEach(due.stream().map(ContactRecords.Due::personId).distinct().toList(), AuditAction.LIST,
                 "followup.tasks");
         return due.stream().map(d -> new FollowUp(d.contactId(), d.personId(), nameOf(names, d.personId()), d.type(),
-                d.followUpOn())).toList();
+                d.followUpOn(), d.createdAt())).toList();
     }
 
     /**

@@ -54,7 +54,7 @@ class ContactRecords {
     }
 
     /** An open follow-up of a contact. */
-    record Due(UUID contactId, UUID personId, ContactType type, LocalDate followUpOn) {
+    record Due(UUID contactId, UUID personId, ContactType type, LocalDate followUpOn, Instant createdAt) {
     }
 
     private final JdbcClient db;
@@ -177,7 +177,7 @@ class ContactRecords {
     /** The open follow-ups of the contacts the user took part in, of these persons, soonest first. */
     List<Due> followUpsDue(UUID userId, UUID[] visible, int limit) {
         return db.sql("""
-                        SELECT c.id AS contact_id, c.person_id, c.type, c.follow_up_on
+                        SELECT c.id AS contact_id, c.person_id, c.type, c.follow_up_on, c.created_at
                           FROM contact c JOIN contact_staff s ON s.contact_id = c.id AND s.user_id = :me
                          WHERE c.organisation_id = :org AND c.follow_up_on IS NOT NULL AND c.follow_up_done_at IS NULL
                            AND c.voided_at IS NULL AND c.person_id = ANY(:visible)
@@ -263,11 +263,19 @@ class ContactRecords {
     }
 
     /** Marks the follow-up done; false if it was done already. */
-    boolean markFollowUpDone(UUID id, UUID by) {
+    boolean markFollowUpDone(UUID id, UUID by, Instant at) {
         return db.sql("""
-                        UPDATE contact SET follow_up_done_at = now(), follow_up_done_by = ?
+                        UPDATE contact SET follow_up_done_at = ?, follow_up_done_by = ?
                          WHERE id = ? AND organisation_id = ? AND follow_up_done_at IS NULL""")
-                .params(by, id, Tenancy.requireOrganisationId()).update() > 0;
+                .params(utc(at), by, id, Tenancy.requireOrganisationId()).update() > 0;
+    }
+
+    /** Takes back «done» if {@code by} marked it at or after {@code notBefore}. */
+    boolean unmarkFollowUpDone(UUID id, UUID by, Instant notBefore) {
+        return db.sql("""
+                        UPDATE contact SET follow_up_done_at = NULL, follow_up_done_by = NULL
+                         WHERE id = ? AND organisation_id = ? AND follow_up_done_by = ? AND follow_up_done_at >= ?""")
+                .params(id, Tenancy.requireOrganisationId(), by, utc(notBefore)).update() > 0;
     }
 
     void insertStaff(UUID contactId, Collection<UUID> staff) {

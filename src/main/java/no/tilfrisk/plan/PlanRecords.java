@@ -2,8 +2,10 @@ package no.tilfrisk.plan;
 
 import static no.tilfrisk.platform.Text.blankToNull;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -224,11 +226,23 @@ class PlanRecords {
                 .update();
     }
 
-    void setActionReached(UUID personId, UUID actionId) {
+    void setActionReached(UUID personId, UUID actionId, Instant at) {
         db.sql("""
-                        UPDATE plan_action SET status = 'REACHED', updated_at = now(), updated_by = ?
+                        UPDATE plan_action SET status = 'REACHED', updated_at = ?, updated_by = ?
                          WHERE id = ? AND person_id = ? AND organisation_id = ?""")
-                .params(PlanAccess.me(), actionId, personId, Tenancy.requireOrganisationId()).update();
+                .params(at.atOffset(ZoneOffset.UTC), PlanAccess.me(), actionId, personId, Tenancy.requireOrganisationId())
+                .update();
+    }
+
+    /** Back to {@code status} if the caller marked the action reached at or after {@code notBefore}. */
+    boolean undoReached(UUID personId, UUID actionId, PlanStatus status, Instant now, Instant notBefore) {
+        return db.sql("""
+                        UPDATE plan_action SET status = ?, updated_at = ?
+                         WHERE id = ? AND person_id = ? AND organisation_id = ? AND status = 'REACHED'
+                           AND updated_by = ? AND updated_at >= ?""")
+                .params(status.name(), now.atOffset(ZoneOffset.UTC), actionId, personId, Tenancy.requireOrganisationId(),
+                        PlanAccess.me(), notBefore.atOffset(ZoneOffset.UTC))
+                .update() > 0;
     }
 
     void insertEvaluation(UUID id, UUID personId, UUID goalId, EvaluationForm form) {

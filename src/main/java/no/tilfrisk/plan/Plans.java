@@ -2,6 +2,9 @@ package no.tilfrisk.plan;
 
 import static no.tilfrisk.platform.Text.blankToNull;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,8 +40,13 @@ public class Plans {
     private final PlanHistory history;
     private final AuditTrail audit;
     private final PlanAccess access;
+    private final Clock clock;
 
-    Plans(PlanRecords records, PlanRules rules, PlanHistory history, AuditTrail audit, PlanAccess access) {
+    /** How long after «Utført» an action can be taken back («Angre» on the start page). */
+    public static final Duration UNDO_WINDOW = Duration.ofSeconds(60);
+
+    Plans(PlanRecords records, PlanRules rules, PlanHistory history, AuditTrail audit, PlanAccess access, Clock clock) {
+        this.clock = clock;
         this.records = records;
         this.rules = rules;
         this.history = history;
@@ -151,12 +159,36 @@ public class Plans {
         audit.record(personId, AuditAction.UPDATE, "plan.action");
     }
 
-    /** Marks an action reached, from the plan page or the task list. Marking it again changes nothing. */
+    /**
+     * Marks an action reached, from the plan page or the task list. Marking it again changes nothing. Returns the
+     * status it had, so «Angre» can put it back.
+     */
     @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF')")
     @Transactional
-    public void actionDone(UUID personId, UUID actionId) {
+    public PlanStatus actionDone(UUID personId, UUID actionId) {
         access.requireStaff(personId);
-        markReached(personId, records.actionRow(personId, actionId));
+        ActionRow before = records.actionRow(personId, actionId);
+        markReached(personId, before);
+        return before.status();
+    }
+
+    /**
+     * Takes back «Utført» on an action: back to the open status it had ({@code back}), only by the one who marked it
+     * and within {@link #UNDO_WINDOW} of marking it (by the application's clock). Later, by someone else, or on an
+     * action not reached, it is refused and nothing changes.
+     */
+    @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF')")
+    @Transactional
+    public void undoActionDone(UUID personId, UUID actionId, PlanStatus back) {
+        access.requireStaff(personId);
+        ActionRow before = records.actionRow(personId, actionId);
+        if (back == null || !back.open()
+                || !records.undoReached(personId, actionId, back, Instant.now(clock), Instant.now(clock).minus(UNDO_WINDOW))) {
+            throw new InvalidInputException("status", "start.tasks.undoTooLate");
+        }
+        history.recordDifference(personId, "ACTION", before.id(), Map.of("status", PlanStatus.REACHED.name()),
+                Map.of("status", back.name()));
+        audit.record(personId, AuditAction.UPDATE, "plan.action.status:undone");
     }
 
     // ---------------------------------------------------------------- evaluations
@@ -224,7 +256,7 @@ public class Plans {
         }
         history.recordDifference(personId, "ACTION", before.id(), Map.of("status", before.status().name()),
                 Map.of("status", PlanStatus.REACHED.name()));
-        records.setActionReached(personId, before.id());
+        records.setActionReached(personId, before.id(), Instant.now(clock));
         audit.record(personId, AuditAction.UPDATE, "plan.action.status");
     }
 

@@ -140,6 +140,14 @@ class BrowserTest extends ChromiumTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Legg til økter")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("La til 6 økt(er).");
         assertFitsAndAccessible("activity page on a phone");
+        // the sessions to come first, as cards, and the same day on the start page's «I dag»
+        assertThat(page.locator("#upcoming-sessions")).containsText("Kommende økter (5)");
+        assertThat(page.locator("#past-sessions")).containsText("Tidligere økter (1)");
+        String activityPage = page.url();
+        page.navigate(url("/"));
+        assertThat(page.locator("#today")).isVisible();
+        assertFitsAndAccessible("start page with «I dag» on a phone");
+        page.navigate(activityPage);
 
         String day = today.format(DateTimeFormatter.ofPattern("dd.MM.yyyy"));
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Opprop " + day)).click();

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.UUID;
 import no.tilfrisk.Demo;
 import no.tilfrisk.People;
+import no.tilfrisk.SignInSession;
 import no.tilfrisk.TilfriskTest;
 import no.tilfrisk.account.TilfriskUser;
 import no.tilfrisk.person.ConsentForm;
@@ -127,8 +128,73 @@ class ContactLogTest {
         String lateItem = page.substring(page.lastIndexOf("<li", page.indexOf("Følg opp " + late)), page.indexOf("Følg opp " + late));
         String soonItem = page.substring(page.lastIndexOf("<li", page.indexOf("Følg opp " + soon)), page.indexOf("Følg opp " + soon));
         assertThat(page.indexOf("Følg opp " + late)).isLessThan(page.indexOf("Følg opp " + soon));
-        assertThat(lateItem).contains("Forfalt");
-        assertThat(soonItem).doesNotContain("Forfalt");
+        // grouped: the late one under «Forfalt», the one due today under «Denne uka»
+        assertThat(page.indexOf(">Forfalt (")).isBetween(0, page.indexOf("Følg opp " + late));
+        assertThat(page.indexOf(">Denne uka (")).isBetween(page.indexOf("Følg opp " + late), page.indexOf("Følg opp " + soon));
+        assertThat(lateItem).contains("overdue");
+        assertThat(soonItem).doesNotContain("overdue");
+    }
+
+    @Test
+    void utfortCanBeUndoneForAMinuteByTheOneWhoMarkedItAndNotAfter() throws Exception {
+        String name = "Angre " + UUID.randomUUID().toString().substring(0, 6);
+        UUID person = people.register(DEMO_RECOVERY, "Skien", name);
+        UUID contact = UUID.randomUUID();
+        mvc.perform(logContact(person, contact.toString()).param("type", "PHONE")
+                .param("followUpOn", today().toString())).andExpect(status().is3xxRedirection());
+
+        // «Utført» from the start page: back to it with «Angre»
+        var done = mvc.perform(post("/contacts/" + contact + "/follow-up-done").with(user(staff())).with(csrf())
+                        .param("from", "start"))
+                .andExpect(status().is3xxRedirection()).andExpect(header().string("Location", "/")).andReturn();
+        String undoHref = "/contacts/" + contact + "/follow-up-undo";
+        assertThat(done.getFlashMap().get("undoHref")).isEqualTo(undoHref);
+        // in a browser's session the start page then offers it
+        var browser = new SignInSession(mvc);
+        browser.signIn(Demo.STAFF, Demo.PASSWORD).andExpect(status().is3xxRedirection());
+        mvc.perform(logContact(person, UUID.randomUUID().toString()).param("type", "PHONE")
+                .param("followUpOn", today().toString())).andExpect(status().is3xxRedirection());
+        UUID second = Tenancy.runAs(DEMO_RECOVERY, () -> tx.execute(s -> db.sql(
+                        "SELECT id FROM contact WHERE person_id = ? AND follow_up_done_at IS NULL").param(person)
+                .query(UUID.class).single()));
+        browser.post("/contacts/" + second + "/follow-up-done", "from", "start").andExpect(status().is3xxRedirection());
+        browser.get("/").andExpect(status().isOk())
+                .andExpect(content().string(containsString("action=\"/contacts/" + second + "/follow-up-undo\"")))
+                .andExpect(content().string(containsString(">Angre<")))
+                .andExpect(content().string(not(containsString("Følg opp " + name))));
+
+        // someone else may not take it back
+        mvc.perform(post(undoHref).with(user(accounts.loadUserByUsername(Demo.ADMIN))).with(csrf()).param("from", "start"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(followUpDone(contact)).isTrue();
+        // the one who marked it may, within the minute: the task is back
+        mvc.perform(post(undoHref).with(user(staff())).with(csrf()).param("from", "start"))
+                .andExpect(status().is3xxRedirection()).andExpect(header().string("Location", "/"));
+        assertThat(followUpDone(contact)).isFalse();
+        mvc.perform(get("/").with(user(staff()))).andExpect(content().string(containsString("Følg opp " + name)));
+        assertThat(rowsFor(person)).extracting(AuditRow::what).contains("followup.contact.follow-up:undone");
+
+        // marked again, and 61 seconds pass: «Angre» is refused with a message, and it stays done
+        mvc.perform(post("/contacts/" + contact + "/follow-up-done").with(user(staff())).with(csrf()).param("from", "start"))
+                .andExpect(status().is3xxRedirection());
+        Tenancy.runAs(DEMO_RECOVERY, () -> tx.executeWithoutResult(s -> db.sql(
+                        "UPDATE contact SET follow_up_done_at = follow_up_done_at - interval '61 seconds' WHERE id = ?")
+                .param(contact).update()));
+        var late = mvc.perform(post(undoHref).with(user(staff())).with(csrf()).param("from", "start"))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        assertThat(late.getFlashMap().get("actionError")).isEqualTo("start.tasks.undoTooLate");
+        assertThat(followUpDone(contact)).isTrue();
+        // at 59 seconds it still could be
+        Tenancy.runAs(DEMO_RECOVERY, () -> tx.executeWithoutResult(s -> db.sql(
+                        "UPDATE contact SET follow_up_done_at = now() - interval '59 seconds' WHERE id = ?")
+                .param(contact).update()));
+        mvc.perform(post(undoHref).with(user(staff())).with(csrf()).param("from", "start"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(followUpDone(contact)).isFalse();
+    }
+
+    private boolean followUpDone(UUID contact) {
+        return count("SELECT count(*) FROM contact WHERE id = ? AND follow_up_done_at IS NOT NULL", contact) == 1;
     }
 
     @Test

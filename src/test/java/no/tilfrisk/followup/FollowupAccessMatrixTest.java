@@ -52,6 +52,8 @@ class FollowupAccessMatrixTest {
             Map.entry("POST /contacts/{id}", "date={today}&time=11:00&type=HOME_VISIT&followUpOn={followUp}"),
             Map.entry("POST /contacts/{id}/void", "reason=Matrise"),
             Map.entry("POST /contacts/{id}/follow-up-done", ""),
+            // «Angre» within a minute: the fixture's follow-up is open, so an allowed call is refused with a message
+            Map.entry("POST /contacts/{id}/follow-up-undo", "from=start"),
             Map.entry("GET /tallies", "department={department}"),
             Map.entry("POST /tallies", "formId={new}&departmentId={department}&type=PHONE&from={today}&to={today}&count=3"),
             Map.entry("POST /tallies/{id}/void", "reason=Matrise"),

@@ -55,6 +55,8 @@ class PlanAccessMatrixTest {
             Map.entry("GET /persons/{personId}/plan/actions/{actionId}/edit", ""),
             Map.entry("POST /persons/{personId}/plan/actions/{actionId}", "text=Endret&responsible=VOLUNTEER&responsibleName=Frida&status=IN_PROGRESS"),
             Map.entry("POST /persons/{personId}/plan/actions/{actionId}/done", ""),
+            // «Angre» within a minute: the fixture's action is open, so an allowed call is refused with a message
+            Map.entry("POST /persons/{personId}/plan/actions/{actionId}/undo-done", "status=IN_PROGRESS&from=start"),
             Map.entry("GET /persons/{personId}/plan/goals/{goalId}/evaluations/new", ""),
             Map.entry("POST /persons/{personId}/plan/goals/{goalId}/evaluations", "formId={new}&evaluatedOn={today}&whatHappened=Bra"),
             Map.entry("POST /persons/{personId}/plan/proposals/{proposalId}", "decision=accept"),

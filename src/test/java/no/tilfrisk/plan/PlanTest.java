@@ -323,6 +323,48 @@ class PlanTest {
     }
 
     @Test
+    void utfortOnAnActionCanBeUndoneForAMinuteBackToItsStatus() throws Exception {
+        UUID person = person("Angre tiltak");
+        UUID goal = asStaff(() -> plans.addGoal(UUID.randomUUID(), person, goal(LifeArea.HOUSING, "Bolig")));
+        ActionForm form = action("Ringe NAV", Responsible.STAFF, staffId(), today().plusDays(1));
+        form.setStatus(PlanStatus.IN_PROGRESS);
+        UUID action = asStaff(() -> plans.addAction(UUID.randomUUID(), person, goal, form));
+        assertThat(actionStatus(action)).isEqualTo("IN_PROGRESS");
+
+        var done = mvc.perform(post("/persons/" + person + "/plan/actions/" + action + "/done").with(user(staff()))
+                        .with(csrf()).param("from", "start"))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        String undoHref = "/persons/" + person + "/plan/actions/" + action + "/undo-done?status=IN_PROGRESS";
+        assertThat(done.getFlashMap().get("undoHref")).isEqualTo(undoHref);
+        assertThat(actionStatus(action)).isEqualTo("REACHED");
+        // not by another, not to a closed status; by the one who marked it, within the minute: back to IN_PROGRESS
+        mvc.perform(post(undoHref).with(user(accounts.loadUserByUsername("admin@demo.tilfrisk.no"))).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/persons/" + person + "/plan/actions/" + action + "/undo-done").param("status", "CLOSED")
+                .with(user(staff())).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(actionStatus(action)).isEqualTo("REACHED");
+        mvc.perform(post(undoHref).param("from", "start").with(user(staff())).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(MockMvcResultMatchers.redirectedUrl("/"));
+        assertThat(actionStatus(action)).isEqualTo("IN_PROGRESS");
+
+        // done again, and 61 seconds pass: refused, it stays reached
+        mvc.perform(post("/persons/" + person + "/plan/actions/" + action + "/done").with(user(staff())).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        Tenancy.runAs(DEMO_RECOVERY, () -> tx.executeWithoutResult(s -> db.sql(
+                "UPDATE plan_action SET updated_at = updated_at - interval '61 seconds' WHERE id = ?").param(action).update()));
+        var late = mvc.perform(post(undoHref).with(user(staff())).with(csrf())).andExpect(status().is3xxRedirection())
+                .andReturn();
+        assertThat(late.getFlashMap().get("actionError")).isEqualTo("start.tasks.undoTooLate");
+        assertThat(actionStatus(action)).isEqualTo("REACHED");
+        closeAll(person);
+    }
+
+    private String actionStatus(UUID action) {
+        return Tenancy.runAs(DEMO_RECOVERY, () -> tx.execute(s -> db.sql("SELECT status FROM plan_action WHERE id = ?")
+                .param(action).query(String.class).single()));
+    }
+
+    @Test
     void theParticipantsTokenReadsOnlyTheirOwnPlanAndTheDemoPlanIsThere() throws Exception {
         UUID dag = Tenancy.runAs(DEMO_RECOVERY, () -> tx.execute(s -> users.personOf(
                 ((TilfriskUser) accounts.loadUserByUsername("deltaker@demo.tilfrisk.no")).userId()).orElseThrow()));

@@ -107,9 +107,17 @@ class ActivityController {
         return formPage(model, null);
     }
 
+    /** Sessions shown per page of an activity, both the upcoming and the past ones. */
+    static final int SESSIONS_PER_PAGE = 10;
+
+    /**
+     * An activity: about it, its figures for a period, and its sessions, those to come first (soonest first) and the
+     * past in their own list (latest first), each paged; {@code list} says which of the two {@code page} turns.
+     */
     @GetMapping("/{id}")
     String show(@PathVariable UUID id, @RequestParam(required = false) LocalDate from,
-                @RequestParam(required = false) LocalDate to, Model model) {
+                @RequestParam(required = false) LocalDate to, @RequestParam(defaultValue = "upcoming") String list,
+                @RequestParam(defaultValue = "0") int page, Model model) {
         Activity activity = activities.get(id);
         LocalDate today = LocalDate.now(clock);
         LocalDate start = from != null ? from : activity.startDate();
@@ -132,7 +140,9 @@ class ActivityController {
             model.addAttribute("counts", ActivityCounts.NONE);
             model.addAttribute("periodError", e.code());
         }
-        model.addAttribute("sessions", sessions.list(id));
+        boolean pastPaged = "past".equals(list);
+        model.addAttribute("upcoming", sessions.page(id, today, true, pastPaged ? 0 : page, SESSIONS_PER_PAGE));
+        model.addAttribute("past", sessions.page(id, today, false, pastPaged ? page : 0, SESSIONS_PER_PAGE));
         // leaders may be volunteers: named to those who run the department's activities, not to report readers
         model.addAttribute("leaders", ActivityAccess.mayManage(activity.departmentId())
                 || activity.leaderIds().contains(ActivityAccess.caller().userId())
@@ -205,7 +215,8 @@ class ActivityController {
                 e.addTo(errors);
             }
         }
-        return show(id, null, null, model);
+        model.addAttribute("addOpen", true);
+        return show(id, null, null, "upcoming", 0, model);
     }
 
     @GetMapping("/kinds")

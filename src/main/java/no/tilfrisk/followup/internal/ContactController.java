@@ -174,6 +174,21 @@ class ContactController {
         try {
             contacts.followUpDone(id);
             redirect.addFlashAttribute("followUpDone", true);
+            // the start page offers «Angre» for a minute (ContactLog.UNDO_WINDOW)
+            redirect.addFlashAttribute("undoHref", "/contacts/" + id + "/follow-up-undo");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("actionError", e.code());
+        }
+        return "start".equals(from) ? "redirect:/" : "redirect:/contacts/" + id;
+    }
+
+    /** «Angre» after «Utført», within a minute: the follow-up is open again; back where it came from. */
+    @PostMapping("/contacts/{id}/follow-up-undo")
+    String undoFollowUpDone(@PathVariable UUID id, @RequestParam(defaultValue = "") String from,
+                            RedirectAttributes redirect) {
+        try {
+            contacts.undoFollowUpDone(id);
+            redirect.addFlashAttribute("undone", true);
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("actionError", e.code());
         }

@@ -26,7 +26,7 @@ class FollowUpTasks implements TaskSource {
         }
         return contacts.followUpsDue(LIMIT).stream()
                 .map(f -> new Task(f.due(), "task.followUp", f.personName(), "/contacts/" + f.contactId(),
-                        "/contacts/" + f.contactId() + "/follow-up-done"))
+                        "/contacts/" + f.contactId() + "/follow-up-done", f.since()))
                 .toList();
     }
 }

@@ -150,8 +150,27 @@ class PlanController {
     @PostMapping("/persons/{personId}/plan/actions/{actionId}/done")
     String actionDone(@PathVariable UUID personId, @PathVariable UUID actionId,
                       @RequestParam(defaultValue = "") String from, RedirectAttributes redirect) {
-        plans.actionDone(personId, actionId);
+        PlanStatus was = plans.actionDone(personId, actionId);
         redirect.addFlashAttribute("saved", true);
+        if (was.open()) {
+            // the start page offers «Angre» for a minute (Plans.UNDO_WINDOW)
+            redirect.addFlashAttribute("undoHref", "/persons/" + personId + "/plan/actions/" + actionId
+                    + "/undo-done?status=" + was.name());
+        }
+        return "start".equals(from) ? "redirect:/" : "redirect:/persons/" + personId + "/plan#action-" + actionId;
+    }
+
+    /** «Angre» after «Utført», within a minute: the action has its open status back; back where it came from. */
+    @PostMapping("/persons/{personId}/plan/actions/{actionId}/undo-done")
+    String undoActionDone(@PathVariable UUID personId, @PathVariable UUID actionId,
+                          @RequestParam(required = false) PlanStatus status, @RequestParam(defaultValue = "") String from,
+                          RedirectAttributes redirect) {
+        try {
+            plans.undoActionDone(personId, actionId, status);
+            redirect.addFlashAttribute("undone", true);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("actionError", e.code());
+        }
         return "start".equals(from) ? "redirect:/" : "redirect:/persons/" + personId + "/plan#action-" + actionId;
     }
 

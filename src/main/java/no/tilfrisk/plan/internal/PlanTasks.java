@@ -1,6 +1,7 @@
 package no.tilfrisk.plan.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -52,14 +53,15 @@ class PlanTasks implements TaskSource {
             String base = "/persons/" + d.personId() + "/plan";
             return d.isEvaluation()
                     ? new Task(d.due(), "plan.task.evaluation", d.personName() + ": " + d.text(),
-                            base + "/goals/" + d.goalId() + "/evaluations/new", null)
+                            base + "/goals/" + d.goalId() + "/evaluations/new", null, d.since())
                     : new Task(d.due(), "plan.task.action", d.personName() + ": " + d.text(),
-                            base + "#action-" + d.actionId(), base + "/actions/" + d.actionId() + "/done");
+                            base + "#action-" + d.actionId(), base + "/actions/" + d.actionId() + "/done", d.since());
         }).toList();
     }
 
     /** An evaluation or an action due. */
-    record Due(UUID personId, String personName, UUID goalId, UUID actionId, String text, LocalDate due) {
+    record Due(UUID personId, String personName, UUID goalId, UUID actionId, String text, LocalDate due,
+               Instant since) {
 
         boolean isEvaluation() {
             return actionId == null;
@@ -84,18 +86,19 @@ class PlanTasks implements TaskSource {
                    AND f.person_id = ANY(:visible)
                  UNION SELECT f.person_id FROM plan_goal f WHERE f.created_by = :me AND f.organisation_id = :org
                    AND f.person_id = ANY(:visible))""";
-        record Row(UUID personId, UUID goalId, UUID actionId, String text, LocalDate due) {
+        record Row(UUID personId, UUID goalId, UUID actionId, String text, LocalDate due, Instant since) {
         }
         List<Row> rows = db.sql("""
                         SELECT * FROM (
-                          SELECT g.person_id, g.id AS goal_id, NULL::uuid AS action_id, g.text, g.next_evaluation_on AS due
+                          SELECT g.person_id, g.id AS goal_id, NULL::uuid AS action_id, g.text, g.next_evaluation_on AS due,
+                                 g.created_at AS since
                             FROM plan_goal g
                            WHERE g.organisation_id = :org AND g.next_evaluation_on <= :horizon
                              AND g.status NOT IN ('REACHED', 'CLOSED') AND g.person_id = ANY(:visible)
                              AND g.person_id IN """ + follows + """
 
                           UNION ALL
-                          SELECT a.person_id, a.goal_id, a.id, a.text, a.target_date
+                          SELECT a.person_id, a.goal_id, a.id, a.text, a.target_date, a.created_at
                             FROM plan_action a
                            WHERE a.organisation_id = :org AND a.target_date <= :horizon
                              AND a.status NOT IN ('REACHED', 'CLOSED') AND a.person_id = ANY(:visible)
@@ -110,6 +113,6 @@ class PlanTasks implements TaskSource {
         audit.recordEach(rows.stream().map(Row::personId).distinct().toList(), AuditAction.LIST, "plan.tasks");
         return rows.stream().map(r -> new Due(r.personId(),
                 names.containsKey(r.personId()) ? names.get(r.personId()).displayName() : null,
-                r.goalId(), r.actionId(), r.text(), r.due())).toList();
+                r.goalId(), r.actionId(), r.text(), r.due(), r.since())).toList();
     }
 }

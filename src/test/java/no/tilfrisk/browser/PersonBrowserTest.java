@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * The person page on a 360 px phone, as {@link BrowserTest} sets it up (and sharing its application): a guide
  * registers a person with two consents, finds the summary at the top with the consents as chips, jumps to the
  * consents by the row of links, gives one more from the checklist (the ones given are not offered), sees an error
- * when nothing is ticked, and opens «Logg kontakt» from the quick actions. axe-core and no sideways scrolling on each.
+ * when nothing is ticked, and opens «Logg kontakt» from the quick actions and from the top of the contact list. axe-core and no sideways scrolling on each.
  */
 class PersonBrowserTest extends ChromiumTest {
 
@@ -84,5 +84,14 @@ class PersonBrowserTest extends ChromiumTest {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Kontakter med " + name))).isVisible();
         assertThat(page).hasURL(Pattern.compile(".*#log-contact$"));
         assertThat(page.getByLabel("Type kontakt")).isVisible();
+
+        // «Logg kontakt» at the top of the contact list: find the person, then their form
+        page.navigate(url("/contacts"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Logg kontakt").setExact(true)).click();
+        page.getByLabel("Navn, telefon eller e-post").fill(name);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Finn")).click();
+        assertFitsAndAccessible("finding the person to log a contact with");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name)).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Kontakter med " + name))).isVisible();
     }
 }

@@ -45,6 +45,7 @@ class FollowupAccessMatrixTest {
      */
     static final Map<String, String> ENDPOINTS = Map.ofEntries(
             Map.entry("GET /contacts", "person={person}"),
+            Map.entry("GET /contacts/new", "person={person}"),
             Map.entry("GET /persons/{personId}/contacts", ""),
             Map.entry("POST /persons/{personId}/contacts", "formId={new}&date={today}&time=10:00&type=PHONE"),
             Map.entry("GET /contacts/{id}", ""),

@@ -12,6 +12,7 @@ import no.tilfrisk.followup.Contact;
 import no.tilfrisk.followup.ContactFilter;
 import no.tilfrisk.followup.ContactForm;
 import no.tilfrisk.followup.ContactLog;
+import no.tilfrisk.followup.LoggablePersons;
 import no.tilfrisk.followup.ContactSummary;
 import no.tilfrisk.followup.ContactType;
 import no.tilfrisk.followup.EscortKind;
@@ -40,14 +41,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ContactController {
 
     private static final int PAGE_SIZE = 25;
+    private static final int FIND_LIMIT = 20;
 
     private final ContactLog contacts;
     private final UserAccounts users;
     private final PersonLookup persons;
     private final Clock clock;
+    private final LoggablePersons loggable;
 
-    ContactController(ContactLog contacts, UserAccounts users, PersonLookup persons, Clock clock) {
+    ContactController(ContactLog contacts, UserAccounts users, PersonLookup persons, Clock clock,
+                      LoggablePersons loggable) {
         this.clock = clock;
+        this.loggable = loggable;
         this.contacts = contacts;
         this.users = users;
         this.persons = persons;
@@ -95,6 +100,22 @@ class ContactController {
         model.addAttribute("staffChoices", users.staff());
         model.addAttribute("allTypes", ContactType.values());
         return "followup/list";
+    }
+
+    /**
+     * «Logg kontakt» from the contact list: find the person, then their contact form. With {@code person} it goes
+     * straight to that person's form.
+     */
+    @GetMapping("/contacts/new")
+    String findPersonToLog(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) UUID person,
+                           Model model) {
+        if (person != null) {
+            loggable.require(person);
+            return "redirect:/persons/" + person + "/contacts#log-contact";
+        }
+        model.addAttribute("q", q);
+        model.addAttribute("found", loggable.find(q, FIND_LIMIT));
+        return "followup/new";
     }
 
     @GetMapping("/persons/{personId}/contacts")

@@ -36,10 +36,15 @@ public class People {
     }
 
     public UUID register(UUID organisation, String departmentName, String displayName) {
+        return register(organisation, departmentName, displayName, PersonRole.PARTICIPANT);
+    }
+
+    /** A person with this one role from today. */
+    public UUID register(UUID organisation, String departmentName, String displayName, PersonRole role) {
         return asSystem(organisation, () -> {
             PersonForm form = new PersonForm();
             form.setDisplayName(displayName);
-            form.setRole(PersonRole.PARTICIPANT);
+            form.setRole(role);
             form.setDepartmentId(department(departmentName).id());
             form.setConfirmDuplicate(true);
             return ((PersonDirectory.Registered) persons.register(UUID.randomUUID(), form)).id();

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import no.tilfrisk.activity.Activities;
@@ -15,6 +16,7 @@ import no.tilfrisk.activity.ActivityOverview;
 import no.tilfrisk.organisation.Organisations;
 import no.tilfrisk.outcome.Aggregate;
 import no.tilfrisk.outcome.OutcomeAggregates;
+import no.tilfrisk.person.PersonLookup;
 import no.tilfrisk.plan.PlanFigures;
 import no.tilfrisk.platform.chart.BarChart;
 import no.tilfrisk.platform.tenancy.Tenancy;
@@ -41,8 +43,10 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>
  * Counting rules, stated in the report beside each figure:
  * <ul>
- *   <li><b>reached</b> = distinct persons among those named in the attendance of a linked activity's sessions in
- *       the period and the linked participants (anonymous head-counts are not persons and are not in it);</li>
+ *   <li><b>reached</b> = the target group: the linked participants and those named in the attendance of a linked
+ *       activity's sessions in the period who were participants at some time in it, each once (anonymous
+ *       head-counts are not persons and are not in it). The others named in the attendance (volunteers on a walk,
+ *       helpers) are counted apart, as seed 003 counts its Tidgivere apart from those they helped;</li>
  *   <li><b>activities</b> by the rules of {@code ActivityCounts} (sessions not cancelled; attendances = named +
  *       anonymous; participants = unique named + the largest anonymous head-counts);</li>
  *   <li><b>goals</b>: main goals of the linked participants set by the end of the period, and how many stand as
@@ -59,21 +63,24 @@ public class FunderReport {
 
     /** The figures before any suppression: what tests and the document are made from. */
     public record Figures(Project project, LocalDate from, LocalDate to, long namedInActivities,
-                          long linkedParticipants, long reached, List<ActivityOverview> activities, long sessions,
+                          long linkedParticipants, long reached, long othersInActivities,
+                          List<ActivityOverview> activities, long sessions,
                           long attendances, PlanFigures.GoalTally goals, List<Aggregate> outcomes) {
     }
 
     private final Projects projects;
     private final Activities activities;
+    private final PersonLookup persons;
     private final PlanFigures planFigures;
     private final OutcomeAggregates outcomes;
     private final Organisations organisations;
     private final MessageSource messages;
 
-    FunderReport(Projects projects, Activities activities, PlanFigures planFigures, OutcomeAggregates outcomes,
+    FunderReport(Projects projects, Activities activities, PersonLookup persons, PlanFigures planFigures, OutcomeAggregates outcomes,
                  Organisations organisations, MessageSource messages) {
         this.projects = projects;
         this.activities = activities;
+        this.persons = persons;
         this.planFigures = planFigures;
         this.outcomes = outcomes;
         this.organisations = organisations;
@@ -93,12 +100,22 @@ public class FunderReport {
         List<UUID> activityIds = projects.activityIds(projectId);
         Set<UUID> participants = projects.participantIds(projectId);
         Set<UUID> named = activities.namedAttendees(activityIds, from, to);
-        Set<UUID> reached = new HashSet<>(named);
-        reached.addAll(participants);
+        Set<UUID> reached = new HashSet<>(participants);
+        Map<UUID, PersonLookup.Participation> participation = persons.participation(named);
+        long others = 0;
+        for (UUID id : named) {
+            PersonLookup.Participation p = participation.get(id);
+            if (p != null && !p.from().isAfter(to) && (p.to() == null || !p.to().isBefore(from))) {
+                reached.add(id);
+            } else if (!participants.contains(id)) {
+                others++;
+            }
+        }
         List<ActivityOverview> overviews = activities.overviewsOf(activityIds, from, to);
         long sessions = overviews.stream().mapToLong(o -> o.counts().sessions()).sum();
         long attendances = overviews.stream().mapToLong(o -> o.counts().attendances()).sum();
-        return new Figures(project, from, to, named.size(), participants.size(), reached.size(), overviews, sessions,
+        return new Figures(project, from, to, named.size(), participants.size(), reached.size(), others, overviews,
+                sessions,
                 attendances, planFigures.goalTally(participants, to), outcomes.forPersons(participants, from, to));
     }
 
@@ -171,10 +188,14 @@ public class FunderReport {
         reach.add(List.of(Cell.text(t.m("funderReport.reach.named")), t.cells().persons("reach/named", f.namedInActivities())));
         reach.add(List.of(Cell.text(t.m("funderReport.reach.linked")), t.cells().persons("reach/linked", f.linkedParticipants())));
         reach.add(List.of(Cell.text(t.m("funderReport.reach.reached")), t.cells().persons("reach/reached", f.reached())));
-        // the persons reached are the named and the linked, some of them both
-        t.cells().publication().atMost("reach/named", "reach/reached");
+        reach.add(List.of(Cell.text(t.m("funderReport.reach.others")),
+                t.cells().persons("reach/others", f.othersInActivities())));
+        // the target group reached is the linked and the named participants, some of them both; every named person
+        // is either in the target group or among the others
         t.cells().publication().atMost("reach/linked", "reach/reached");
+        t.cells().publication().atMost("reach/others", "reach/named");
         t.cells().publication().atMostSum("reach/reached", List.of("reach/named", "reach/linked"));
+        t.cells().publication().atMostSum("reach/named", List.of("reach/reached", "reach/others"));
         if (p.plannedReach() != null) {
             reach.add(List.of(Cell.text(t.m("funderReport.reach.planned")), Cell.number(p.plannedReach())));
             reach.add(List.of(Cell.text(t.m("funderReport.reach.share")),

@@ -17,6 +17,7 @@ import no.tilfrisk.TilfriskTest;
 import no.tilfrisk.activity.ActivityFixtures;
 import no.tilfrisk.organisation.DepartmentForm;
 import no.tilfrisk.organisation.Departments;
+import no.tilfrisk.person.PersonRole;
 import no.tilfrisk.plan.GoalForm;
 import no.tilfrisk.plan.LifeArea;
 import no.tilfrisk.plan.PlanFigures;
@@ -52,7 +53,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * activity Y (linked): y1 T−20 named B D
  * activity Z (not linked): z1 T−20 named F
  * named in linked activities in the period: {A B C} ∪ {B D} = 4; linked participants {A E F} = 3
- * reached = {A B C D E F} = 6, planned 10 → 60 %
+ * D is a volunteer, not a participant: the target group reached = {A B C E F} = 5, planned 10 → 50 %;
+ * others named in the activities = {D} = 1
  * X: 2 sessions, attendances 4 named + 9 anonymous = 13, participants 3 unique + 5 + 1 = 9
  * Y: 1 session, 2 attendances, 2 participants; in all 3 sessions, 15 attendances
  * goals of A, E, F (main goals only): A reached + in progress (+ a reached sub-goal, not counted), E reached,
@@ -90,7 +92,7 @@ class FunderReportTest {
         a = people.register(DEMO_RECOVERY, department, "Fasit A");
         b = people.register(DEMO_RECOVERY, department, "Fasit B");
         c = people.register(DEMO_RECOVERY, department, "Fasit C");
-        d = people.register(DEMO_RECOVERY, department, "Fasit D");
+        d = people.register(DEMO_RECOVERY, department, "Fasit D", PersonRole.VOLUNTEER);
         e = people.register(DEMO_RECOVERY, department, "Fasit E");
         f = people.register(DEMO_RECOVERY, department, "Fasit F");
         UUID x = fixtures.activity(DEMO_RECOVERY, department, "Aktivitet X", true, T.minusDays(400), null, List.of()).id();
@@ -150,7 +152,8 @@ class FunderReportTest {
         FunderReport.Figures fig = People.asSystem(DEMO_RECOVERY, () -> report.figures(project));
         assertThat(fig.namedInActivities()).isEqualTo(4);
         assertThat(fig.linkedParticipants()).isEqualTo(3);
-        assertThat(fig.reached()).isEqualTo(6);
+        assertThat(fig.reached()).isEqualTo(5);
+        assertThat(fig.othersInActivities()).isEqualTo(1);
         assertThat(fig.activities()).extracting(o -> o.activity().name()).containsExactly("Aktivitet X", "Aktivitet Y");
         var x = fig.activities().get(0).counts();
         assertThat(x.sessions()).isEqualTo(2);
@@ -169,10 +172,12 @@ class FunderReportTest {
     @Test
     void theInternalDocumentShowsExactFiguresAndTheExternalHidesSmallOnes() {
         ReportDocument internal = People.asSystem(DEMO_RECOVERY, () -> report.document(project, false, Locale.forLanguageTag("nb")));
-        assertThat(valueOf(internal, "Personer nådd", "Navngitte deltakere i prosjektets aktiviteter")).isEqualTo("4");
+        assertThat(valueOf(internal, "Personer nådd", "Navngitte personer i prosjektets aktiviteter")).isEqualTo("4");
         assertThat(valueOf(internal, "Personer nådd", "Deltakere koblet til prosjektet")).isEqualTo("3");
-        assertThat(valueOf(internal, "Personer nådd", "Personer nådd i alt (unike)")).isEqualTo("6");
-        assertThat(valueOf(internal, "Personer nådd", "Nådd av planlagt")).isEqualTo("60 % av 10");
+        assertThat(valueOf(internal, "Personer nådd", "Frivillige og andre navngitte i aktivitetene (ikke målgruppen)"))
+                .isEqualTo("1");
+        assertThat(valueOf(internal, "Personer nådd", "Målgruppen nådd: deltakere (unike)")).isEqualTo("5");
+        assertThat(valueOf(internal, "Personer nådd", "Nådd av planlagt")).isEqualTo("50 % av 10");
         assertThat(valueOf(internal, "Mål nådd blant prosjektets deltakere", "Andel av hovedmålene som er nådd"))
                 .isEqualTo("50 % av 4");
         assertThat(valueOf(internal, "Mål nådd blant prosjektets deltakere",
@@ -183,11 +188,14 @@ class FunderReportTest {
         assertThat(internal.coverLines()).contains("Intern versjon med nøyaktige tall");
 
         ReportDocument external = People.asSystem(DEMO_RECOVERY, () -> report.document(project, true, Locale.forLanguageTag("nb")));
-        // named 4 and linked 3 hidden; each is at most the 6 reached, who are at most named + linked
-        assertThat(valueOf(external, "Personer nådd", "Navngitte deltakere i prosjektets aktiviteter")).isEqualTo(":");
+        // named 4, linked 3 and the 1 volunteer hidden; the 5 reached are at most named + linked, and the named at
+        // most the reached and the others
+        assertThat(valueOf(external, "Personer nådd", "Navngitte personer i prosjektets aktiviteter")).isEqualTo(":");
         assertThat(valueOf(external, "Personer nådd", "Deltakere koblet til prosjektet")).isEqualTo(":");
-        assertThat(valueOf(external, "Personer nådd", "Personer nådd i alt (unike)")).isEqualTo("6");
-        assertThat(valueOf(external, "Personer nådd", "Nådd av planlagt")).isEqualTo("60 % av 10");
+        assertThat(valueOf(external, "Personer nådd", "Frivillige og andre navngitte i aktivitetene (ikke målgruppen)"))
+                .isEqualTo(":");
+        assertThat(valueOf(external, "Personer nådd", "Målgruppen nådd: deltakere (unike)")).isEqualTo("5");
+        assertThat(valueOf(external, "Personer nådd", "Nådd av planlagt")).isEqualTo("50 % av 10");
         // Y's 2 participants are at most its 2 attendances, so those go; then 15 − 13 would give them back, so X's
         // 13 goes too (the smaller of 13 and the sum 15). Now Y's attendances are at most 15 − 9 = 6
         assertThat(row(external, "Aktiviteter i prosjektperioden", "Aktivitet X")).containsExactly("Aktivitet X", department, "2", ":", "9");

@@ -42,6 +42,7 @@ import no.tilfrisk.report.annual.ReportDocument.Subheading;
 import no.tilfrisk.report.annual.ReportDocument.Table;
 import no.tilfrisk.report.disclosure.Publication;
 import no.tilfrisk.report.disclosure.Suppression;
+import no.tilfrisk.volunteer.VolunteerFigures;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -94,6 +95,7 @@ public class AnnualReport {
     private final ContactFigures contacts;
     private final OutcomeAggregates outcomes;
     private final CollaborationRegister collaboration;
+    private final VolunteerFigures volunteers;
     private final Departments departments;
     private final Organisations organisations;
     private final ReportNarratives narratives;
@@ -101,8 +103,8 @@ public class AnnualReport {
     private final MessageSource messages;
 
     AnnualReport(Activities activities, Distributions distributions, PersonLookup persons, ContactFigures contacts,
-                 OutcomeAggregates outcomes, CollaborationRegister collaboration, Departments departments,
-                 Organisations organisations, ReportNarratives narratives, MessageSource messages, Clock clock) {
+                 OutcomeAggregates outcomes, CollaborationRegister collaboration, VolunteerFigures volunteers,
+                 Departments departments, Organisations organisations, ReportNarratives narratives, MessageSource messages, Clock clock) {
         this.clock = clock;
         this.activities = activities;
         this.distributions = distributions;
@@ -110,6 +112,7 @@ public class AnnualReport {
         this.contacts = contacts;
         this.outcomes = outcomes;
         this.collaboration = collaboration;
+        this.volunteers = volunteers;
         this.departments = departments;
         this.organisations = organisations;
         this.narratives = narratives;
@@ -253,7 +256,10 @@ public class AnnualReport {
                     case EVENTS -> events(blocks);
                     case PROFESSIONAL -> professional(blocks);
                     case PARTICIPATION -> participation(blocks);
-                    case FOLLOWUP -> followup(blocks);
+                    case FOLLOWUP -> {
+                        followup(blocks);
+                        volunteers(blocks);
+                    }
                     case RESULTS -> results(blocks);
                     case GOVERNANCE -> governance(blocks);
                     case POLITICAL -> political(blocks);
@@ -653,6 +659,16 @@ public class AnnualReport {
             blocks.add(new Chart(BarChart.render("chart-contacts", m("report.annual.contacts.chart"),
                     totalsShown ? m("report.annual.contacts.chart.description", logged, tallied)
                             : m("report.annual.contacts.chart.description.hidden"), bars), table));
+        }
+
+        /** The volunteers, in the organisation's report only: their figures are not kept per department. */
+        private void volunteers(List<Block> blocks) {
+            if (r.departmentId() == null) {
+                Table t = VolunteerTable.of(volunteers.forPeriod(r.from(), r.to()), cells, this::m, locale);
+                if (t != null) {
+                    blocks.add(t);
+                }
+            }
         }
 
         // ---- 8. Results ----

@@ -61,6 +61,7 @@ import no.tilfrisk.report.export.CsvExport;
 import no.tilfrisk.report.export.DocxExport;
 import no.tilfrisk.report.export.PdfExport;
 import no.tilfrisk.report.export.XlsxExport;
+import no.tilfrisk.volunteer.VolunteerFigures;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -118,6 +119,8 @@ class AnnualReportTest {
     UserDetailsService accounts;
     @Autowired
     Clock clock;
+    @Autowired
+    VolunteerFigures volunteerFigures;
 
     UUID department;
     String departmentName;
@@ -694,6 +697,25 @@ class AnnualReportTest {
             assertThat(section(last, narrative).blocks()).as(narrative).doesNotContain(Paragraph.of("Teksten er ikke skrevet ennå."));
         }
         assertThat(table(last, "results", "Anslag").rows()).hasSize(3);
+    }
+
+    @Test
+    void theOrganisationsReportCarriesTheVolunteersAndADepartmentsDoesNot() {
+        int year = LocalDate.now(clock).getYear();
+        String caption = "Frivillige (tidgivere, medvandrere, likepersoner og fagfrivillige)";
+        VolunteerFigures.Figures f = People.asSystem(DEMO_RECOVERY,
+                () -> volunteerFigures.forPeriod(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)));
+        assertThat(f.volunteersEngaged()).as("the demo's volunteers this year").isGreaterThan(4);
+        ReportDocument organisation = People.asSystem(DEMO_RECOVERY,
+                () -> report.build(AnnualReport.Request.year(year, null, false), NB));
+        assertThat(row(organisation, "followup", caption, "Frivillige engasjert (unike)"))
+                .containsExactly("Frivillige engasjert (unike)", Long.toString(f.volunteersEngaged()));
+        assertThat(row(organisation, "followup", caption, "Deltakere som har hatt en frivillig (unike)"))
+                .containsExactly("Deltakere som har hatt en frivillig (unike)", Long.toString(f.participantsWithVolunteer()));
+        // the figures are the organisation's: a department's report does not pretend they are its own
+        ReportDocument mine = People.asSystem(DEMO_RECOVERY,
+                () -> report.build(AnnualReport.Request.year(year, department, false), NB));
+        assertThat(tables(mine)).noneMatch(t -> t.caption().equals(caption));
     }
 
     // ---- reading the document ----

@@ -17,6 +17,7 @@ import no.tilfrisk.SignInSession;
 import no.tilfrisk.account.TilfriskUser;
 import no.tilfrisk.dashboard.TaskSource;
 import no.tilfrisk.person.PersonDirectory;
+import no.tilfrisk.person.PersonSummarySource;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,8 @@ class FollowupBenchmark {
     PersonDirectory directory;
     @Autowired
     List<TaskSource> taskSources;
+    @Autowired
+    List<PersonSummarySource> summarySources;
 
     @Test
     void startPageAndTimeline() throws Exception {
@@ -112,6 +115,14 @@ class FollowupBenchmark {
         }
         Timing.print("followup", "PersonDirectory.get alone (the person and the timeline)",
                 Timing.measure(300, 50, () -> directory.get(PERSON)));
+        // the person page's summary header: each source's facts and quick actions, one transaction each
+        for (PersonSummarySource source : summarySources) {
+            Timing.print("followup", "summary alone, " + source.getClass().getSimpleName().replaceAll("\\$\\$.*", ""),
+                    Timing.measure(300, 50, () -> tx.executeWithoutResult(s -> {
+                        source.summaryFor(PERSON);
+                        source.actionsFor(PERSON);
+                    })));
+        }
         SecurityContextHolder.clearContext();
     }
 }

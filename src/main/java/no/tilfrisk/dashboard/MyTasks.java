@@ -1,5 +1,6 @@
 package no.tilfrisk.dashboard;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import no.tilfrisk.platform.tenancy.TenantPrincipal;
@@ -16,15 +17,28 @@ class MyTasks {
     /** Enough for a day's work; the modules' own pages have the rest. */
     static final int MAX_TASKS = 50;
 
-    private final List<TaskSource> sources;
+    /** The user's tasks, and the moment before which none of them is new to the user (null: mark none). */
+    record Listing(List<Task> tasks, Instant seen) {
+    }
 
-    MyTasks(List<TaskSource> sources) {
+    private final List<TaskSource> sources;
+    private final StartPageVisits visits;
+
+    MyTasks(List<TaskSource> sources, StartPageVisits visits) {
         this.sources = sources;
+        this.visits = visits;
     }
 
     @Transactional
     List<Task> of(TenantPrincipal user) {
         return sources.stream().flatMap(s -> s.tasksFor(user).stream())
                 .sorted(Comparator.comparing(Task::due)).limit(MAX_TASKS).toList();
+    }
+
+    /** The tasks, and this visit recorded (StartPageVisits) in the same transaction: one commit for the page. */
+    @Transactional
+    Listing visit(TenantPrincipal user) {
+        Instant seen = visits.visit(user.userId());
+        return new Listing(of(user), seen);
     }
 }

@@ -55,6 +55,7 @@ class DemoProjects {
         f.setTargetGroup("Mennesker med rus- og avhengighetsrelaterte problemer som enten er i behandling eller har "
                 + "avsluttet behandling.");
         f.setPlannedReach(40);
+        f.setGoalTargetPercent(80);
         f.setGoals("""
                 80 % av deltakerne har oppnådd sine hovedmål som ble satt ved oppstart i prosjektet
                 Deltakerne har etablert nye sosiale nettverk, opplever tilhørighet og er inkludert i storsamfunnet

@@ -12,7 +12,7 @@ import java.util.UUID;
  */
 public record Project(UUID id, String name, String funder, String programme, String projectLead,
                       LocalDate startsOn, LocalDate endsOn, String targetGroup, Integer plannedReach,
-                      List<String> goals, List<Grant> grants, String backgroundMd, String methodMd,
+                      Integer goalTargetPercent, List<String> goals, List<Grant> grants, String backgroundMd, String methodMd,
                       String resultsMd, String summaryMd) {
 
     public Project {

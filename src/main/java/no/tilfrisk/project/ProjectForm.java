@@ -48,6 +48,11 @@ public class ProjectForm {
     @Max(value = 1000000, message = "{project.plannedReach.range}")
     private Integer plannedReach;
 
+    /** The share of the participants the project means to bring to their main goals, in per cent. */
+    @Min(value = 1, message = "{project.goalTargetPercent.range}")
+    @Max(value = 100, message = "{project.goalTargetPercent.range}")
+    private Integer goalTargetPercent;
+
     /** One goal per line. */
     @Size(max = 10000, message = "{project.goals.size}")
     private String goals;
@@ -104,6 +109,8 @@ public class ProjectForm {
     public void setTargetGroup(String v) { targetGroup = v; }
     public Integer getPlannedReach() { return plannedReach; }
     public void setPlannedReach(Integer v) { plannedReach = v; }
+    public Integer getGoalTargetPercent() { return goalTargetPercent; }
+    public void setGoalTargetPercent(Integer v) { goalTargetPercent = v; }
     public String getGoals() { return goals; }
     public void setGoals(String v) { goals = v; }
     public List<GrantLine> getGrants() { return grants; }
@@ -128,6 +135,7 @@ public class ProjectForm {
         f.endsOn = p.endsOn();
         f.targetGroup = p.targetGroup();
         f.plannedReach = p.plannedReach();
+        f.goalTargetPercent = p.goalTargetPercent();
         f.goals = String.join("\n", p.goals());
         p.grants().forEach(g -> f.grants.add(new GrantLine(g.year(), BigDecimal.valueOf(g.amountOre(), 2))));
         f.backgroundMd = p.backgroundMd();

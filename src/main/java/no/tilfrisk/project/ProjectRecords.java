@@ -24,13 +24,13 @@ class ProjectRecords {
 
     private static final String COLUMNS = """
             SELECT p.id, p.name, p.funder, p.programme, p.project_lead, p.starts_on, p.ends_on, p.target_group,
-                   p.planned_reach, p.goals, p.background_md, p.method_md, p.results_md, p.summary_md
+                   p.planned_reach, p.goal_target_percent, p.goals, p.background_md, p.method_md, p.results_md, p.summary_md
               FROM project p
             """;
 
     /** A project's values as stored: trimmed, blanks as null, goals one a line, grants in øre. */
     record Values(String name, String funder, String programme, String projectLead, LocalDate startsOn,
-                  LocalDate endsOn, String targetGroup, Integer plannedReach, List<String> goals,
+                  LocalDate endsOn, String targetGroup, Integer plannedReach, Integer goalTargetPercent, List<String> goals,
                   List<Project.Grant> grants, String backgroundMd, String methodMd, String resultsMd,
                   String summaryMd) {
     }
@@ -67,12 +67,12 @@ class ProjectRecords {
     boolean insert(UUID id, Values v, UUID by) {
         int inserted = db.sql("""
                         INSERT INTO project (id, organisation_id, name, funder, programme, project_lead, starts_on, ends_on,
-                                             target_group, planned_reach, goals, background_md, method_md, results_md,
-                                             summary_md, created_by, updated_by)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")
+                                             target_group, planned_reach, goal_target_percent, goals, background_md, method_md,
+                                             results_md, summary_md, created_by, updated_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")
                 .params(id, Tenancy.requireOrganisationId(), v.name(), v.funder(), v.programme(), v.projectLead(),
-                        v.startsOn(), v.endsOn(), v.targetGroup(), v.plannedReach(), v.goals().toArray(String[]::new),
-                        v.backgroundMd(), v.methodMd(), v.resultsMd(), v.summaryMd(), by, by)
+                        v.startsOn(), v.endsOn(), v.targetGroup(), v.plannedReach(), v.goalTargetPercent(),
+                        v.goals().toArray(String[]::new), v.backgroundMd(), v.methodMd(), v.resultsMd(), v.summaryMd(), by, by)
                 .update();
         if (inserted == 0) {
             return false;
@@ -85,11 +85,11 @@ class ProjectRecords {
     void update(UUID id, Values v, UUID by) {
         db.sql("""
                         UPDATE project SET name = ?, funder = ?, programme = ?, project_lead = ?, starts_on = ?, ends_on = ?,
-                               target_group = ?, planned_reach = ?, goals = ?, background_md = ?, method_md = ?,
+                               target_group = ?, planned_reach = ?, goal_target_percent = ?, goals = ?, background_md = ?, method_md = ?,
                                results_md = ?, summary_md = ?, updated_at = now(), updated_by = ?
                          WHERE id = ? AND organisation_id = ?""")
                 .params(v.name(), v.funder(), v.programme(), v.projectLead(), v.startsOn(), v.endsOn(),
-                        v.targetGroup(), v.plannedReach(), v.goals().toArray(String[]::new), v.backgroundMd(),
+                        v.targetGroup(), v.plannedReach(), v.goalTargetPercent(), v.goals().toArray(String[]::new), v.backgroundMd(),
                         v.methodMd(), v.resultsMd(), v.summaryMd(), by, id, Tenancy.requireOrganisationId())
                 .update();
         db.sql("DELETE FROM project_grant WHERE project_id = ? AND organisation_id = ?")
@@ -172,7 +172,7 @@ class ProjectRecords {
 
     private static Project withGrants(Project p, List<Project.Grant> grants) {
         return new Project(p.id(), p.name(), p.funder(), p.programme(), p.projectLead(), p.startsOn(), p.endsOn(),
-                p.targetGroup(), p.plannedReach(), p.goals(), grants, p.backgroundMd(), p.methodMd(), p.resultsMd(),
+                p.targetGroup(), p.plannedReach(), p.goalTargetPercent(), p.goals(), grants, p.backgroundMd(), p.methodMd(), p.resultsMd(),
                 p.summaryMd());
     }
 
@@ -181,7 +181,7 @@ class ProjectRecords {
         return new Project(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("funder"),
                 rs.getString("programme"), rs.getString("project_lead"), rs.getObject("starts_on", LocalDate.class),
                 rs.getObject("ends_on", LocalDate.class), rs.getString("target_group"),
-                rs.getObject("planned_reach", Integer.class),
+                rs.getObject("planned_reach", Integer.class), rs.getObject("goal_target_percent", Integer.class),
                 goals == null ? List.of() : Arrays.asList((String[]) goals.getArray()), List.of(),
                 rs.getString("background_md"), rs.getString("method_md"), rs.getString("results_md"),
                 rs.getString("summary_md"));

@@ -231,6 +231,9 @@ public class Projects {
         if (form.getPlannedReach() != null && (form.getPlannedReach() < 0 || form.getPlannedReach() > 1_000_000)) {
             broken.add(new InvalidInputException("plannedReach", "project.plannedReach.range"));
         }
+        if (form.getGoalTargetPercent() != null && (form.getGoalTargetPercent() < 1 || form.getGoalTargetPercent() > 100)) {
+            broken.add(new InvalidInputException("goalTargetPercent", "project.goalTargetPercent.range"));
+        }
         List<String> goals = form.getGoals() == null ? List.of()
                 : Arrays.stream(form.getGoals().split("\\R")).map(String::strip)
                         .map(g -> g.replaceFirst("^[-*•–]\\s*", "")).filter(g -> !g.isEmpty()).toList();
@@ -272,7 +275,7 @@ public class Projects {
         InvalidInputException.throwIfAny(broken);
         return new ProjectRecords.Values(name, funder, blankToNull(form.getProgramme()),
                 blankToNull(form.getProjectLead()), starts, ends, blankToNull(form.getTargetGroup()),
-                form.getPlannedReach(), goals, grants, blankToNull(form.getBackgroundMd()),
+                form.getPlannedReach(), form.getGoalTargetPercent(), goals, grants, blankToNull(form.getBackgroundMd()),
                 blankToNull(form.getMethodMd()), blankToNull(form.getResultsMd()), blankToNull(form.getSummaryMd()));
     }
 

@@ -42,12 +42,12 @@ class ProjectPagesTest {
         var response = mvc.perform(post("/projects").with(user(admin)).with(csrf()).param("formId", formId)
                         .param("name", "Baklengs").param("funder", "Dam").param("startsOn", T.toString())
                         .param("endsOn", T.minusDays(1).toString()).param("grants[0].year", "2025")
-                        .param("grants[0].amount", "-5").param("plannedReach", "mange"))
+                        .param("grants[0].amount", "-5").param("plannedReach", "mange").param("goalTargetPercent", "101"))
                 .andReturn().getResponse();
         String body = response.getContentAsString(StandardCharsets.UTF_8);
         assertThat(response.getStatus()).isEqualTo(200);
         // the form's own checks first (a number that is not one), then the service's once the form is whole
-        assertThat(body).contains("field-error", "Skriv et helt tall.");
+        assertThat(body).contains("field-error", "Skriv et helt tall.", "Andelen må være et helt tall fra 1 til 100.");
         response = mvc.perform(post("/projects").with(user(admin)).with(csrf()).param("formId", formId)
                         .param("name", "Baklengs").param("funder", "Dam").param("startsOn", T.toString())
                         .param("endsOn", T.minusDays(1).toString()).param("grants[0].year", "2025")
@@ -66,6 +66,13 @@ class ProjectPagesTest {
         assertThat(api.getStatus()).isEqualTo(400);
         assertThat(api.getContentType()).contains("problem+json");
         assertThat(api.getContentAsString(StandardCharsets.UTF_8)).contains("endsOn", "grants[0].amount");
+        assertThat(count("Baklengs")).isZero();
+        api = mvc.perform(post("/api/v1/projects").header("Authorization", "Bearer demo-admin")
+                        .contentType("application/json").content("{\"name\": \"Baklengs\", \"funder\": \"Dam\", \"startsOn\": \""
+                                + T + "\", \"endsOn\": \"" + T + "\", \"goalTargetPercent\": 0}"))
+                .andReturn().getResponse();
+        assertThat(api.getStatus()).isEqualTo(400);
+        assertThat(api.getContentAsString(StandardCharsets.UTF_8)).contains("goalTargetPercent");
         assertThat(count("Baklengs")).isZero();
     }
 

@@ -256,6 +256,16 @@ public class FunderReport {
                 t.cells().persons("goals/personsReached", g.personsReached())));
         results.add(List.of(Cell.text(t.m("funderReport.results.personsShare")),
                 t.share("goals/personsShare", g.personsReached(), g.persons(), "goals/personsReached", "goals/persons")));
+        if (p.goalTargetPercent() != null) {
+            // the project's own target (seed 003: «80 % av deltakerne har oppnådd sine hovedmål»); whether it is met
+            // says something about the share, so it shows only where the share may
+            results.add(List.of(Cell.text(t.m("funderReport.results.target")),
+                    Cell.text(t.percent(p.goalTargetPercent().longValue()))));
+            boolean met = g.persons() > 0 && 100L * g.personsReached() >= (long) p.goalTargetPercent() * g.persons();
+            results.add(List.of(Cell.text(t.m("funderReport.results.targetReached")),
+                    t.cells().derived("goals/targetReached", Cell.text(t.m("funderReport.results.targetReached."
+                            + (met ? "yes" : "no"))), "goals/personsReached", "goals/persons")));
+        }
         // goals belong to linked participants, each with at least one; a person who reached one reached a goal
         t.cells().publication().atMost("goals/reached", "goals/all");
         t.cells().publication().atMost("goals/personsReached", "goals/persons");

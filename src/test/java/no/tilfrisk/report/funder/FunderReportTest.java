@@ -131,6 +131,7 @@ class FunderReportTest {
         form.setStartsOn(from);
         form.setEndsOn(to);
         form.setPlannedReach(10);
+        form.setGoalTargetPercent(80);
         form.setGoals("Mål én\n- Mål to\n\n");
         form.setGrants(new ArrayList<>(List.of(new ProjectForm.GrantLine(2025, new BigDecimal("600000")),
                 new ProjectForm.GrantLine(null, null), new ProjectForm.GrantLine(2026, new BigDecimal("400000.50")))));
@@ -182,6 +183,9 @@ class FunderReportTest {
                 .isEqualTo("50 % av 4");
         assertThat(valueOf(internal, "Mål nådd blant prosjektets deltakere",
                 "Andel av deltakerne med mål som har nådd minst ett")).isEqualTo("67 % av 3");
+        // 2 of 3 is below the project's own 80 %
+        assertThat(valueOf(internal, "Mål nådd blant prosjektets deltakere", "Prosjektets mål for andelen")).isEqualTo("80 %");
+        assertThat(valueOf(internal, "Mål nådd blant prosjektets deltakere", "Er målet nådd?")).isEqualTo("Nei");
         assertThat(row(internal, "Aktiviteter i prosjektperioden", "Aktivitet Y")).containsExactly("Aktivitet Y", department, "1", "2", "2");
         assertThat(row(internal, "Aktiviteter i prosjektperioden", "Sum")).containsExactly("Sum", "", "3", "15", "–");
         assertThat(row(internal, "Beløp bevilget", "Sum").get(1)).isEqualTo("kr 1\u00a0000\u00a0000,50");
@@ -205,9 +209,11 @@ class FunderReportTest {
         // so both counts of goals go, and the shares computed from them
         for (String figure : List.of("Hovedmål satt", "Hovedmål nådd", "Andel av hovedmålene som er nådd",
                 "Deltakere med minst ett hovedmål", "Deltakere som har nådd minst ett hovedmål",
-                "Andel av deltakerne med mål som har nådd minst ett")) {
+                "Andel av deltakerne med mål som har nådd minst ett", "Er målet nådd?")) {
             assertThat(valueOf(external, "Mål nådd blant prosjektets deltakere", figure)).as(figure).isEqualTo(":");
         }
+        // the target itself is the project's, not a figure of persons; whether it is met goes with the share
+        assertThat(valueOf(external, "Mål nådd blant prosjektets deltakere", "Prosjektets mål for andelen")).isEqualTo("80 %");
         assertThat(table(external, "Mål nådd blant prosjektets deltakere").note()).contains("«:» = vises ikke av personvernhensyn");
         // no cell of persons from 1 to 4 anywhere in the external version
         for (var located : external.tables()) {

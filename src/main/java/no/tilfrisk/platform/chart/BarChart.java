@@ -23,7 +23,9 @@ public final class BarChart {
     static final int BAR_HEIGHT = 22;
     static final int GAP = 8;
     static final int LABEL_WIDTH = 200;
-    static final int VALUE_WIDTH = 70;
+    static final int VALUE_WIDTH = 90;
+    /** About as many characters of 13 px text as the label's room holds; a longer label goes on two lines. */
+    static final int LABEL_CHARACTERS = 26;
 
     private BarChart() {
     }
@@ -48,8 +50,19 @@ public final class BarChart {
             Bar bar = bars.get(i);
             int y = GAP + i * (BAR_HEIGHT + GAP);
             int textY = y + BAR_HEIGHT / 2 + 5;
-            svg.append("<text x=\"").append(LABEL_WIDTH - 8).append("\" y=\"").append(textY)
-                    .append("\" text-anchor=\"end\" font-size=\"13\" fill=\"#1d2327\">").append(escape(bar.label())).append("</text>");
+            List<String> lines = wrap(bar.label());
+            svg.append("<text x=\"").append(LABEL_WIDTH - 8).append("\" y=\"").append(lines.size() == 1 ? textY : textY - 7)
+                    .append("\" text-anchor=\"end\" font-size=\"13\" fill=\"#1d2327\">");
+            if (lines.size() == 1) {
+                svg.append(escape(lines.get(0)));
+            } else {
+                // the whole label stays readable to a screen reader and on hover; the picture shows two lines
+                svg.append("<title>").append(escape(bar.label())).append("</title>")
+                        .append("<tspan>").append(escape(lines.get(0))).append("</tspan>")
+                        .append("<tspan x=\"").append(LABEL_WIDTH - 8).append("\" dy=\"14\">").append(escape(lines.get(1)))
+                        .append("</tspan>");
+            }
+            svg.append("</text>");
             double length = bar.value() == null || max <= 0 ? 0 : Math.max(0, bar.value()) / max * plot;
             if (bar.value() != null) {
                 svg.append("<rect x=\"").append(LABEL_WIDTH).append("\" y=\"").append(y).append("\" width=\"")
@@ -60,6 +73,26 @@ public final class BarChart {
                     .append(textY).append("\" font-size=\"13\" fill=\"#1d2327\">").append(escape(bar.shown())).append("</text>");
         }
         return svg.append("</svg>").toString();
+    }
+
+    /**
+     * The label on one line, or on two broken between words where it is longer than the room; a second line that
+     * would still be too long ends in «…» (the full label is in the chart's table and the text's title).
+     */
+    static List<String> wrap(String label) {
+        String text = label == null ? "" : label.strip();
+        if (text.length() <= LABEL_CHARACTERS) {
+            return List.of(text);
+        }
+        int cut = text.lastIndexOf(' ', LABEL_CHARACTERS);
+        if (cut <= 0) {
+            cut = LABEL_CHARACTERS;
+        }
+        String second = text.substring(cut).strip();
+        if (second.length() > LABEL_CHARACTERS) {
+            second = second.substring(0, LABEL_CHARACTERS - 1).strip() + "…";
+        }
+        return List.of(text.substring(0, cut).strip(), second);
     }
 
     static String escape(String s) {

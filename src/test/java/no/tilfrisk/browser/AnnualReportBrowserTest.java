@@ -29,7 +29,7 @@ class AnnualReportBrowserTest extends ChromiumTest {
         page.getByLabel("E-postadresse").fill(Demo.ADMIN);
         page.getByLabel("Passord").fill(Demo.PASSWORD);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Logg inn")).click();
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Årsrapport").setExact(true)).click();
+        followMenuLink("Årsrapport");
         page.getByLabel("År", new Page.GetByLabelOptions().setExact(true)).selectOption(String.valueOf(lastYear));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Vis").setExact(true)).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Årsrapport " + lastYear).setLevel(1)))

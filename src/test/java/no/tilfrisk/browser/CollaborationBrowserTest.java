@@ -34,7 +34,7 @@ class CollaborationBrowserTest extends ChromiumTest {
         page.getByLabel("E-postadresse").fill("koordinator@demo.tilfrisk.no");
         page.getByLabel("Passord").fill(Demo.PASSWORD);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Logg inn")).click();
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Samarbeid").setExact(true)).click();
+        followMenuLink("Samarbeid");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Samarbeid og styring " + year))).isVisible();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Styremøter"))).isVisible();
         assertFitsAndAccessible("this year's register");
@@ -60,6 +60,10 @@ class CollaborationBrowserTest extends ChromiumTest {
         assertFitsAndAccessible("the register with the new seminar");
 
         row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Slett")).click();
+        // deleting asks first, on a page of its own
+        assertThat(page.locator("main")).containsText("Vil du slette «" + title + "» fra samarbeidsregisteret?");
+        assertFitsAndAccessible("the question before deleting a record");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Slett")).click();
         assertThat(page.getByRole(AriaRole.STATUS)).containsText("Slettet.");
         assertThat(page.locator("tr").filter(new Locator.FilterOptions().setHasText(title))).hasCount(0);
     }

@@ -70,7 +70,7 @@ class FollowupBrowserTest extends ChromiumTest {
         assertFitsAndAccessible("the person's contacts after logging");
         page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(Path.of("target/screenshots/phone-person-contacts.png")));
 
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Start").setExact(true)).click();
+        followMenuLink("Start");
         Locator task = page.locator("ul.tasks li").filter(new Locator.FilterOptions().setHasText("Følg opp " + name));
         assertThat(task).hasCount(1);
         assertThat(task).containsText(followUp.format(DateTimeFormatter.ofPattern("dd.MM.yyyy")));

@@ -31,7 +31,7 @@ class OutcomeBrowserTest extends ChromiumTest {
         page.getByLabel("E-postadresse").fill("deltaker@demo.tilfrisk.no");
         page.getByLabel("Passord").fill("tilfrisk-demo");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Logg inn")).click();
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Mine målinger")).click();
+        followMenuLink("Mine målinger");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Mine målinger").setLevel(1))).isVisible();
         assertThat(page.locator("section.trend").first()).isVisible();
         assertFitsAndAccessible("«Mine målinger»");

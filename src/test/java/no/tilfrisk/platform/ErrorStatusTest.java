@@ -59,7 +59,8 @@ class ErrorStatusTest {
             new Case("POST", "/admin/departments", Demo.ADMIN, 403, "Ingen tilgang", "No access"), // no CSRF token
             new Case("GET", "/persons/" + UUID.randomUUID() + "/erase", Demo.ADMIN, 405,
                     "Noe var feil i forespørselen", "Something was wrong with the request"),
-            new Case("GET", "/error", Demo.STAFF, 200, null, null));
+            // /error itself, asked for directly, has nothing to show
+            new Case("GET", "/error", Demo.STAFF, 404, "Fant ikke siden", "Page not found"));
 
     @ParameterizedTest
     @ValueSource(strings = {"nb", "en"})
@@ -73,16 +74,14 @@ class ErrorStatusTest {
                     .method(c.method(), HttpRequest.BodyPublishers.noBody()).header("Accept", "text/html").build(),
                     HttpResponse.BodyHandlers.ofString());
             String where = c.method() + " " + c.path() + " as " + c.account() + " in " + language;
-            if (c.status() == 200) {
-                assertThat(response.statusCode()).as(where).isLessThan(500);
-                continue;
-            }
             assertThat(response.statusCode()).as(where).isEqualTo(c.status());
             String body = response.body();
             assertThat(body).as(where).contains("<html lang=\"" + language + "\"")
                     .contains("<h1>" + ("en".equals(language) ? c.en() : c.nb()) + "</h1>");
-            // the language switch asks for the failed path itself, never /error
-            assertThat(body).as(where).doesNotContain("href=\"/error?lang");
+            // the language switch asks for the failed path itself, never /error (unless that was the path)
+            if (!c.path().startsWith("/error")) {
+                assertThat(body).as(where).doesNotContain("href=\"/error?lang");
+            }
         }
     }
 

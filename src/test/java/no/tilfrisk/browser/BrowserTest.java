@@ -176,6 +176,35 @@ class BrowserTest extends ChromiumTest {
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/roll-call-phone.png")).setFullPage(true));
     }
 
+    @Test
+    void staffArchiveAnActivityAfterAQuestionAndUndoItOnAPhone() {
+        String name = "Arkivgruppe " + UUID.randomUUID().toString().substring(0, 5);
+        page.setViewportSize(360, 740);
+        signIn(Demo.STAFF);
+        followMenuLink("Aktiviteter");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ny aktivitet")).click();
+        page.getByLabel("Navn").fill(name);
+        page.getByLabel("Type").selectOption(new SelectOption().setLabel("Tematisk gruppe"));
+        page.getByLabel("Startdato").fill(LocalDate.now(Dates.OSLO).toString());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Opprett aktiviteten")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Aktiviteten er opprettet.");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Arkiver aktiviteten")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Er du sikker?"))).isVisible();
+        assertThat(page.locator("main")).containsText("Vil du arkivere aktiviteten «" + name + "»?");
+        assertFitsAndAccessible("the question before archiving, on a phone");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Nei, gå tilbake")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(name))).isVisible();
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Arkiver aktiviteten")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Arkiver aktiviteten")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Aktiviteten er arkivert.");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Angre – hent aktiviteten fram igjen")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Aktiviteten er hentet fram igjen");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(name))).isVisible();
+        assertFitsAndAccessible("an activity brought back, on a phone");
+    }
+
     private void signIn(String email) {
         page.navigate(url("/login"));
         page.getByLabel("E-postadresse").fill(email);

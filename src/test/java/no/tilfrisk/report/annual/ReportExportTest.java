@@ -196,6 +196,6 @@ class ReportExportTest {
                 ">&lt;5</text>");
         assertThat(svg.split("<rect", -1)).hasSize(3);
         // the longest bar fills the plot; half the value, half the length
-        assertThat(svg).contains("width=\"370.0\"", "width=\"185.0\"");
+        assertThat(svg).contains("width=\"350.0\"", "width=\"175.0\"");
     }
 }

@@ -67,6 +67,7 @@ class RoleWalkBrowserTest extends ChromiumTest {
     @ParameterizedTest(name = "{0} in {1}")
     @MethodSource("walks")
     void everyPageOfTheRoleFitsAPhoneAndNoLinkIsRefused(String account, String language) {
+        page.setDefaultNavigationTimeout(120_000); // the external annual report takes its time on a busy machine
         page.navigate(url("/login?lang=" + language));
         page.locator("#email").fill(account);
         page.locator("#password").fill(Demo.PASSWORD);

@@ -41,7 +41,8 @@ class RoleWalkBrowserTest extends ChromiumTest {
             "/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\\d+|\\d{4}-\\d{2}-\\d{2})(?=/|$)");
     /** Paths that answer a file, a feed or a sign-out rather than a page. */
     private static final Pattern NOT_A_PAGE = Pattern.compile(
-            "(/logout|/calendar/feed/.*|.*\\.(pdf|csv|xlsx|docx|ics|json|png|svg)|/v3/api-docs.*|/api/.*|/actuator.*)");
+            "(/logout|/calendar/feed/.*|.*\\.(pdf|csv|xlsx|docx|ics|json|png|svg)|.*/(pdf|docx|xlsx|csv|export)"
+            + "|/v3/api-docs.*|/api/.*|/actuator.*)");
 
     /**
      * The pages axe-core has checked, by language and path pattern: each template is checked once per language,

@@ -221,6 +221,14 @@ public class Matches {
         return due;
     }
 
+    /** Every open match whose participant the caller may see, for the API's list (audited as a list). */
+    @Transactional
+    public List<Match> list() {
+        List<Match> open = open();
+        audit.recordEach(open.stream().map(Match::participantId).toList(), AuditAction.LIST, "volunteer.match.list");
+        return open;
+    }
+
     /** Display names of these persons. */
     @Transactional(readOnly = true)
     public Map<UUID, String> names(List<UUID> ids) {

@@ -96,8 +96,8 @@ public class MyVolunteering {
         return moves.move(mine(matchId), MatchAction.ACCEPT_FOR_VOLUNTEER, Actor.VOLUNTEER, null);
     }
 
-    /** The volunteer's meetings with this participant, newest first. */
-    @Transactional(readOnly = true)
+    /** The volunteer's meetings with this participant, newest first (the participant's reading is audited). */
+    @Transactional
     public List<Meeting> meetings(UUID matchId) {
         participant(matchId);
         return records.meetings(matchId);

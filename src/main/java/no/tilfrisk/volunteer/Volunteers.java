@@ -41,13 +41,16 @@ public class Volunteers {
     static final int MAX_LANGUAGES = 20;
 
     private final VolunteerRecords records;
+    private final MatchRecords matches;
     private final VolunteerAccess access;
     private final PersonLookup persons;
     private final AuditTrail audit;
     private final Clock clock;
 
-    Volunteers(VolunteerRecords records, VolunteerAccess access, PersonLookup persons, AuditTrail audit, Clock clock) {
+    Volunteers(VolunteerRecords records, MatchRecords matches, VolunteerAccess access, PersonLookup persons,
+               AuditTrail audit, Clock clock) {
         this.records = records;
+        this.matches = matches;
         this.access = access;
         this.persons = persons;
         this.audit = audit;
@@ -151,6 +154,24 @@ public class Volunteers {
         audit.record(personId, AuditAction.UPDATE, "volunteer.screening");
     }
 
+    /** What the module holds about a person, for their export: profile, screening, wish, matches and meetings. */
+    public record Export(VolunteerProfile profile, Screening screening, VolunteerWish wish, List<Match> matches,
+                         List<Meeting> meetings) {
+    }
+
+    /** The person's volunteer data for their export (the reader may see the person; audited). */
+    @Transactional
+    public Export export(UUID personId) {
+        access.requireStaffSees(personId);
+        List<Match> theirs = new ArrayList<>(matches.ofParticipant(personId));
+        theirs.addAll(matches.ofVolunteer(personId));
+        List<Meeting> meetings = theirs.stream().flatMap(m -> matches.meetings(m.id()).stream()).toList();
+        audit.record(personId, AuditAction.READ, "volunteer.export");
+        return new Export(records.profile(personId).orElse(null),
+                records.screenings(List.of(personId)).get(personId), matches.wish(personId).orElse(null), theirs,
+                meetings);
+    }
+
     /** How many years a police certificate counts in this organisation. */
     @Transactional(readOnly = true)
     public int policeCertificateYears() {
@@ -164,20 +185,6 @@ public class Volunteers {
             throw new InvalidInputException("years", "volunteer.setting.years.range");
         }
         records.setPoliceCertificateYears(years, VolunteerAccess.me());
-    }
-
-    /**
-     * «Cannot be proposed» unless the volunteer has a profile and a complete screening today; the field is the
-     * form's volunteer.
-     */
-    @Transactional(readOnly = true)
-    public void requireMatchable(UUID personId) {
-        if (records.profile(personId).isEmpty()) {
-            throw new InvalidInputException("volunteerId", "volunteer.match.noProfile");
-        }
-        if (!records.screening(personId).status(LocalDate.now(clock), records.policeCertificateYears()).complete()) {
-            throw new InvalidInputException("volunteerId", "volunteer.match.screening");
-        }
     }
 
     private static void notInFuture(List<InvalidInputException> broken, String field, LocalDate date, LocalDate today) {

@@ -1,0 +1,84 @@
+package no.tilfrisk.volunteer.internal;
+
+import java.util.UUID;
+import no.tilfrisk.platform.web.InvalidInputException;
+import no.tilfrisk.volunteer.ParticipantMatches;
+import no.tilfrisk.volunteer.Slots;
+import no.tilfrisk.volunteer.VolunteerWishes;
+import no.tilfrisk.volunteer.WishForm;
+import no.tilfrisk.volunteer.matching.Wish;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * «Min side»'s volunteer page for the participant: wish for a volunteer, say yes to one proposed, end a match at
+ * any time without giving a reason.
+ */
+@Controller
+class ParticipantVolunteerController {
+
+    private final VolunteerWishes wishes;
+    private final ParticipantMatches matches;
+
+    ParticipantVolunteerController(VolunteerWishes wishes, ParticipantMatches matches) {
+        this.wishes = wishes;
+        this.matches = matches;
+    }
+
+    @GetMapping("/min-side/frivillig")
+    String page(Model model) {
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", wishes.mine().map(WishForm::of).orElseGet(WishForm::new));
+        }
+        model.addAttribute("matches", matches.mine());
+        model.addAttribute("wishes", Wish.values());
+        model.addAttribute("slots", Slots.all());
+        return "volunteer/my-page";
+    }
+
+    @PostMapping("/min-side/frivillig/wish")
+    String saveWish(@ModelAttribute("form") WishForm form, BindingResult errors, Model model,
+                    RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                wishes.saveMine(form);
+                redirect.addFlashAttribute("saved", true);
+                return "redirect:/min-side/frivillig";
+            } catch (InvalidInputException e) {
+                e.addTo(errors);
+            }
+        }
+        model.addAttribute("matches", matches.mine());
+        model.addAttribute("wishes", Wish.values());
+        model.addAttribute("slots", Slots.all());
+        return "volunteer/my-page";
+    }
+
+    @PostMapping("/min-side/frivillig/matches/{id}/accept")
+    String accept(@PathVariable UUID id, RedirectAttributes redirect) {
+        try {
+            matches.accept(id);
+            redirect.addFlashAttribute("accepted", true);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("actionError", e.code());
+        }
+        return "redirect:/min-side/frivillig";
+    }
+
+    @PostMapping("/min-side/frivillig/matches/{id}/end")
+    String end(@PathVariable UUID id, RedirectAttributes redirect) {
+        try {
+            matches.end(id);
+            redirect.addFlashAttribute("ended", true);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("actionError", e.code());
+        }
+        return "redirect:/min-side/frivillig";
+    }
+}

@@ -1,0 +1,174 @@
+package no.tilfrisk.volunteer.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import no.tilfrisk.platform.web.IdempotencyKey;
+import no.tilfrisk.volunteer.EndReason;
+import no.tilfrisk.volunteer.Match;
+import no.tilfrisk.volunteer.MatchAction;
+import no.tilfrisk.volunteer.MatchState;
+import no.tilfrisk.volunteer.MatchSuggestions;
+import no.tilfrisk.volunteer.Matches;
+import no.tilfrisk.volunteer.Meeting;
+import no.tilfrisk.volunteer.MeetingForm;
+import no.tilfrisk.volunteer.MyVolunteering;
+import no.tilfrisk.volunteer.ProposalForm;
+import no.tilfrisk.volunteer.Screening;
+import no.tilfrisk.volunteer.ScreeningForm;
+import no.tilfrisk.volunteer.VolunteerProfile;
+import no.tilfrisk.volunteer.VolunteerProfileForm;
+import no.tilfrisk.volunteer.VolunteerSummary;
+import no.tilfrisk.volunteer.Volunteers;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/volunteers")
+@Tag(name = "Volunteers", description = "Volunteers («tidgivere», medvandrere, likepersoner, fagfrivillige): profiles, "
+        + "screening (police certificate seen, confidentiality, training, interview), matches with participants and "
+        + "their states, meetings, and explained suggestions. Staff (admins, coordinators, staff members) reach the "
+        + "volunteers and participants of their departments; a volunteer only their own participants, under /me.")
+class VolunteerApi {
+
+    private final Volunteers volunteers;
+    private final Matches matches;
+    private final MatchSuggestions suggestions;
+    private final MyVolunteering mine;
+    private final ReasonTexts reasons;
+
+    VolunteerApi(Volunteers volunteers, Matches matches, MatchSuggestions suggestions, MyVolunteering mine,
+                 ReasonTexts reasons) {
+        this.volunteers = volunteers;
+        this.matches = matches;
+        this.suggestions = suggestions;
+        this.mine = mine;
+        this.reasons = reasons;
+    }
+
+    /** A volunteer's profile with the screening as recorded and where it stands today. */
+    record VolunteerView(VolunteerProfile profile, Screening screening, Screening.Status status) {
+    }
+
+    /** A move of a match: the action, a reason for an end by staff, and the day it happened (default today). */
+    record Transition(MatchAction action, EndReason reason, LocalDate on) {
+    }
+
+    /** A suggested volunteer: the score and the reasons in the caller's language. */
+    record SuggestionView(UUID volunteerId, String name, int score, List<String> reasons) {
+    }
+
+    @GetMapping
+    @Operation(summary = "The volunteers the caller may see, with load, and what screening is missing or runs out within 60 days")
+    List<VolunteerSummary> list() {
+        return volunteers.list();
+    }
+
+    @GetMapping("/{personId}")
+    @Operation(summary = "One volunteer's profile and screening")
+    VolunteerView get(@PathVariable UUID personId) {
+        return new VolunteerView(volunteers.profile(personId).orElse(null), volunteers.screening(personId),
+                volunteers.status(personId));
+    }
+
+    @PutMapping("/{personId}")
+    @Operation(summary = "Record or change the profile of a person with the volunteer role",
+            description = "languages: two-letter codes separated by commas; availability: ['TUESDAY:EVENING', …].")
+    ResponseEntity<Void> saveProfile(@PathVariable UUID personId, @RequestBody VolunteerProfileForm form) {
+        volunteers.saveProfile(personId, form);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping("/{personId}/screening")
+    @Operation(summary = "Record the screening steps (dates; the police certificate itself is never stored)")
+    ResponseEntity<Void> saveScreening(@PathVariable UUID personId, @RequestBody ScreeningForm form) {
+        volunteers.saveScreening(personId, form);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/{personId}/matches")
+    @Operation(summary = "A volunteer's matches whose participants the caller may see, newest first")
+    List<Match> matchesOf(@PathVariable UUID personId) {
+        return matches.ofVolunteer(personId);
+    }
+
+    @GetMapping("/matches")
+    @Operation(summary = "Every open match (not ended) whose participant the caller may see, with its state")
+    List<Match> open() {
+        return matches.list();
+    }
+
+    @PostMapping("/matches")
+    @Operation(summary = "Propose a volunteer for a participant",
+            description = "Checked against every hard rule (screening, capacity, preferences, relatives). An "
+                    + "Idempotency-Key header (a UUID) becomes the match's id, so a retried request proposes once.")
+    ResponseEntity<Map<String, UUID>> propose(@RequestHeader(name = IdempotencyKey.HEADER, required = false) UUID key,
+                                              @RequestBody ProposalForm form) {
+        UUID id = matches.propose(IdempotencyKey.idFor(key), form);
+        return ResponseEntity.created(URI.create("/api/v1/volunteers/matches/" + id)).body(Map.of("id", id));
+    }
+
+    @GetMapping("/matches/{id}")
+    @Operation(summary = "One match with its history, meetings and check-ins")
+    Matches.MatchView match(@PathVariable UUID id) {
+        return matches.get(id);
+    }
+
+    @PostMapping("/matches/{id}/transitions")
+    @Operation(summary = "Move a match: record the participant's or volunteer's yes, pause, resume, or end with a reason",
+            description = "A move the match's state does not allow, or a second yes, is a 400 with the field «state».")
+    Map<String, MatchState> transition(@PathVariable UUID id, @RequestBody Transition t) {
+        return Map.of("state", matches.act(id, t.action(), t.reason(), t.on()));
+    }
+
+    @GetMapping("/matches/{id}/meetings")
+    @Operation(summary = "A match's meetings, newest first (staff see the volunteer's note)")
+    List<Meeting> meetings(@PathVariable UUID id) {
+        return matches.get(id).meetings();
+    }
+
+    @PostMapping("/matches/{id}/meetings")
+    @Operation(summary = "Record a meeting the volunteer told staff about",
+            description = "Hours above 0 and at most 24, a date neither in the future nor before the match started, "
+                    + "only while the match is active. An Idempotency-Key header makes a retry record one.")
+    ResponseEntity<Map<String, UUID>> recordMeeting(@PathVariable UUID id,
+                                                    @RequestHeader(name = IdempotencyKey.HEADER, required = false) UUID key,
+                                                    @RequestBody MeetingForm form) {
+        UUID meeting = matches.recordMeeting(IdempotencyKey.idFor(key), id, form);
+        return ResponseEntity.status(201).body(Map.of("id", meeting));
+    }
+
+    @GetMapping("/suggestions/{personId}")
+    @Operation(summary = "The volunteers for one participant, best first, each with its score and reasons in words")
+    List<SuggestionView> suggestions(@PathVariable UUID personId) {
+        return suggestions.forParticipant(personId).stream().map(s -> new SuggestionView(s.candidate().volunteerId(),
+                s.candidate().name(), s.score(), s.reasons().stream().map(reasons::text).toList())).toList();
+    }
+
+    @GetMapping("/me/participants")
+    @Operation(summary = "The volunteer's own participants: display name, phone and shared goals, only with consent "
+            + "and while the match runs (VOLUNTEER)")
+    List<MyVolunteering.SharedParticipant> myParticipants() {
+        return mine.participants();
+    }
+
+    @PostMapping("/me/matches/{id}/meetings")
+    @Operation(summary = "The volunteer logs a meeting with one of their participants (VOLUNTEER)")
+    ResponseEntity<Map<String, UUID>> logMeeting(@PathVariable UUID id,
+                                                 @RequestHeader(name = IdempotencyKey.HEADER, required = false) UUID key,
+                                                 @RequestBody MeetingForm form) {
+        UUID meeting = mine.logMeeting(IdempotencyKey.idFor(key), id, form);
+        return ResponseEntity.status(201).body(Map.of("id", meeting));
+    }
+}

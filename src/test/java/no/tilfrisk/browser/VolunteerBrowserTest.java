@@ -57,8 +57,9 @@ class VolunteerBrowserTest extends ChromiumTest {
         activities.session(Demo.DEMO_RECOVERY, outdoors, today);
 
         signIn("frivillig@demo.tilfrisk.no");
+        assertThat(page.locator("section[aria-labelledby=start-my-participants]")).containsText("Dag");
         assertFitsAndAccessible("the volunteer's start page");
-        page.getByRole(AriaRole.NAVIGATION).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Mine deltakere")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Alt om deg som frivillig")).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Mine deltakere").setLevel(1))).isVisible();
         Locator participants = page.locator("section[aria-labelledby=my-participants]");
         assertThat(participants).containsText("Dag");
@@ -99,7 +100,7 @@ class VolunteerBrowserTest extends ChromiumTest {
         UUID waiting = volunteers.participant(Demo.DEMO_RECOVERY, "Skien", "Wenche Venter " + tag, true);
 
         signIn("koordinator@demo.tilfrisk.no");
-        page.getByRole(AriaRole.NAVIGATION).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Frivillige")).click();
+        page.navigate(url("/volunteers"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Frivillige").setLevel(1))).isVisible();
         assertThat(page.locator("table")).containsText("Vilde Velvillig " + tag);
         assertFitsAndAccessible("the volunteers list");

@@ -217,6 +217,34 @@ class VolunteerServicesTest {
         assertThatThrownBy(() -> People.as(frida, () -> mine.participant(match))).isInstanceOf(NotFoundException.class);
     }
 
+    @Test
+    void theCheckInsFallDueAfterTwoWeeksSixWeeksAndThreeMonthsForTheCoordinator() {
+        UserDetails coordinator = users.loadUserByUsername("koordinator@demo.tilfrisk.no");
+        UUID volunteer = fixtures.volunteer(DEMO_RECOVERY, "Skien", name("Sjekk"), fixtures.today().minusDays(30));
+        UUID participant = fixtures.participant(DEMO_RECOVERY, "Skien", name("Sjekk"), true);
+        UUID match = fixtures.proposed(DEMO_RECOVERY, volunteer, participant);
+        LocalDate started = fixtures.today().minusDays(15);
+        demo(() -> matches.act(match, MatchAction.ACCEPT_FOR_PARTICIPANT, null, started));
+        demo(() -> matches.act(match, MatchAction.ACCEPT_FOR_VOLUNTEER, null, started));
+        // two weeks after the start: due yesterday, shown as the match's one check-in
+        assertThat(People.as(coordinator, () -> matches.checkInsDue(fixtures.today())))
+                .filteredOn(d -> d.matchId().equals(match)).singleElement()
+                .satisfies(d -> {
+                    assertThat(d.step()).isEqualTo(CheckIn.WEEK_2);
+                    assertThat(d.due()).isEqualTo(started.plusWeeks(2));
+                });
+        People.as(coordinator, () -> { matches.checkIn(match, CheckIn.WEEK_2); return null; });
+        // the next is six weeks after the start: not within the next two weeks, then due
+        assertThat(People.as(coordinator, () -> matches.checkInsDue(fixtures.today().plusDays(14))))
+                .noneMatch(d -> d.matchId().equals(match));
+        assertThat(People.as(coordinator, () -> matches.checkInsDue(started.plusWeeks(6))))
+                .filteredOn(d -> d.matchId().equals(match)).singleElement()
+                .satisfies(d -> assertThat(d.step()).isEqualTo(CheckIn.WEEK_6));
+        // staff of another department see none of it
+        assertThat(People.as(users.loadUserByUsername("admin@annen.tilfrisk.no"), () -> matches.checkInsDue(started.plusYears(1))))
+                .noneMatch(d -> d.matchId().equals(match));
+    }
+
     private void assertRefused(UUID match, Consumer<MeetingForm> change, String field, String code) {
         refused(() -> demo(() -> matches.recordMeeting(UUID.randomUUID(), match, meeting(change))), field, code);
     }

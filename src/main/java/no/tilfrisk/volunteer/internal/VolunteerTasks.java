@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The coordinator's check-ins on «Mine oppgaver»: 2 weeks, 6 weeks and 3 months after a match started, due within
- * {@value #HORIZON_DAYS} days or overdue, for participants the coordinator (or admin) may see. Nothing for other
- * roles (the roles are checked here, not refused, as every source is asked for every user).
+ * {@value #HORIZON_DAYS} days or overdue, for participants of the coordinator's departments. Nothing for other
+ * roles, admins included, who would get every department's (the roles are checked here, not refused, as every
+ * source is asked for every user).
  */
 @Component
 class VolunteerTasks implements TaskSource {
@@ -29,7 +30,7 @@ class VolunteerTasks implements TaskSource {
 
     @Override
     public List<Task> tasksFor(TenantPrincipal user) {
-        if (!(user.hasRole("ORG_ADMIN") || user.hasRole("COORDINATOR"))) {
+        if (!user.hasRole("COORDINATOR")) {
             return List.of();
         }
         return matches.checkInsDue(LocalDate.now(clock).plusDays(HORIZON_DAYS)).stream()

@@ -21,15 +21,18 @@ import no.tilfrisk.volunteer.matching.Wish;
  * any other; matches count as persons (each is one participant), hours and årsverk are shown only where the
  * number of volunteers is.
  */
-final class VolunteerTable {
+public final class VolunteerTable {
 
     private static final String KEY = "volunteer/org/";
 
     private VolunteerTable() {
     }
 
-    /** The table, or null where the period had no volunteer work at all. */
-    static Table of(Figures f, PublishedCells cells, BiFunction<String, Object[], String> m, Locale locale) {
+    /**
+     * The table, or null where the period had no volunteer work at all. With cells that decide nothing (the
+     * dashboard's, for those who may see persons) every figure shows as it is.
+     */
+    public static Table of(Figures f, PublishedCells cells, BiFunction<String, Object[], String> m, Locale locale) {
         long matches = f.matchesByHelp().values().stream().mapToLong(Long::longValue).sum();
         if (f.volunteersEngaged() == 0 && matches == 0 && f.participantsBecameVolunteers() == 0) {
             return null;

@@ -23,12 +23,16 @@ import no.tilfrisk.platform.chart.BarChart;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.platform.tenancy.TenantPrincipal;
 import no.tilfrisk.platform.web.NotFoundException;
+import no.tilfrisk.report.annual.PublishedCells;
 import no.tilfrisk.report.annual.ReportDocument.Cell;
 import no.tilfrisk.report.annual.ReportDocument.Chart;
 import no.tilfrisk.report.annual.ReportDocument.Paragraph;
 import no.tilfrisk.report.annual.ReportDocument.Section;
 import no.tilfrisk.report.annual.ReportDocument.Table;
 import no.tilfrisk.report.annual.ReportDocument;
+import no.tilfrisk.report.annual.VolunteerTable;
+import no.tilfrisk.report.disclosure.Publication;
+import no.tilfrisk.volunteer.VolunteerFigures;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -47,18 +51,20 @@ public class CoordinatorDashboard {
     /** The figures, for the page and for tests. {@code departmentId} null: the whole organisation. */
     public record Figures(UUID departmentId, LocalDate from, LocalDate to, SortedMap<YearMonth, Long> participantsPerMonth,
                           List<ActivityOverview> activities, Map<ContactType, Long> logged, Map<ContactType, Long> tallied,
-                          List<Aggregate> outcomes) {
+                          List<Aggregate> outcomes, VolunteerFigures.Figures volunteers) {
     }
 
     private final Activities activities;
     private final ContactLog contacts;
     private final Tallies tallies;
     private final OutcomeAggregates outcomes;
+    private final VolunteerFigures volunteers;
     private final Departments departments;
     private final MessageSource messages;
 
     CoordinatorDashboard(Activities activities, ContactLog contacts, Tallies tallies, OutcomeAggregates outcomes,
-                         Departments departments, MessageSource messages) {
+                         VolunteerFigures volunteers, Departments departments, MessageSource messages) {
+        this.volunteers = volunteers;
         this.activities = activities;
         this.contacts = contacts;
         this.tallies = tallies;
@@ -109,7 +115,8 @@ public class CoordinatorDashboard {
                 .thenComparing(o -> o.activity().name().toLowerCase(Locale.ROOT)));
         return new Figures(departmentId, from, to, activities.uniqueNamedPerMonth(departmentId, from, to), list,
                 contacts.countsByType(departmentId, from, to), tallies.sumsByType(departmentId, from, to),
-                outcomes.forPeriod(departmentId, from, to));
+                outcomes.forPeriod(departmentId, from, to),
+                departmentId == null ? volunteers.forPeriod(from, to) : null);
     }
 
     /** The dashboard as a document of four sections, each a chart with its table, in the reader's language. */
@@ -187,6 +194,13 @@ public class CoordinatorDashboard {
                         new Table(m(locale, "reportDashboard.outcomes.caption"), List.of(m(locale, "reportDashboard.figure"),
                                 m(locale, "reportDashboard.share"), m(locale, "reportDashboard.n")), outcomeRows, true,
                                 m(locale, "reportDashboard.outcomes.rule"))))));
+
+        // the volunteers are counted for the whole organisation only; here exactly, as the reader may see persons
+        Table volunteerTable = f.volunteers() == null ? null : VolunteerTable.of(f.volunteers(),
+                new PublishedCells(new Publication(), null), (key, args) -> m(locale, key, args), locale);
+        if (volunteerTable != null) {
+            sections.add(new Section("frivillige", m(locale, "reportDashboard.volunteers.heading"), List.of(volunteerTable)));
+        }
 
         String scope = departmentId == null ? m(locale, "reportDashboard.wholeOrganisation") : departments.get(departmentId).name();
         return new ReportDocument(m(locale, "reportDashboard.title"), scope, List.of(), sections);

@@ -136,6 +136,26 @@ class CoordinatorDashboardTest {
         assertThat(f.tallied()).containsEntry(ContactType.PHONE, 37L).containsEntry(ContactType.MESSAGE, 0L)
                 .containsEntry(ContactType.ONE_TO_ONE, 0L);
         assertThat(f.outcomes()).hasSize(4).allSatisfy(a -> assertThat(a.denominator()).isZero());
+        // volunteers are counted for the whole organisation, not per department
+        assertThat(f.volunteers()).isNull();
+    }
+
+    @Test
+    void theWholeOrganisationShowsItsVolunteersExactly() {
+        LocalDate[] period = CoordinatorDashboard.lastTwelveMonths(T);
+        var f = People.asSystem(DEMO_RECOVERY, () -> dashboard.figures(null, period[0], period[1]));
+        assertThat(f.volunteers().volunteersEngaged()).as("the demo's volunteers").isGreaterThan(4);
+        ReportDocument doc = People.asSystem(DEMO_RECOVERY,
+                () -> dashboard.document(null, period[0], period[1], Locale.forLanguageTag("nb")));
+        ReportDocument.Section volunteers = doc.sections().stream().filter(s -> s.heading().equals("Frivillige"))
+                .findFirst().orElseThrow();
+        var table = (ReportDocument.Table) volunteers.blocks().get(0);
+        // exact, even where a count is below 5: this reader may see persons
+        for (var row : table.rows()) {
+            assertThat(row.get(1).text()).as(row.get(0).text()).isNotEqualTo(":");
+        }
+        assertThat(table.rows().get(0).stream().map(ReportDocument.Cell::text).toList())
+                .containsExactly("Frivillige engasjert (unike)", Long.toString(f.volunteers().volunteersEngaged()));
     }
 
     @Test

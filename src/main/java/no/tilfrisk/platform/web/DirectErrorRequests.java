@@ -1,6 +1,7 @@
 package no.tilfrisk.platform.web;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -20,7 +21,8 @@ class DirectErrorRequests extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !"/error".equals(path);
+        // a request that carries an error's status is one to render (the server's dispatch, or a test doing its part)
+        return !"/error".equals(path) || request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) != null;
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import no.tilfrisk.People;
+import no.tilfrisk.RowLevelSecurity;
 import no.tilfrisk.TilfriskTest;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import org.junit.jupiter.api.Test;
@@ -29,12 +30,7 @@ class CollaborationRowLevelSecurityTest {
 
     @Test
     void theTableHasRowLevelSecurityOnTheOrganisation() {
-        boolean enabled = db.sql("SELECT relrowsecurity FROM pg_class WHERE relname = 'collaboration_record' AND relkind = 'r'")
-                .query(Boolean.class).single();
-        List<String> policies = db.sql("SELECT qual FROM pg_policies WHERE tablename = 'collaboration_record'")
-                .query(String.class).list();
-        assertThat(enabled).isTrue();
-        assertThat(policies).singleElement().asString().contains("current_organisation_id()");
+        RowLevelSecurity.assertTenantPolicyOn(db, List.of("collaboration_record"));
     }
 
     @Test

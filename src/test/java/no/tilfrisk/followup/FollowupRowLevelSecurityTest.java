@@ -10,6 +10,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
 import no.tilfrisk.People;
+import no.tilfrisk.RowLevelSecurity;
 import no.tilfrisk.TilfriskTest;
 import no.tilfrisk.account.TilfriskUser;
 import no.tilfrisk.platform.tenancy.Tenancy;
@@ -39,14 +40,7 @@ class FollowupRowLevelSecurityTest {
 
     @Test
     void everyTableOfTheModuleHasRowLevelSecurityOnTheOrganisation() {
-        for (String table : TABLES) {
-            boolean enabled = db.sql("SELECT relrowsecurity FROM pg_class WHERE relname = ? AND relkind = 'r'")
-                    .param(table).query(Boolean.class).single();
-            List<String> policies = db.sql("SELECT qual FROM pg_policies WHERE tablename = ?").param(table)
-                    .query(String.class).list();
-            assertThat(enabled).as(table).isTrue();
-            assertThat(policies).as(table).singleElement().asString().contains("current_organisation_id()");
-        }
+        RowLevelSecurity.assertTenantPolicyOn(db, TABLES);
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.UUID;
 import no.tilfrisk.People;
+import no.tilfrisk.RowLevelSecurity;
 import no.tilfrisk.TilfriskTest;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import org.junit.jupiter.api.Test;
@@ -35,14 +36,7 @@ class PlanRowLevelSecurityTest {
 
     @Test
     void everyTableOfTheModuleHasRowLevelSecurityOnTheOrganisation() {
-        for (String table : TABLES) {
-            boolean enabled = db.sql("SELECT relrowsecurity FROM pg_class WHERE relname = ? AND relkind = 'r'")
-                    .param(table).query(Boolean.class).single();
-            List<String> policies = db.sql("SELECT qual FROM pg_policies WHERE tablename = ?").param(table)
-                    .query(String.class).list();
-            assertThat(enabled).as(table).isTrue();
-            assertThat(policies).as(table).singleElement().asString().contains("current_organisation_id()");
-        }
+        RowLevelSecurity.assertTenantPolicyOn(db, TABLES);
     }
 
     @Test

@@ -95,7 +95,7 @@ class VolunteerAccessMatrixTest {
             Map.entry("GET /min-side/frivillig", new Endpoint(Need.PARTICIPANT_ANY, "")),
             Map.entry("POST /min-side/frivillig/wish", new Endpoint(Need.PARTICIPANT_ANY, "wishes=COMPANY&waiting=true")),
             Map.entry("POST /min-side/frivillig/matches/{id}/accept", new Endpoint(Need.PARTICIPANT_OWN, "")),
-            Map.entry("POST /min-side/frivillig/matches/{id}/end", new Endpoint(Need.PARTICIPANT_OWN, "")),
+            Map.entry("POST /min-side/frivillig/matches/{id}/end", new Endpoint(Need.PARTICIPANT_OWN, "confirmed=true")),
             Map.entry("GET /api/v1/volunteers", new Endpoint(Need.STAFF_ANY, "")),
             Map.entry("GET /api/v1/volunteers/{personId}", new Endpoint(Need.STAFF_DEPARTMENT, "")),
             Map.entry("PUT /api/v1/volunteers/{personId}", new Endpoint(Need.STAFF_DEPARTMENT, PROFILE_JSON)),

@@ -3,10 +3,12 @@ package no.tilfrisk.volunteer;
 import static no.tilfrisk.Demo.DEMO_RECOVERY;
 import static no.tilfrisk.Demo.OTHER_ORGANISATION;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
@@ -174,7 +176,14 @@ class VolunteerPagesTest {
                 .andExpect(status().is3xxRedirection());
         Matches.MatchView view = People.asSystem(DEMO_RECOVERY, () -> matches.get(match));
         assertThat(view.match().state()).isEqualTo(MatchState.ACCEPTED_BY_PARTICIPANT);
+        // the first post only asks, naming the volunteer, and changes nothing
         mvc.perform(post("/min-side/frivillig/matches/" + match + "/end").with(user(dag)).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Vil du avslutte matchen med Ola Avslutt")));
+        assertThat(People.asSystem(DEMO_RECOVERY, () -> matches.get(match)).match().state())
+                .isEqualTo(MatchState.ACCEPTED_BY_PARTICIPANT);
+        mvc.perform(post("/min-side/frivillig/matches/" + match + "/end").param("confirmed", "true")
+                        .with(user(dag)).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         view = People.asSystem(DEMO_RECOVERY, () -> matches.get(match));
         assertThat(view.match().state()).isEqualTo(MatchState.ENDED);

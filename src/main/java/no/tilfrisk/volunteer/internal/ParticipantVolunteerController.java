@@ -1,7 +1,10 @@
 package no.tilfrisk.volunteer.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
+import no.tilfrisk.platform.web.Confirmation;
 import no.tilfrisk.platform.web.InvalidInputException;
+import no.tilfrisk.platform.web.NotFoundException;
 import no.tilfrisk.volunteer.ParticipantMatches;
 import no.tilfrisk.volunteer.Slots;
 import no.tilfrisk.volunteer.VolunteerWishes;
@@ -14,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -71,8 +75,16 @@ class ParticipantVolunteerController {
         return "redirect:/min-side/frivillig";
     }
 
+    /** Ends the match after a question (a tap too many must not end it); only one's own match is asked about. */
     @PostMapping("/min-side/frivillig/matches/{id}/end")
-    String end(@PathVariable UUID id, RedirectAttributes redirect) {
+    String end(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirmed,
+               HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        if (!confirmed) {
+            ParticipantMatches.MyMatch match = matches.mine().stream().filter(m -> m.matchId().equals(id)).findFirst()
+                    .orElseThrow(() -> new NotFoundException("Match"));
+            return Confirmation.ask(model, request, "/min-side/frivillig", "volunteer.mypage.end",
+                    "confirm.endVolunteerMatch", match.volunteerName());
+        }
         try {
             matches.end(id);
             redirect.addFlashAttribute("ended", true);

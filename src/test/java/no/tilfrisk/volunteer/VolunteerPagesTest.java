@@ -190,4 +190,24 @@ class VolunteerPagesTest {
         assertThat(view.match().endReason()).isEqualTo(EndReason.PARTICIPANT_ENDED);
         assertThat(view.events()).last().satisfies(e -> assertThat(e.actedAs()).isEqualTo(Actor.PARTICIPANT));
     }
+
+    @Test
+    void staffEndingAMatchAreAskedFirstAndTheConfirmedPostEndsIt() throws Exception {
+        UserDetails admin = accounts.loadUserByUsername("admin@demo.tilfrisk.no");
+        UUID volunteer = fixtures.volunteer(DEMO_RECOVERY, "Skien", "Vera Spørsmål " + UUID.randomUUID(),
+                fixtures.today().minusDays(30));
+        UUID participant = fixtures.participant(DEMO_RECOVERY, "Skien", "Per Spørsmål " + UUID.randomUUID(), true);
+        UUID match = fixtures.active(DEMO_RECOVERY, volunteer, participant);
+        mvc.perform(post("/volunteers/matches/" + match + "/act").param("action", "END").param("reason", "MOVED")
+                        .with(user(admin)).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Vil du avslutte matchen mellom Per Spørsmål")));
+        assertThat(People.asSystem(DEMO_RECOVERY, () -> matches.get(match)).match().state()).isEqualTo(MatchState.ACTIVE);
+        mvc.perform(post("/volunteers/matches/" + match + "/act").param("action", "END").param("reason", "MOVED")
+                        .param("confirmed", "true").with(user(admin)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        Matches.MatchView view = People.asSystem(DEMO_RECOVERY, () -> matches.get(match));
+        assertThat(view.match().state()).isEqualTo(MatchState.ENDED);
+        assertThat(view.match().endReason()).isEqualTo(EndReason.MOVED);
+    }
 }

@@ -1,5 +1,6 @@
 package no.tilfrisk.volunteer.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import no.tilfrisk.platform.web.Confirmation;
 import no.tilfrisk.platform.web.InvalidInputException;
 import no.tilfrisk.volunteer.CheckIn;
 import no.tilfrisk.volunteer.EndReason;
@@ -180,10 +182,17 @@ class MatchController {
         return "volunteer/match";
     }
 
+    /** A state change; ending (with its reason) asks first, naming both, as it cannot be undone. */
     @PostMapping("/volunteers/matches/{id}/act")
     String act(@PathVariable UUID id, @RequestParam MatchAction action,
                @RequestParam(required = false) EndReason reason, @RequestParam(required = false) LocalDate on,
+               @RequestParam(defaultValue = "false") boolean confirmed, HttpServletRequest request, Model model,
                RedirectAttributes redirect) {
+        if (action == MatchAction.END && reason != null && !confirmed) {
+            Matches.MatchView view = matches.get(id);
+            return Confirmation.ask(model, request, "/volunteers/matches/" + id, "volunteer.match.action.END",
+                    "confirm.endMatch", view.participantName(), view.volunteerName());
+        }
         try {
             matches.act(id, action, reason, on);
             redirect.addFlashAttribute("saved", true);

@@ -96,6 +96,12 @@ public class MyVolunteering {
         return moves.move(mine(matchId), MatchAction.ACCEPT_FOR_VOLUNTEER, Actor.VOLUNTEER, null);
     }
 
+    /** The volunteer stops: the match ends with «volunteer stopped», and the participant is gone from their list. */
+    @Transactional
+    public MatchState end(UUID matchId) {
+        return moves.move(mine(matchId), MatchAction.END, Actor.VOLUNTEER, null);
+    }
+
     /** The volunteer's meetings with this participant, newest first (the participant's reading is audited). */
     @Transactional
     public List<Meeting> meetings(UUID matchId) {

@@ -90,6 +90,7 @@ class VolunteerAccessMatrixTest {
             Map.entry("GET /frivillig", new Endpoint(Need.VOLUNTEER_ANY, "")),
             Map.entry("POST /frivillig/matches/{id}/accept", new Endpoint(Need.VOLUNTEER_OWN, "")),
             Map.entry("GET /frivillig/matches/{id}", new Endpoint(Need.VOLUNTEER_OWN, "")),
+            Map.entry("POST /frivillig/matches/{id}/end", new Endpoint(Need.VOLUNTEER_OWN, "confirmed=true")),
             Map.entry("POST /frivillig/matches/{id}/meetings", new Endpoint(Need.VOLUNTEER_OWN,
                     "formId={new}&metOn={today}&hours=2&what=TALK")),
             Map.entry("GET /min-side/frivillig", new Endpoint(Need.PARTICIPANT_ANY, "")),
@@ -119,7 +120,8 @@ class VolunteerAccessMatrixTest {
     static final Set<String> USES_UP = Set.of("POST /volunteers/matches", "POST /volunteers/assignment",
             "POST /volunteers/matches/{id}/act", "POST /api/v1/volunteers/matches",
             "POST /api/v1/volunteers/matches/{id}/transitions", "POST /frivillig/matches/{id}/accept",
-            "POST /min-side/frivillig/matches/{id}/accept", "POST /min-side/frivillig/matches/{id}/end");
+            "POST /min-side/frivillig/matches/{id}/accept", "POST /min-side/frivillig/matches/{id}/end",
+            "POST /frivillig/matches/{id}/end");
 
     /** Where the volunteer may see their participant's name: their own pages. */
     static final Set<String> VOLUNTEER_SEES = Set.of("GET /frivillig", "GET /frivillig/matches/{id}",

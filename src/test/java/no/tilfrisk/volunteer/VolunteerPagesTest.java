@@ -210,4 +210,20 @@ class VolunteerPagesTest {
         assertThat(view.match().state()).isEqualTo(MatchState.ENDED);
         assertThat(view.match().endReason()).isEqualTo(EndReason.MOVED);
     }
+
+    @Test
+    void aVolunteerWhoStopsIsAskedFirstAndThenNoLongerSeesTheParticipant() throws Exception {
+        Matched m = matched();
+        String question = body(mvc.perform(post("/frivillig/matches/" + m.match() + "/end").with(user(frida())).with(csrf()))
+                .andExpect(status().isOk()));
+        assertThat(question).contains("Vil du avslutte matchen med " + m.name());
+        assertThat(People.asSystem(DEMO_RECOVERY, () -> matches.get(m.match())).match().state()).isEqualTo(MatchState.ACTIVE);
+        mvc.perform(post("/frivillig/matches/" + m.match() + "/end").param("confirmed", "true").with(user(frida())).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        Matches.MatchView view = People.asSystem(DEMO_RECOVERY, () -> matches.get(m.match()));
+        assertThat(view.match().state()).isEqualTo(MatchState.ENDED);
+        assertThat(view.match().endReason()).isEqualTo(EndReason.VOLUNTEER_STOPPED);
+        assertThat(body(mvc.perform(get("/frivillig").with(user(frida()))))).doesNotContain(m.name());
+        mvc.perform(get("/frivillig/matches/" + m.match()).with(user(frida()))).andExpect(status().isNotFound());
+    }
 }

@@ -1,5 +1,6 @@
 package no.tilfrisk.volunteer.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -11,6 +12,7 @@ import no.tilfrisk.activity.Activities;
 import no.tilfrisk.activity.Activity;
 import no.tilfrisk.activity.ActivitySession;
 import no.tilfrisk.activity.ActivitySessions;
+import no.tilfrisk.platform.web.Confirmation;
 import no.tilfrisk.platform.web.InvalidInputException;
 import no.tilfrisk.volunteer.MeetingForm;
 import no.tilfrisk.volunteer.MeetingKind;
@@ -76,6 +78,23 @@ class MyVolunteerController {
         try {
             mine.accept(id);
             redirect.addFlashAttribute("accepted", true);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("actionError", e.code());
+        }
+        return "redirect:/frivillig";
+    }
+
+    /** The volunteer ends a match after a question naming the participant; only their own shared ones. */
+    @PostMapping("/frivillig/matches/{id}/end")
+    String end(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirmed,
+               HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        if (!confirmed) {
+            return Confirmation.ask(model, request, "/frivillig/matches/" + id, "volunteer.my.end",
+                    "confirm.endVolunteering", mine.participant(id).displayName());
+        }
+        try {
+            mine.end(id);
+            redirect.addFlashAttribute("ended", true);
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("actionError", e.code());
         }

@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Import;
         "tilfrisk.demo.enabled=true"
 })
 @AutoConfigureMockMvc
-@Import({People.class, TestAccounts.class, ActivityFixtures.class, ProjectFixtures.class, VolunteerFixtures.class})
+@Import({People.class, TestAccounts.class, TestClock.class, ActivityFixtures.class, ProjectFixtures.class,
+        VolunteerFixtures.class})
 public @interface TilfriskTest {
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import no.tilfrisk.People;
 import no.tilfrisk.TestAccounts;
+import no.tilfrisk.TestClock;
 import no.tilfrisk.activity.ActivityFixtures;
 import no.tilfrisk.project.ProjectFixtures;
 import no.tilfrisk.volunteer.VolunteerFixtures;
@@ -39,7 +40,8 @@ import org.springframework.context.annotation.Import;
         "tilfrisk.embedded.clean=true",
         "tilfrisk.demo.enabled=true"
 })
-@Import({People.class, TestAccounts.class, ActivityFixtures.class, ProjectFixtures.class, VolunteerFixtures.class})
+@Import({People.class, TestAccounts.class, TestClock.class, ActivityFixtures.class, ProjectFixtures.class,
+        VolunteerFixtures.class})
 abstract class ChromiumTest {
 
     private static final Path CHROMIUM = Path.of(System.getProperty("tilfrisk.chromium", "/usr/bin/chromium"));

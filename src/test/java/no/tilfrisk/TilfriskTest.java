@@ -21,7 +21,8 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(properties = {
         "tilfrisk.data-dir=target/test-data",
         "tilfrisk.embedded.clean=true",
-        "tilfrisk.demo.enabled=true"
+        "tilfrisk.demo.enabled=true",
+        "tilfrisk.scheduling.enabled=false"
 })
 @AutoConfigureMockMvc
 @Import({People.class, TestAccounts.class, TestClock.class, ActivityFixtures.class, ProjectFixtures.class,

@@ -38,7 +38,8 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "tilfrisk.data-dir=target/test-data",
         "tilfrisk.embedded.clean=true",
-        "tilfrisk.demo.enabled=true"
+        "tilfrisk.demo.enabled=true",
+        "tilfrisk.scheduling.enabled=false"
 })
 @Import({People.class, TestAccounts.class, TestClock.class, ActivityFixtures.class, ProjectFixtures.class,
         VolunteerFixtures.class})

@@ -110,6 +110,13 @@ public class UserAccounts {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    /** The e-mail of an active account of this organisation, for a notice the account's owner chose to get. */
+    @Transactional(readOnly = true)
+    public Optional<String> emailOf(UUID userId) {
+        return db.sql("SELECT email FROM app_user WHERE id = ? AND organisation_id = ? AND active")
+                .params(userId, Tenancy.requireOrganisationId()).query(String.class).optional();
+    }
+
     /** A user who works with persons (admin, coordinator, staff), as a record names who took part. */
     public record StaffMember(UUID id, String displayName) {
     }

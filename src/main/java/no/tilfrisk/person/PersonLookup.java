@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import no.tilfrisk.audit.AuditAction;
@@ -157,6 +158,21 @@ public class PersonLookup {
                         rs.getString("municipality"), rs.getString("phone")))
                 .list().forEach(c -> found.put(c.id(), c));
         return found;
+    }
+
+    /** Where a person can be reached, for a module that has checked consent to the channel and audits the use. */
+    public record Reachable(UUID id, String email, String phone) {
+    }
+
+    /** The person's e-mail and phone (either may be null); empty when the person is not ours or is erased. */
+    @Transactional(readOnly = true)
+    public Optional<Reachable> reachable(UUID personId) {
+        return db.sql("""
+                        SELECT id, email, phone FROM person WHERE id = ? AND organisation_id = ? AND erased_at IS NULL""")
+                .params(personId, Tenancy.requireOrganisationId())
+                .query((rs, i) -> new Reachable(rs.getObject("id", UUID.class), rs.getString("email"),
+                        rs.getString("phone")))
+                .optional();
     }
 
     /**

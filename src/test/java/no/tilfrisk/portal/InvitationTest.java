@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Supplier;
 import no.tilfrisk.People;
+import no.tilfrisk.notification.Email;
 import no.tilfrisk.TilfriskTest;
 import no.tilfrisk.account.Role;
 import no.tilfrisk.account.TilfriskUser;
@@ -154,7 +155,7 @@ class InvitationTest {
             JavaMailSenderImpl sender = new JavaMailSenderImpl();
             sender.setHost("127.0.0.1");
             sender.setPort(smtp.getSmtp().getPort());
-            InvitationMail mail = new InvitationMail(sender, messages, false, "ikke-svar@tilfrisk.no");
+            InvitationMail mail = new InvitationMail(new Email(sender, "ikke-svar@tilfrisk.no"), messages, false);
             assertThat(mail.mayShowLink()).isFalse();
 
             boolean sent = mail.send("ny@example.no", "https://t.example/invitation/abc", Instant.parse("2026-11-26T11:00:00Z"),

@@ -3,6 +3,7 @@ package no.tilfrisk.followup;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import no.tilfrisk.person.PersonLookup;
 import no.tilfrisk.platform.tenancy.Tenancy;
@@ -79,5 +80,22 @@ public class ContactFigures {
         Map<ContactType, TypeFigures> out = new EnumMap<>(ContactType.class);
         counts.forEach((t, c) -> out.put(t, new TypeFigures(t, c[0], c[1], c[2])));
         return out;
+    }
+
+    /**
+     * The day of the person's first contact that stands (not voided) from {@code from} to {@code to} (Oslo days,
+     * both included), if any: for the transitions' «first contact within 7 days». A date only, never what it was.
+     */
+    @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF', 'REPORT_VIEWER')")
+    @Transactional(readOnly = true)
+    public Optional<LocalDate> firstContact(UUID personId, LocalDate from, LocalDate to) {
+        return db.sql("""
+                        SELECT min(occurred_at) FROM contact
+                         WHERE organisation_id = ? AND person_id = ? AND voided_at IS NULL
+                           AND occurred_at >= ? AND occurred_at < ?""")
+                .params(Tenancy.requireOrganisationId(), personId, ContactRecords.utc(ContactRecords.startOf(from)),
+                        ContactRecords.utc(ContactRecords.startOf(to.plusDays(1))))
+                .query((rs, i) -> rs.getTimestamp(1)).list().stream().filter(java.util.Objects::nonNull).findFirst()
+                .map(t -> t.toInstant().atZone(no.tilfrisk.platform.web.Dates.OSLO).toLocalDate());
     }
 }

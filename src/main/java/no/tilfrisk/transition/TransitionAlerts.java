@@ -1,0 +1,198 @@
+package no.tilfrisk.transition;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import no.tilfrisk.audit.AuditAction;
+import no.tilfrisk.audit.AuditTrail;
+import no.tilfrisk.followup.ContactFigures;
+import no.tilfrisk.person.PersonLookup;
+import no.tilfrisk.platform.tenancy.SystemPrincipal;
+import no.tilfrisk.platform.tenancy.Tenancy;
+import no.tilfrisk.platform.web.NotFoundException;
+import no.tilfrisk.transition.internal.TransitionAccess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The alerts of transitions ({@link AlertSchedule} says which is due). {@link #runDaily()} is the daily job's
+ * work: for every organisation with transitions, as Tilfrisk itself, in a transaction of its own, it makes the
+ * alerts due today (the clock's day). An alert goes to the transition's coordinator with every item not in place,
+ * and to each other staff member answerable for an item with theirs. The table's unique key (transition, step,
+ * date, recipient) makes a second run, or a second node at the same time, create nothing; a moved date closes the
+ * old date's alerts ({@link Transitions#moveDate}) and the next run makes the new date's.
+ */
+@Service
+public class TransitionAlerts {
+
+    private static final Logger log = LoggerFactory.getLogger(TransitionAlerts.class);
+
+    private final TransitionRecords records;
+    private final ContactFigures contacts;
+    private final PersonLookup persons;
+    private final AuditTrail audit;
+    private final JdbcClient db;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    TransitionAlerts(TransitionRecords records, ContactFigures contacts, PersonLookup persons, AuditTrail audit,
+                     JdbcClient db, TransactionTemplate tx, Clock clock) {
+        this.records = records;
+        this.contacts = contacts;
+        this.persons = persons;
+        this.audit = audit;
+        this.db = db;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** Makes today's alerts in every organisation; returns how many were new. Safe to run again the same day. */
+    public int runDaily() {
+        LocalDate today = LocalDate.now(clock);
+        List<UUID> organisations = db.sql("SELECT transition_organisations()").query(UUID.class).list();
+        int made = 0;
+        for (UUID organisation : organisations) {
+            try {
+                made += asSystem(organisation, () -> tx.execute(s -> makeAlerts(today)));
+            } catch (RuntimeException e) {
+                log.error("Transition alerts failed for organisation {}", organisation, e);
+            }
+        }
+        return made;
+    }
+
+    /** The caller's organisation's alerts due on {@code today}; the caller is Tilfrisk itself or an admin. */
+    @PreAuthorize("hasRole('ORG_ADMIN')")
+    @Transactional
+    public int makeAlerts(LocalDate today) {
+        int made = 0;
+        for (Transition t : records.between(today.minusDays(AlertSchedule.FIRST_CONTACT_DAYS + 1 + 31),
+                today.plusDays(AlertStep.WEEKS_8.daysBefore()))) {
+            made += readiness(t, today) + firstContact(t, today);
+        }
+        return made;
+    }
+
+    private int readiness(Transition t, LocalDate today) {
+        Optional<AlertStep> step = AlertSchedule.readiness(t.expectedOn(), t.actualOn(), today);
+        if (step.isEmpty()) {
+            return 0;
+        }
+        List<ChecklistItem> open = records.items(t.id()).stream().filter(i -> !i.status().ready()).toList();
+        if (open.isEmpty()) {
+            return 0;
+        }
+        Map<UUID, List<UUID>> byRecipient = new LinkedHashMap<>();
+        if (t.coordinatorId() != null) {
+            byRecipient.put(t.coordinatorId(), open.stream().map(ChecklistItem::id).toList());
+        }
+        for (ChecklistItem i : open) {
+            if (i.responsibleAccountId() != null && !i.responsibleAccountId().equals(t.coordinatorId())) {
+                byRecipient.computeIfAbsent(i.responsibleAccountId(), k -> new ArrayList<>()).add(i.id());
+            }
+        }
+        int made = 0;
+        for (Map.Entry<UUID, List<UUID>> e : byRecipient.entrySet()) {
+            if (records.insertAlert(t.id(), step.get(), t.expectedOn(), e.getKey(), e.getValue(), today)) {
+                records.closeEarlierSteps(t.id(), e.getKey(), step.get());
+                made++;
+            }
+        }
+        if (made > 0) {
+            audit.record(t.personId(), AuditAction.CREATE, "transition.alert");
+        }
+        return made;
+    }
+
+    private int firstContact(Transition t, LocalDate today) {
+        LocalDate left = t.leftOn();
+        if (t.coordinatorId() == null || !AlertSchedule.firstContactDue(left, today)
+                || contacts.firstContact(t.personId(), left, AlertSchedule.lastContactDay(left)).isPresent()) {
+            return 0;
+        }
+        if (records.insertAlert(t.id(), AlertStep.NO_CONTACT, left, t.coordinatorId(), List.of(), today)) {
+            audit.record(t.personId(), AuditAction.CREATE, "transition.alert");
+            return 1;
+        }
+        return 0;
+    }
+
+    /**
+     * The caller's open alerts on transitions of persons they may see, with the items still not in place (an item
+     * put in place since leaves the list; an alert whose items are all in place is not shown). Each person shown
+     * is audited.
+     */
+    @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF')")
+    @Transactional
+    public List<AlertTask> mine() {
+        List<Alert> alerts = records.openAlertsFor(TransitionAccess.me());
+        if (alerts.isEmpty()) {
+            return List.of();
+        }
+        Set<UUID> visible = persons.visiblePersonIds();
+        Map<UUID, Transition> transitions = new LinkedHashMap<>();
+        alerts.forEach(a -> records.find(a.transitionId()).ifPresent(t -> transitions.put(t.id(), t)));
+        Map<UUID, ChecklistItem> items = new LinkedHashMap<>();
+        if (!transitions.isEmpty()) {
+            records.itemsOf(new ArrayList<>(transitions.keySet())).forEach(i -> items.put(i.id(), i));
+        }
+        Map<UUID, PersonLookup.PersonName> names = persons.names(
+                transitions.values().stream().map(Transition::personId).distinct().toList());
+        List<AlertTask> out = new ArrayList<>();
+        for (Alert a : alerts) {
+            Transition t = transitions.get(a.transitionId());
+            if (t == null || !visible.contains(t.personId()) || !names.containsKey(t.personId())) {
+                continue;
+            }
+            List<ChecklistItem> still = a.openItems().stream().map(items::get).filter(Objects::nonNull)
+                    .filter(i -> !i.status().ready()).toList();
+            if (a.step() != AlertStep.NO_CONTACT && still.isEmpty()) {
+                continue;
+            }
+            out.add(new AlertTask(a, t.personId(), names.get(t.personId()).displayName(), still));
+        }
+        audit.recordEach(out.stream().map(AlertTask::personId).distinct().toList(), AuditAction.READ,
+                "transition.alert");
+        return out;
+    }
+
+    /** The recipient marks an alert seen and dealt with; anyone else's alert is «not found». */
+    @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF')")
+    @Transactional
+    public void done(UUID alertId) {
+        Alert a = records.alert(alertId).filter(x -> x.recipientId().equals(TransitionAccess.me()))
+                .orElseThrow(() -> new NotFoundException("Alert"));
+        records.closeAlert(a.id(), "DONE");
+        records.find(a.transitionId()).ifPresent(t -> audit.record(t.personId(), AuditAction.UPDATE, "transition.alert"));
+    }
+
+    private static <T> T asSystem(UUID organisation, Supplier<T> work) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext system = SecurityContextHolder.createEmptyContext();
+        system.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(new SystemPrincipal(organisation),
+                null, AuthorityUtils.createAuthorityList("ROLE_ORG_ADMIN")));
+        SecurityContextHolder.setContext(system);
+        try {
+            return Tenancy.runAs(organisation, work);
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+}

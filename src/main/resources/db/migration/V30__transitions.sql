@@ -177,12 +177,3 @@ GRANT SELECT, INSERT, UPDATE ON transition_institution, transition_checklist_ext
 GRANT SELECT, INSERT ON transition_date_move, transition_item_event TO ${app_role};
 -- erasure blanks the reasons of date moves
 GRANT UPDATE (reason) ON transition_date_move TO ${app_role};
-
--- the daily alert job runs without a user: the organisations that have a transition not cancelled
-CREATE FUNCTION transition_organisations() RETURNS SETOF uuid
-    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
-AS $$
-    SELECT DISTINCT organisation_id FROM transition WHERE cancelled_at IS NULL
-$$;
-REVOKE ALL ON FUNCTION transition_organisations() FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION transition_organisations() TO ${app_role};

@@ -10,31 +10,21 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import no.tilfrisk.audit.AuditAction;
 import no.tilfrisk.audit.AuditTrail;
 import no.tilfrisk.followup.ContactFigures;
 import no.tilfrisk.person.PersonLookup;
-import no.tilfrisk.platform.tenancy.SystemPrincipal;
-import no.tilfrisk.platform.tenancy.Tenancy;
+import no.tilfrisk.platform.scheduling.AsSystem;
 import no.tilfrisk.platform.web.NotFoundException;
 import no.tilfrisk.transition.internal.TransitionAccess;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The alerts of transitions ({@link AlertSchedule} says which is due). {@link #runDaily()} is the daily job's
- * work: for every organisation with transitions, as Tilfrisk itself, in a transaction of its own, it makes the
- * alerts due today (the clock's day). An alert goes to the transition's coordinator with every item not in place,
+ * work: for every organisation, as Tilfrisk itself, in a transaction of its own, it makes the alerts due today
+ * (the clock's day). An alert goes to the transition's coordinator with every item not in place,
  * and to each other staff member answerable for an item with theirs. The table's unique key (transition, step,
  * date, recipient) makes a second run, or a second node at the same time, create nothing; a moved date closes the
  * old date's alerts ({@link Transitions#moveDate}) and the next run makes the new date's.
@@ -42,46 +32,39 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class TransitionAlerts {
 
-    private static final Logger log = LoggerFactory.getLogger(TransitionAlerts.class);
-
     private final TransitionRecords records;
     private final ContactFigures contacts;
     private final PersonLookup persons;
     private final AuditTrail audit;
-    private final JdbcClient db;
-    private final TransactionTemplate tx;
+    private final AsSystem asSystem;
     private final Clock clock;
 
     TransitionAlerts(TransitionRecords records, ContactFigures contacts, PersonLookup persons, AuditTrail audit,
-                     JdbcClient db, TransactionTemplate tx, Clock clock) {
+                     AsSystem asSystem, Clock clock) {
         this.records = records;
         this.contacts = contacts;
         this.persons = persons;
         this.audit = audit;
-        this.db = db;
-        this.tx = tx;
+        this.asSystem = asSystem;
         this.clock = clock;
     }
 
-    /** Makes today's alerts in every organisation; returns how many were new. Safe to run again the same day. */
-    public int runDaily() {
-        LocalDate today = LocalDate.now(clock);
-        List<UUID> organisations = db.sql("SELECT transition_organisations()").query(UUID.class).list();
-        int made = 0;
-        for (UUID organisation : organisations) {
-            try {
-                made += asSystem(organisation, () -> tx.execute(s -> makeAlerts(today)));
-            } catch (RuntimeException e) {
-                log.error("Transition alerts failed for organisation {}", organisation, e);
-            }
-        }
-        return made;
+    /**
+     * The daily job's work: today's alerts in every organisation, each as Tilfrisk itself in a transaction of its
+     * own. Safe to run again the same day, or on two nodes at once.
+     */
+    public void runDaily() {
+        asSystem.forEachOrganisation("transition.alerts", organisation -> makeAlerts());
     }
 
-    /** The caller's organisation's alerts due on {@code today}; the caller is Tilfrisk itself or an admin. */
+    /**
+     * The caller's organisation's alerts due today (the clock's day in Oslo); returns how many were new. The caller
+     * is Tilfrisk itself or an admin.
+     */
     @PreAuthorize("hasRole('ORG_ADMIN')")
     @Transactional
-    public int makeAlerts(LocalDate today) {
+    public int makeAlerts() {
+        LocalDate today = LocalDate.now(clock);
         int made = 0;
         for (Transition t : records.between(today.minusDays(AlertSchedule.FIRST_CONTACT_DAYS + 1 + 31),
                 today.plusDays(AlertStep.WEEKS_8.daysBefore()))) {
@@ -181,18 +164,5 @@ public class TransitionAlerts {
                 .orElseThrow(() -> new NotFoundException("Alert"));
         records.closeAlert(a.id(), "DONE");
         records.find(a.transitionId()).ifPresent(t -> audit.record(t.personId(), AuditAction.UPDATE, "transition.alert"));
-    }
-
-    private static <T> T asSystem(UUID organisation, Supplier<T> work) {
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContext system = SecurityContextHolder.createEmptyContext();
-        system.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(new SystemPrincipal(organisation),
-                null, AuthorityUtils.createAuthorityList("ROLE_ORG_ADMIN")));
-        SecurityContextHolder.setContext(system);
-        try {
-            return Tenancy.runAs(organisation, work);
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
     }
 }

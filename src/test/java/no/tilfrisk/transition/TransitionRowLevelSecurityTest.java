@@ -60,7 +60,7 @@ class TransitionRowLevelSecurityTest {
             transitions.moveDate(t, today.plusDays(20), "Flyttet");
             ChecklistItem gp = transitions.get(t).items().get(0);
             transitions.updateItem(gp.id(), new ItemUpdate(ItemStatus.IN_PROGRESS, null), Actor.STAFF);
-            alerts.makeAlerts(today);
+            alerts.makeAlerts();
             return t;
         });
         for (String table : TABLES) {

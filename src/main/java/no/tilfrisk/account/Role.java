@@ -14,7 +14,9 @@ public enum Role {
     STAFF(true),
     VOLUNTEER(false),
     PARTICIPANT(false),
-    REPORT_VIEWER(false);
+    REPORT_VIEWER(false),
+    /** keeps the service directory's offers: the organisation's own and the network's shared entries */
+    DIRECTORY_EDITOR(false);
 
     private final boolean seesPersonalData;
 

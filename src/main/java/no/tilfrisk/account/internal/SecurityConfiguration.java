@@ -61,6 +61,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ORG_ADMIN")
+                        // the service directory's offers are public information (issue 19); its read API is open
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/public/**").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
@@ -84,6 +86,8 @@ class SecurityConfiguration {
                         .requestMatchers("/calendar/feed/*").permitAll()
                         // one who was invited to «Min side» has only the link until they have chosen a password
                         .requestMatchers("/invitation/*").permitAll()
+                        // the service directory «Rett hjelp til rett tid»: anyone may search it without signing in
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/tilbud", "/tilbud/**").permitAll()
                         .requestMatchers("/login/second-factor", "/account/second-factor",
                                 "/account/second-factor/**").authenticated()
                         .requestMatchers("/admin/**").access(fullySignedIn.hasRole("ORG_ADMIN"))

@@ -18,9 +18,13 @@ import no.tilfrisk.person.Gender;
 import no.tilfrisk.person.PersonDirectory;
 import no.tilfrisk.person.PersonForm;
 import no.tilfrisk.person.PersonRole;
+import no.tilfrisk.plan.Goal;
+import no.tilfrisk.plan.GoalForm;
 import no.tilfrisk.plan.Interest;
 import no.tilfrisk.plan.LifeArea;
 import no.tilfrisk.plan.Mappings;
+import no.tilfrisk.plan.PlanStatus;
+import no.tilfrisk.plan.Plans;
 import no.tilfrisk.volunteer.CheckIn;
 import no.tilfrisk.volunteer.EndReason;
 import no.tilfrisk.volunteer.MatchAction;
@@ -81,17 +85,19 @@ class DemoVolunteers {
     private final Consents consents;
     private final UserAccounts accounts;
     private final Mappings mappings;
+    private final Plans plans;
     private final Volunteers volunteers;
     private final VolunteerWishes wishes;
     private final Matches matches;
     private final Clock clock;
 
-    DemoVolunteers(PersonDirectory persons, Consents consents, UserAccounts accounts, Mappings mappings,
+    DemoVolunteers(PersonDirectory persons, Consents consents, UserAccounts accounts, Mappings mappings, Plans plans,
                    Volunteers volunteers, VolunteerWishes wishes, Matches matches, Clock clock) {
         this.persons = persons;
         this.consents = consents;
         this.accounts = accounts;
         this.mappings = mappings;
+        this.plans = plans;
         this.volunteers = volunteers;
         this.wishes = wishes;
         this.matches = matches;
@@ -117,21 +123,23 @@ class DemoVolunteers {
             participants.add(participant(names[i], i % 2 == 0 ? Gender.MALE : Gender.FEMALE, 1960 + 3 * i, skien,
                     today.minusYears(2).plusDays(i)));
         }
-        share(dag);
         wish(dag, Set.of(Wish.WALK_OUTDOORS, Wish.COMPANY), "Noen å gå tur og fiske med.");
         // Frida: Dag since four weeks, Eirik since nine months, and Gro's match ended with the goal reached
-        match(frida, dag, Wish.WALK_OUTDOORS, today.minusDays(26), null, null, "Komme i gang med fisketurer.");
-        match(frida, participants.get(0), Wish.COMPANY, today.minusMonths(9), null, null, "Ha noen å snakke med.");
+        // the goals shared with the volunteer are picked from the participant's plan: Dag's leisure goal
+        match(frida, dag, Wish.WALK_OUTDOORS, today.minusDays(26), null, null, openGoals(dag, LifeArea.LEISURE));
+        match(frida, participants.get(0), Wish.COMPANY, today.minusMonths(9), null, null,
+                List.of(goal(participants.get(0), LifeArea.NETWORK, "Ha noen å snakke med i hverdagen.")));
         match(frida, participants.get(1), Wish.WALK_OUTDOORS, today.minusMonths(12), today.minusMonths(3),
-                EndReason.GOAL_REACHED, null);
-        match(others.get(0), participants.get(2), Wish.COMPANY, today.minusMonths(11), null, null, null);
-        match(others.get(1), participants.get(3), Wish.LEISURE_ACTIVITY, today.minusMonths(10), null, null, null);
+                EndReason.GOAL_REACHED, List.of());
+        match(others.get(0), participants.get(2), Wish.COMPANY, today.minusMonths(11), null, null, List.of());
+        match(others.get(1), participants.get(3), Wish.LEISURE_ACTIVITY, today.minusMonths(10), null, null, List.of());
         match(others.get(3), participants.get(4), Wish.FINANCES, today.minusMonths(8), today.minusMonths(2),
-                EndReason.GOAL_REACHED, "Få oversikt over regningene.");
+                EndReason.GOAL_REACHED, List.of(goal(participants.get(4), LifeArea.ECONOMY, "Få oversikt over regningene.")));
         match(others.get(2), participants.get(5), Wish.COMPANY, today.minusMonths(6), today.minusMonths(4),
-                EndReason.MOVED, null);
+                EndReason.MOVED, List.of());
         expire(others.get(1), today);
-        UUID paused = match(others.get(4), participants.get(5), Wish.WALK_OUTDOORS, today.minusMonths(3), null, null, null);
+        UUID paused = match(others.get(4), participants.get(5), Wish.WALK_OUTDOORS, today.minusMonths(3), null, null,
+                List.of());
         matches.act(paused, MatchAction.PAUSE, null, today.minusWeeks(2));
         propose(others.get(5), participants.get(6), Wish.COMPANY, today.minusDays(5));
         wish(participants.get(7), Set.of(Wish.FINANCES, Wish.PAPERWORK), "Hjelp med regninger og NAV-brev.");
@@ -139,7 +147,6 @@ class DemoVolunteers {
         wish(participants.get(9), Set.of(Wish.JOB_SEARCH), "Hjelp til å skrive CV.");
         wish(participants.get(6), Set.of(Wish.COMPANY), "Noen å ta en kaffe med.");
         wish(participants.get(2), Set.of(Wish.LEISURE_ACTIVITY, Wish.COMPANY), null);
-        participants.forEach(this::share);
     }
 
     private UUID volunteer(Volunteer v, Department department, List<UUID> interests, Random random, LocalDate today) {
@@ -207,8 +214,18 @@ class DemoVolunteers {
         return id;
     }
 
-    private void share(UUID participant) {
-        consents.give(participant, new ConsentForm(ConsentPurpose.SHARE_WITH_VOLUNTEER, ConsentMethod.SIGNED, null, null));
+    /** The participant's open goals in this life area (as their plan has them). */
+    private List<UUID> openGoals(UUID participant, LifeArea area) {
+        return plans.plan(participant).allGoals().stream().filter(g -> g.status().open() && g.lifeArea() == area)
+                .map(Goal::id).toList();
+    }
+
+    private UUID goal(UUID participant, LifeArea area, String text) {
+        GoalForm g = new GoalForm();
+        g.setLifeArea(area);
+        g.setText(text);
+        g.setStatus(PlanStatus.IN_PROGRESS);
+        return plans.addGoal(UUID.randomUUID(), participant, g);
     }
 
     private void wish(UUID participant, Set<Wish> kinds, String text) {
@@ -228,13 +245,14 @@ class DemoVolunteers {
 
     /** A match that started a few days after {@code start}, with a meeting every week or two until it ended. */
     private UUID match(UUID volunteer, UUID participant, Wish kind, LocalDate start, LocalDate end, EndReason reason,
-                       String sharedGoals) {
+                       List<UUID> sharedGoals) {
         LocalDate today = LocalDate.now(clock);
         ProposalForm f = new ProposalForm(participant, volunteer, kind);
         f.setProposedOn(start);
-        f.setSharedGoals(sharedGoals);
+        f.setGoalIds(sharedGoals);
         UUID id = matches.propose(UUID.randomUUID(), f);
-        matches.act(id, MatchAction.ACCEPT_FOR_PARTICIPANT, null, start.plusDays(2));
+        // the participant's yes with their written consent to share with this volunteer, by name
+        matches.acceptForParticipant(id, ConsentMethod.SIGNED, start.plusDays(2));
         matches.act(id, MatchAction.ACCEPT_FOR_VOLUNTEER, null, start.plusDays(3));
         LocalDate started = start.plusDays(3);
         LocalDate last = end == null ? today : end;

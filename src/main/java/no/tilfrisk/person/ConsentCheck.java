@@ -7,8 +7,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What other modules ask before they act on a purpose: send an SMS, involve a relative, share with a partner,
- * count in statistics. Reads the current state every time, so a withdrawal takes effect at once.
+ * What other modules ask before they act on a purpose: send an SMS, involve a relative, share with a partner or
+ * a named volunteer, count in statistics. Reads the current state every time, so a withdrawal takes effect at once.
  */
 @Service
 public class ConsentCheck {
@@ -22,13 +22,25 @@ public class ConsentCheck {
     /** For purposes about the person alone; those about a named relative or partner must name them. */
     @Transactional(readOnly = true)
     public boolean isGiven(UUID personId, ConsentPurpose purpose) {
-        if (purpose == ConsentPurpose.INVOLVE_RELATIVE || purpose == ConsentPurpose.SHARE_WITH_PARTNER) {
-            throw new IllegalArgumentException(purpose + " is given for a named relative or partner: name them");
+        if (purpose.namesSomeone()) {
+            throw new IllegalArgumentException(purpose + " is given for a named relative, partner or volunteer: name them");
         }
         return db.sql("""
                         SELECT EXISTS (SELECT 1 FROM consent WHERE person_id = ? AND organisation_id = ? AND purpose = ?
                                           AND withdrawn_at IS NULL)""")
                 .params(personId, Tenancy.requireOrganisationId(), purpose.name()).query(Boolean.class).single();
+    }
+
+    /**
+     * Whether the participant shares (name, phone, chosen goals) with this volunteer now: a consent naming that
+     * volunteer is in force. One naming another volunteer does not count.
+     */
+    @Transactional(readOnly = true)
+    public boolean sharesWithVolunteer(UUID personId, UUID volunteerId) {
+        return db.sql("""
+                        SELECT EXISTS (SELECT 1 FROM consent WHERE person_id = ? AND organisation_id = ?
+                                          AND purpose = 'SHARE_WITH_VOLUNTEER' AND volunteer_id = ? AND withdrawn_at IS NULL)""")
+                .params(personId, Tenancy.requireOrganisationId(), volunteerId).query(Boolean.class).single();
     }
 
     /** For purposes about someone: involving this relative, sharing with this partner. */

@@ -4,7 +4,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
 
-/** A consent being recorded: the purpose, how it was given, and for some purposes whom it concerns. */
+/** A consent being recorded: the purpose, how it was given, and for some purposes whom it concerns (a relative, a
+ * partner, a volunteer). */
 public class ConsentForm {
 
     @NotNull(message = "{consent.purpose.required}")
@@ -18,6 +19,9 @@ public class ConsentForm {
     @Size(max = 200, message = "{consent.partner.size}")
     private String partner;
 
+    /** The volunteer (a person) whom sharing with a volunteer names. */
+    private UUID volunteerId;
+
     public ConsentForm() {
     }
 
@@ -28,6 +32,13 @@ public class ConsentForm {
         this.partner = partner;
     }
 
+    /** Sharing with this volunteer. */
+    public static ConsentForm shareWithVolunteer(ConsentMethod method, UUID volunteerId) {
+        ConsentForm f = new ConsentForm(ConsentPurpose.SHARE_WITH_VOLUNTEER, method, null, null);
+        f.volunteerId = volunteerId;
+        return f;
+    }
+
     public ConsentPurpose getPurpose() { return purpose; }
     public void setPurpose(ConsentPurpose v) { purpose = v; }
     public ConsentMethod getMethod() { return method; }
@@ -36,4 +47,6 @@ public class ConsentForm {
     public void setRelativeId(UUID v) { relativeId = v; }
     public String getPartner() { return partner; }
     public void setPartner(String v) { partner = v; }
+    public UUID getVolunteerId() { return volunteerId; }
+    public void setVolunteerId(UUID v) { volunteerId = v; }
 }

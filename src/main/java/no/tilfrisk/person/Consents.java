@@ -56,13 +56,59 @@ public class Consents {
                 && (form.getPartner() == null || form.getPartner().isBlank())) {
             throw new InvalidInputException("partner", "consent.partner.required");
         }
+        UUID volunteer = form.getPurpose() == ConsentPurpose.SHARE_WITH_VOLUNTEER ? form.getVolunteerId() : null;
+        if (form.getPurpose() == ConsentPurpose.SHARE_WITH_VOLUNTEER && !isOurs(volunteer)) {
+            throw new InvalidInputException("volunteerId", "consent.volunteer.required");
+        }
         UUID relative = form.getPurpose() == ConsentPurpose.INVOLVE_RELATIVE ? form.getRelativeId() : null;
         String partner = form.getPurpose() == ConsentPurpose.SHARE_WITH_PARTNER ? form.getPartner().strip() : null;
-        record(UUID.randomUUID(), personId, form.getPurpose(), form.getMethod(), relative, partner);
+        record(UUID.randomUUID(), personId, form.getPurpose(), form.getMethod(), relative, partner, volunteer);
         return records.consents(personId).stream()
                 .filter(c -> c.active() && c.purpose() == form.getPurpose() && Objects.equals(c.relativeId(), relative)
+                        && Objects.equals(c.volunteerId(), volunteer)
                         && (partner == null || partner.equalsIgnoreCase(c.partner())))
                 .findFirst().orElseThrow();
+    }
+
+    /**
+     * The participant's own yes on «Min side» to share with this volunteer (given digitally). The calling module has
+     * established that {@code personId} is the signed-in participant's own person and that they are matched with
+     * the volunteer. A yes in force already changes nothing.
+     */
+    @PreAuthorize("hasRole('PARTICIPANT')")
+    @Transactional
+    public void shareWithVolunteerAsSelf(UUID personId, UUID volunteerId) {
+        if (!isOurs(volunteerId)) {
+            throw new NotFoundException("Person");
+        }
+        record(UUID.randomUUID(), personId, ConsentPurpose.SHARE_WITH_VOLUNTEER, ConsentMethod.SELF_SERVICE, null,
+                null, volunteerId);
+    }
+
+    /**
+     * The participant withdraws on «Min side» their consent to share with this volunteer, on the same terms as
+     * {@link #shareWithVolunteerAsSelf}; with none in force nothing changes. Returns whether one was withdrawn.
+     */
+    @PreAuthorize("hasRole('PARTICIPANT')")
+    @Transactional
+    public boolean stopSharingWithVolunteerAsSelf(UUID personId, UUID volunteerId) {
+        int withdrawn = db.sql("""
+                        UPDATE consent SET withdrawn_at = now(), withdrawn_by = ?, withdrawal_method = 'SELF_SERVICE'
+                         WHERE person_id = ? AND organisation_id = ? AND purpose = 'SHARE_WITH_VOLUNTEER'
+                           AND volunteer_id = ? AND withdrawn_at IS NULL""")
+                .params(PersonAccess.caller().userId(), personId, Tenancy.requireOrganisationId(), volunteerId)
+                .update();
+        if (withdrawn > 0) {
+            records.touch(personId);
+            audit.record(personId, AuditAction.CONSENT_WITHDRAWN, "person.consent.share_with_volunteer");
+        }
+        return withdrawn > 0;
+    }
+
+    private boolean isOurs(UUID personId) {
+        return personId != null && db.sql("""
+                        SELECT EXISTS (SELECT 1 FROM person WHERE id = ? AND organisation_id = ? AND erased_at IS NULL)""")
+                .params(personId, Tenancy.requireOrganisationId()).query(Boolean.class).single();
     }
 
     /**
@@ -85,6 +131,9 @@ public class Consents {
         if (relative && form.getRelativeId() == null) {
             broken.add(new InvalidInputException("relativeId", "consent.relative.required"));
         }
+        if (purposes.contains(ConsentPurpose.SHARE_WITH_VOLUNTEER)) {
+            broken.add(new InvalidInputException("purposes", "consent.volunteer.onMatch"));
+        }
         boolean sharing = purposes.contains(ConsentPurpose.SHARE_WITH_PARTNER);
         if (sharing && (form.getPartner() == null || form.getPartner().isBlank())) {
             broken.add(new InvalidInputException("partner", "consent.partner.required"));
@@ -97,7 +146,7 @@ public class Consents {
         for (ConsentPurpose purpose : purposes) {
             given += record(idOf(formId, purpose), personId, purpose, form.getMethod(),
                     purpose == ConsentPurpose.INVOLVE_RELATIVE ? form.getRelativeId() : null,
-                    purpose == ConsentPurpose.SHARE_WITH_PARTNER ? form.getPartner().strip() : null) ? 1 : 0;
+                    purpose == ConsentPurpose.SHARE_WITH_PARTNER ? form.getPartner().strip() : null, null) ? 1 : 0;
         }
         return given;
     }
@@ -125,7 +174,7 @@ public class Consents {
 
     /** Within the registering transaction, whose id (unique per form) makes each consent's id. */
     void recordAtRegistration(UUID personId, List<ConsentPurpose> purposes, ConsentMethod method) {
-        purposes.forEach(purpose -> record(idOf(personId, purpose), personId, purpose, method, null, null));
+        purposes.forEach(purpose -> record(idOf(personId, purpose), personId, purpose, method, null, null, null));
     }
 
     private static UUID idOf(UUID formId, ConsentPurpose purpose) {
@@ -133,14 +182,16 @@ public class Consents {
     }
 
     /**
-     * One consent in force per purpose (and relative or partner): a second «yes» changes nothing, so one withdrawal
+     * One consent in force per purpose (and relative, partner or volunteer): a second «yes» changes nothing, so one withdrawal
      * always ends it; nor does a second use of the same id. Touches the person and audits only what was recorded.
      */
-    boolean record(UUID id, UUID personId, ConsentPurpose purpose, ConsentMethod method, UUID relative, String partner) {
+    boolean record(UUID id, UUID personId, ConsentPurpose purpose, ConsentMethod method, UUID relative, String partner,
+                   UUID volunteer) {
         int inserted = db.sql("""
-                        INSERT INTO consent (id, organisation_id, person_id, purpose, relative_id, partner, given_by, method)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                .params(id, Tenancy.requireOrganisationId(), personId, purpose.name(), relative, partner,
+                        INSERT INTO consent (id, organisation_id, person_id, purpose, relative_id, partner, volunteer_id,
+                                             given_by, method)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .params(id, Tenancy.requireOrganisationId(), personId, purpose.name(), relative, partner, volunteer,
                         PersonAccess.caller().userId(), method.name())
                 .update();
         if (inserted > 0) {

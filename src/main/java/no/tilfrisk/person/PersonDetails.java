@@ -24,13 +24,15 @@ public record PersonDetails(UUID id, String displayName, String fullName, Intege
 
     /**
      * The purposes the consent form offers: those about the person alone that are not in force, involving a relative
-     * while a linked relative has no consent in force, and sharing with a partner (each partner on their own).
+     * while a linked relative has no consent in force, and sharing with a partner (each partner on their own). Sharing with a
+     * volunteer names the volunteer and is given on the match.
      */
     public List<ConsentPurpose> offeredPurposes() {
         List<ConsentPurpose> given = givenPurposes();
         return Arrays.stream(ConsentPurpose.values()).filter(p -> switch (p) {
             case INVOLVE_RELATIVE -> !relativesWithoutConsent().isEmpty();
             case SHARE_WITH_PARTNER -> true;
+            case SHARE_WITH_VOLUNTEER -> false; // named on the match, when the participant says yes
             default -> !given.contains(p);
         }).toList();
     }

@@ -119,8 +119,9 @@ class PersonRecords {
 
     List<Consent> consents(UUID id) {
         return db.sql("""
-                        SELECT id, purpose, relative_id, partner, given_at, given_by, method, withdrawn_at, withdrawn_by,
-                               withdrawal_method
+                        SELECT id, purpose, relative_id, partner, volunteer_id,
+                               (SELECT v.display_name FROM person v WHERE v.id = consent.volunteer_id) AS volunteer_name,
+                               given_at, given_by, method, withdrawn_at, withdrawn_by, withdrawal_method
                           FROM consent WHERE person_id = ? ORDER BY given_at DESC""")
                 .param(id).query(Consent.class).list();
     }

@@ -6,6 +6,6 @@ import no.tilfrisk.volunteer.matching.Wish;
 
 /** A match between a participant and a volunteer, for the kind of help the participant wished for. */
 public record Match(UUID id, UUID participantId, UUID volunteerId, Wish helpKind, MatchState state,
-                    EndReason endReason, String sharedGoals, LocalDate proposedOn, LocalDate startedOn,
+                    EndReason endReason, LocalDate proposedOn, LocalDate startedOn,
                     LocalDate firstMeetingOn, LocalDate endedOn) {
 }

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
 class MatchRecords {
 
     private static final String MATCH = """
-            SELECT id, participant_id, volunteer_id, help_kind, state, end_reason, shared_goals, proposed_on,
+            SELECT id, participant_id, volunteer_id, help_kind, state, end_reason, proposed_on,
                    started_on, first_meeting_on, ended_on FROM volunteer_match""";
 
     private final JdbcClient db;
@@ -65,14 +66,32 @@ class MatchRecords {
     }
 
     /** Inserts a proposal unless the id is taken; false when it was. */
-    boolean insert(UUID id, ProposalForm form, String sharedGoals, LocalDate today, UUID by) {
+    boolean insert(UUID id, ProposalForm form, LocalDate today, UUID by) {
         return db.sql("""
                         INSERT INTO volunteer_match (id, organisation_id, participant_id, volunteer_id, help_kind, state,
-                                                     shared_goals, proposed_on, proposed_by)
-                        VALUES (?, ?, ?, ?, ?, 'PROPOSED', ?, ?, ?) ON CONFLICT (id) DO NOTHING""")
+                                                     proposed_on, proposed_by)
+                        VALUES (?, ?, ?, ?, ?, 'PROPOSED', ?, ?) ON CONFLICT (id) DO NOTHING""")
                 .params(id, org(), form.getParticipantId(), form.getVolunteerId(), form.getHelpKind().name(),
-                        sharedGoals, today, by)
+                        today, by)
                 .update() > 0;
+    }
+
+    /** The plan goals the participant shares with the match's volunteer. */
+    List<UUID> goalIds(UUID matchId) {
+        return db.sql("SELECT goal_id FROM volunteer_match_goal WHERE match_id = ? AND organisation_id = ? ORDER BY chosen_at, goal_id")
+                .params(matchId, org()).query(UUID.class).list();
+    }
+
+    /** The shared goals become exactly these (checked by the caller as the participant's open goals). */
+    void replaceGoals(UUID matchId, Collection<UUID> goalIds, UUID by) {
+        db.sql("DELETE FROM volunteer_match_goal WHERE match_id = ? AND organisation_id = ? AND NOT goal_id = ANY(?)")
+                .params(matchId, org(), goalIds.toArray(UUID[]::new)).update();
+        for (UUID goal : goalIds) {
+            db.sql("""
+                            INSERT INTO volunteer_match_goal (match_id, goal_id, organisation_id, chosen_by)
+                            VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                    .params(matchId, goal, org(), by).update();
+        }
     }
 
     /** Moves the match on, only from the state it was read in (a concurrent move makes this return false). */
@@ -221,7 +240,7 @@ class MatchRecords {
                 rs.getObject("volunteer_id", UUID.class), Wish.valueOf(rs.getString("help_kind")),
                 MatchState.valueOf(rs.getString("state")),
                 rs.getString("end_reason") == null ? null : EndReason.valueOf(rs.getString("end_reason")),
-                rs.getString("shared_goals"), rs.getObject("proposed_on", LocalDate.class),
+                rs.getObject("proposed_on", LocalDate.class),
                 rs.getObject("started_on", LocalDate.class), rs.getObject("first_meeting_on", LocalDate.class),
                 rs.getObject("ended_on", LocalDate.class));
     }

@@ -1,7 +1,5 @@
 package no.tilfrisk.volunteer;
 
-import static no.tilfrisk.platform.Text.blankToNull;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,7 +10,12 @@ import java.util.Set;
 import java.util.UUID;
 import no.tilfrisk.audit.AuditAction;
 import no.tilfrisk.audit.AuditTrail;
+import no.tilfrisk.person.ConsentCheck;
+import no.tilfrisk.person.ConsentForm;
+import no.tilfrisk.person.ConsentMethod;
+import no.tilfrisk.person.Consents;
 import no.tilfrisk.person.PersonLookup;
+import no.tilfrisk.plan.Plans;
 import no.tilfrisk.platform.web.InvalidInputException;
 import no.tilfrisk.platform.web.NotFoundException;
 import no.tilfrisk.volunteer.internal.VolunteerAccess;
@@ -26,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The coordinator's side of matches: propose (one, or many at once from the assignment), record the participant's
- * or volunteer's yes, pause, resume, end with a reason, and the check-ins. A proposal is checked again here against
+ * yes (with their consent to share with the volunteer by name) or the volunteer's yes, pause, resume, end with a reason, and the check-ins. A proposal is checked again here against
  * every hard rule (screening, capacity, preferences, relatives, an open match of the pair), whatever the page
  * showed. Staff reach a match through its participant (the person register's rule).
  */
@@ -36,7 +39,8 @@ public class Matches {
 
     /** A match as staff see it, with the names, its history, meetings and check-ins done. */
     public record MatchView(Match match, String participantName, String volunteerName, List<MatchEvent> events,
-                            List<Meeting> meetings, List<String> checkInsDone) {
+                            List<Meeting> meetings, List<String> checkInsDone, boolean shared,
+                            List<GoalChoice> goals) {
     }
 
     private final MatchRecords records;
@@ -44,16 +48,22 @@ public class Matches {
     private final MatchMoves moves;
     private final VolunteerAccess access;
     private final PersonLookup persons;
+    private final Plans plans;
+    private final Consents consents;
+    private final ConsentCheck consent;
     private final AuditTrail audit;
     private final Clock clock;
 
     Matches(MatchRecords records, MatchLoader loader, MatchMoves moves, VolunteerAccess access, PersonLookup persons,
-            AuditTrail audit, Clock clock) {
+            Plans plans, Consents consents, ConsentCheck consent, AuditTrail audit, Clock clock) {
+        this.plans = plans;
         this.records = records;
         this.loader = loader;
         this.moves = moves;
         this.access = access;
         this.persons = persons;
+        this.consents = consents;
+        this.consent = consent;
         this.audit = audit;
         this.clock = clock;
     }
@@ -65,7 +75,9 @@ public class Matches {
         Map<UUID, String> names = names(List.of(m.participantId(), m.volunteerId()));
         audit.recordEach(List.of(m.participantId(), m.volunteerId()), AuditAction.READ, "volunteer.match");
         return new MatchView(m, names.get(m.participantId()), names.get(m.volunteerId()), records.events(id),
-                records.meetings(id), records.checkInsDone(id));
+                records.meetings(id), records.checkInsDone(id),
+                consent.sharesWithVolunteer(m.participantId(), m.volunteerId()),
+                GoalChoice.of(plans.plan(m.participantId()), records.goalIds(id)));
     }
 
     /** The participant's matches, newest first. */
@@ -156,6 +168,20 @@ public class Matches {
     }
 
     /**
+     * Records the participant's yes told to staff (on the day it happened; null: today) and, when {@code shareMethod}
+     * is given, in the same transaction their consent to share with this match's volunteer, by name, given so.
+     */
+    @Transactional
+    public MatchState acceptForParticipant(UUID id, ConsentMethod shareMethod, LocalDate on) {
+        Match m = require(id);
+        MatchState to = moves.move(m, MatchAction.ACCEPT_FOR_PARTICIPANT, Actor.STAFF, null, on);
+        if (shareMethod != null) {
+            consents.give(m.participantId(), ConsentForm.shareWithVolunteer(shareMethod, m.volunteerId()));
+        }
+        return to;
+    }
+
+    /**
      * Records a meeting the volunteer told staff about, under the form's id (a double submit records one), by the
      * same rules as the volunteer's own form.
      */
@@ -242,9 +268,12 @@ public class Matches {
         if (form.getHelpKind() == null) {
             broken.add(new InvalidInputException(prefix + "helpKind", "volunteer.match.helpKind.required"));
         }
-        String shared = blankToNull(form.getSharedGoals());
-        if (shared != null && shared.length() > 1000) {
-            broken.add(new InvalidInputException(prefix + "sharedGoals", "volunteer.text.long", 1000));
+        if (!form.getGoalIds().isEmpty()) {
+            try {
+                GoalChoice.check(plans.plan(form.getParticipantId()), form.getGoalIds(), prefix + "goalIds");
+            } catch (InvalidInputException e) {
+                broken.add(e);
+            }
         }
         LocalDate today = LocalDate.now(clock);
         if (form.getProposedOn() != null
@@ -285,9 +314,12 @@ public class Matches {
     }
 
     private void insert(UUID id, ProposalForm form) {
-        if (!records.insert(id, form, blankToNull(form.getSharedGoals()),
-                form.getProposedOn() == null ? LocalDate.now(clock) : form.getProposedOn(), VolunteerAccess.me())) {
+        if (!records.insert(id, form, form.getProposedOn() == null ? LocalDate.now(clock) : form.getProposedOn(),
+                VolunteerAccess.me())) {
             throw new NotFoundException("Match"); // the id is another organisation's
+        }
+        if (!form.getGoalIds().isEmpty()) {
+            records.replaceGoals(id, Set.copyOf(form.getGoalIds()), VolunteerAccess.me());
         }
         records.event(id, null, MatchState.PROPOSED, null, Actor.STAFF, VolunteerAccess.me());
         audit.recordEach(List.of(form.getParticipantId(), form.getVolunteerId()), AuditAction.CREATE,

@@ -8,9 +8,9 @@ import java.util.UUID;
 import no.tilfrisk.audit.AuditAction;
 import no.tilfrisk.audit.AuditTrail;
 import no.tilfrisk.person.ConsentCheck;
-import no.tilfrisk.person.ConsentPurpose;
 import no.tilfrisk.person.PersonLookup;
 import no.tilfrisk.person.PersonLookup.PersonCard;
+import no.tilfrisk.plan.SharedGoals;
 import no.tilfrisk.platform.web.NotFoundException;
 import no.tilfrisk.volunteer.internal.VolunteerAccess;
 import no.tilfrisk.volunteer.matching.Wish;
@@ -20,16 +20,17 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The volunteer's own side, and nothing more: the participants of their running (active or paused) matches who
- * consent to share with their volunteer, with only display name, phone and the goals they chose to share; the
- * proposals waiting for their yes (the kind of help only); their meetings; their screening. Consent is read on
- * every call, so a withdrawal hides the participant at once, as does the end of the match.
+ * consent to share with them by name, with only display name, phone and the goals they chose to share; the
+ * proposals waiting for their yes (the kind of help only); their meetings; their screening. The consent must name
+ * this volunteer (one naming another volunteer does not count); it is read on every call, so a withdrawal hides the
+ * participant at once, as does the end of the match.
  */
 @Service
 @PreAuthorize("hasRole('VOLUNTEER')")
 public class MyVolunteering {
 
     /** What a participant shares with their volunteer. */
-    public record SharedParticipant(UUID matchId, String displayName, String phone, String sharedGoals,
+    public record SharedParticipant(UUID matchId, String displayName, String phone, List<String> goals,
                                     Wish helpKind, MatchState state, LocalDate startedOn) {
     }
 
@@ -43,11 +44,13 @@ public class MyVolunteering {
     private final VolunteerAccess access;
     private final PersonLookup persons;
     private final ConsentCheck consent;
+    private final SharedGoals goals;
     private final AuditTrail audit;
     private final Clock clock;
 
     MyVolunteering(MatchRecords records, VolunteerRecords volunteers, MatchMoves moves, VolunteerAccess access,
-                   PersonLookup persons, ConsentCheck consent, AuditTrail audit, Clock clock) {
+                   PersonLookup persons, ConsentCheck consent, SharedGoals goals, AuditTrail audit, Clock clock) {
+        this.goals = goals;
         this.records = records;
         this.volunteers = volunteers;
         this.moves = moves;
@@ -141,13 +144,16 @@ public class MyVolunteering {
                 .orElseThrow(() -> new NotFoundException("Match"));
     }
 
-    /** Running, and the participant consents now to share with their volunteer. */
+    /** Running, and the participant consents now to share with this volunteer, by name. */
     private boolean shared(Match m) {
-        return m.state().running() && consent.isGiven(m.participantId(), ConsentPurpose.SHARE_WITH_VOLUNTEER);
+        return m.state().running() && consent.sharesWithVolunteer(m.participantId(), m.volunteerId());
     }
 
-    private static SharedParticipant shared(Match m, PersonCard card) {
-        return new SharedParticipant(m.id(), card.displayName(), card.phone(), m.sharedGoals(), m.helpKind(),
-                m.state(), m.startedOn());
+    /** Only the goals the participant chose for this match, still open, in their words: nothing else of the plan. */
+    private SharedParticipant shared(Match m, PersonCard card) {
+        List<String> texts = goals.open(m.participantId(), records.goalIds(m.id())).stream()
+                .map(SharedGoals.SharedGoal::text).toList();
+        return new SharedParticipant(m.id(), card.displayName(), card.phone(), texts, m.helpKind(), m.state(),
+                m.startedOn());
     }
 }

@@ -1,6 +1,8 @@
 package no.tilfrisk.volunteer;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import no.tilfrisk.volunteer.matching.Wish;
 
@@ -10,7 +12,8 @@ public class ProposalForm {
     private UUID participantId;
     private UUID volunteerId;
     private Wish helpKind;
-    private String sharedGoals;
+    /** The participant's open plan goals they share with the volunteer (ids of plan goals). */
+    private List<UUID> goalIds = new ArrayList<>();
     /** The day it was proposed, when staff record it afterwards; null: today. */
     private LocalDate proposedOn;
 
@@ -29,8 +32,8 @@ public class ProposalForm {
     public void setVolunteerId(UUID v) { volunteerId = v; }
     public Wish getHelpKind() { return helpKind; }
     public void setHelpKind(Wish v) { helpKind = v; }
-    public String getSharedGoals() { return sharedGoals; }
-    public void setSharedGoals(String v) { sharedGoals = v; }
+    public List<UUID> getGoalIds() { return goalIds; }
+    public void setGoalIds(List<UUID> v) { goalIds = v == null ? new ArrayList<>() : v; }
     public LocalDate getProposedOn() { return proposedOn; }
     public void setProposedOn(LocalDate v) { proposedOn = v; }
 }

@@ -52,8 +52,7 @@ class ConsentChecklistTest {
         People.asSystem(DEMO_RECOVERY, () -> people.consent(person)); // STATISTICS
         Document page = page(person);
         assertThat(page.select("#consents-section input[name=purposes]").eachAttr("value"))
-                .containsExactly("REGISTRATION", "CONTACT_SMS", "CONTACT_EMAIL", "SHARE_WITH_PARTNER", "PHOTOS",
-                        "SHARE_WITH_VOLUNTEER");
+                .containsExactly("REGISTRATION", "CONTACT_SMS", "CONTACT_EMAIL", "SHARE_WITH_PARTNER", "PHOTOS");
         assertThat(page.select("#consents-section input[name=method][type=radio]").eachAttr("value"))
                 .containsExactlyInAnyOrder("VERBAL", "SIGNED", "SELF_SERVICE");
         assertThat(page.select("#consents-section label[for^=method]").eachText())
@@ -62,7 +61,7 @@ class ConsentChecklistTest {
 
         send(person, UUID.randomUUID(), "SIGNED", "REGISTRATION", "PHOTOS");
         assertThat(page(person).select("#consents-section input[name=purposes]").eachAttr("value"))
-                .containsExactly("CONTACT_SMS", "CONTACT_EMAIL", "SHARE_WITH_PARTNER", "SHARE_WITH_VOLUNTEER");
+                .containsExactly("CONTACT_SMS", "CONTACT_EMAIL", "SHARE_WITH_PARTNER");
         assertThat(page(person).select("section.person-summary ul.chips li").eachText())
                 .containsExactly("Registrering", "Bruk i statistikk", "Bilder");
     }
@@ -128,8 +127,7 @@ class ConsentChecklistTest {
         Document form = Jsoup.parse(mvc.perform(get("/persons/new").with(user(staff()))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
         assertThat(form.select("input[name=consentPurposes]").eachAttr("value"))
-                .containsExactly("REGISTRATION", "CONTACT_SMS", "CONTACT_EMAIL", "STATISTICS", "PHOTOS",
-                        "SHARE_WITH_VOLUNTEER");
+                .containsExactly("REGISTRATION", "CONTACT_SMS", "CONTACT_EMAIL", "STATISTICS", "PHOTOS");
         assertThat(form.select("input[name=consentMethod]")).hasSize(3);
     }
 

@@ -87,6 +87,8 @@ class VolunteerAccessMatrixTest {
             Map.entry("GET /volunteers/matches/{id}", new Endpoint(Need.STAFF_DEPARTMENT, "")),
             Map.entry("POST /volunteers/matches/{id}/act", new Endpoint(Need.STAFF_DEPARTMENT, "action=PAUSE")),
             Map.entry("POST /volunteers/matches/{id}/check-ins/{step}", new Endpoint(Need.STAFF_DEPARTMENT, "")),
+            Map.entry("POST /volunteers/matches/{id}/share", new Endpoint(Need.STAFF_DEPARTMENT, "shareMethod=VERBAL")),
+            Map.entry("POST /volunteers/matches/{id}/goals", new Endpoint(Need.STAFF_DEPARTMENT, "")),
             Map.entry("GET /frivillig", new Endpoint(Need.VOLUNTEER_ANY, "")),
             Map.entry("POST /frivillig/matches/{id}/accept", new Endpoint(Need.VOLUNTEER_OWN, "")),
             Map.entry("GET /frivillig/matches/{id}", new Endpoint(Need.VOLUNTEER_OWN, "")),
@@ -97,6 +99,9 @@ class VolunteerAccessMatrixTest {
             Map.entry("POST /min-side/frivillig/wish", new Endpoint(Need.PARTICIPANT_ANY, "wishes=COMPANY&waiting=true")),
             Map.entry("POST /min-side/frivillig/matches/{id}/accept", new Endpoint(Need.PARTICIPANT_OWN, "")),
             Map.entry("POST /min-side/frivillig/matches/{id}/end", new Endpoint(Need.PARTICIPANT_OWN, "confirmed=true")),
+            Map.entry("POST /min-side/frivillig/matches/{id}/share", new Endpoint(Need.PARTICIPANT_OWN, "")),
+            Map.entry("POST /min-side/frivillig/matches/{id}/goals", new Endpoint(Need.PARTICIPANT_OWN, "")),
+            Map.entry("POST /min-side/frivillig/matches/{id}/unshare", new Endpoint(Need.PARTICIPANT_OWN, "confirmed=true")),
             Map.entry("GET /api/v1/volunteers", new Endpoint(Need.STAFF_ANY, "")),
             Map.entry("GET /api/v1/volunteers/{personId}", new Endpoint(Need.STAFF_DEPARTMENT, "")),
             Map.entry("PUT /api/v1/volunteers/{personId}", new Endpoint(Need.STAFF_DEPARTMENT, PROFILE_JSON)),
@@ -173,6 +178,9 @@ class VolunteerAccessMatrixTest {
                             && (r.body().contains(f.waitingName()) || r.body().contains(f.otherName()))) {
                         return "shows the volunteer a participant they are not matched with";
                     }
+                    if (c.account().startsWith("frivillig@") && r.body().contains(f.unsharedName())) {
+                        return "shows the volunteer a participant whose consent names another volunteer";
+                    }
                     return null;
                 })
                 .verify();
@@ -202,7 +210,8 @@ class VolunteerAccessMatrixTest {
                 || ((account.startsWith("koordinator@") || account.startsWith("ansatt@")) && target == MatrixTarget.OWN_DEPARTMENT));
     }
 
-    record Fixture(UUID organisation, String name, String waitingName, String otherName, UUID volunteer, UUID free,
+    record Fixture(UUID organisation, String name, String waitingName, String otherName, String unsharedName,
+                   UUID volunteer, UUID free,
                    UUID participant, UUID waiting, UUID match, UUID proposed, UUID fridaMatch, UUID fridaProposed,
                    UUID dagMatch) implements AccessMatrix.Fixture {
         @Override
@@ -257,6 +266,14 @@ class VolunteerAccessMatrixTest {
                 fridaMatch = fixtures.active(org, fridaPerson, participant);
                 fridaProposed = fixtures.proposed(org, fridaPerson, other);
             }
+            if (frida && shared) {
+                // running with Frida too, but consenting to share with another volunteer only (once per target:
+                // Frida has room for twenty matches)
+                UUID unshared = fixtures.participant(org, department, "Uten deling " + tag, false);
+                UUID another = fixtures.volunteer(org, department, "Annen " + tag, fixtures.today().minusDays(30));
+                fixtures.active(org, another, unshared, true);
+                fixtures.active(org, fridaPerson, unshared, false);
+            }
             if (dag) {
                 dagMatch = fixtures.proposed(org, free, person("deltaker@demo.tilfrisk.no"));
             }
@@ -264,7 +281,7 @@ class VolunteerAccessMatrixTest {
                 demoMatches.put(target, new UUID[] {fridaMatch, fridaProposed, dagMatch});
             }
         }
-        return new Fixture(org, name, "Venter " + tag, "Andre " + tag, volunteer, free, participant, waiting, match,
+        return new Fixture(org, name, "Venter " + tag, "Andre " + tag, "Uten deling " + tag, volunteer, free, participant, waiting, match,
                 proposed, fridaMatch, fridaProposed, dagMatch);
     }
 
@@ -282,6 +299,11 @@ class VolunteerAccessMatrixTest {
                                      OR participant_id = :waiting),
                                (SELECT count(*) FROM volunteer_meeting WHERE match_id IN (:match, :fridaMatch)),
                                (SELECT count(*) FROM volunteer_check_in WHERE match_id = :match),
+                               (SELECT string_agg(concat_ws('/', match_id, goal_id), ',' ORDER BY match_id, goal_id)
+                                  FROM volunteer_match_goal WHERE match_id IN (:match, :fridaMatch, :dagMatch)),
+                               (SELECT string_agg(concat_ws('/', id, withdrawn_at), ',' ORDER BY id) FROM consent
+                                 WHERE purpose = 'SHARE_WITH_VOLUNTEER' AND person_id IN (SELECT participant_id
+                                       FROM volunteer_match WHERE id IN (:match, :fridaMatch, :dagMatch))),
                                (SELECT updated_at FROM volunteer_profile WHERE person_id = :volunteer),
                                (SELECT updated_at FROM volunteer_screening WHERE person_id = :volunteer),
                                (SELECT updated_at FROM volunteer_wish WHERE person_id = :participant),

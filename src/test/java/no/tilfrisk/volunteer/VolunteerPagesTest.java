@@ -169,8 +169,13 @@ class VolunteerPagesTest {
                 userAccounts.personOf(((TilfriskUser) dag).userId()).orElseThrow()));
         UUID volunteer = fixtures.volunteer(DEMO_RECOVERY, "Skien", "Ola Avslutt " + UUID.randomUUID(), fixtures.today().minusDays(30));
         UUID match = fixtures.proposed(DEMO_RECOVERY, volunteer, dagPerson);
-        mvc.perform(post("/min-side/frivillig/matches/" + match + "/accept").with(user(dag)).with(csrf()))
+        // the yes with «share» ticked: a consent given digitally that names this volunteer
+        mvc.perform(post("/min-side/frivillig/matches/" + match + "/accept").param("share", "true").with(user(dag)).with(csrf()))
                 .andExpect(status().is3xxRedirection());
+        assertThat(People.asSystem(DEMO_RECOVERY, () -> consents.of(dagPerson)))
+                .filteredOn(c -> c.active() && volunteer.equals(c.volunteerId())).singleElement()
+                .satisfies(c -> assertThat(c.method()).isEqualTo(ConsentMethod.SELF_SERVICE));
+        assertThat(People.asSystem(DEMO_RECOVERY, () -> matches.get(match)).shared()).isTrue();
         // a second yes: a message, no change
         mvc.perform(post("/min-side/frivillig/matches/" + match + "/accept").with(user(dag)).with(csrf()))
                 .andExpect(status().is3xxRedirection());

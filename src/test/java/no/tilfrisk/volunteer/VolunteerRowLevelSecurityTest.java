@@ -24,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class VolunteerRowLevelSecurityTest {
 
     static final List<String> TABLES = List.of("volunteer_setting", "volunteer_profile", "volunteer_screening",
-            "volunteer_wish", "volunteer_match", "volunteer_match_event", "volunteer_check_in", "volunteer_meeting");
+            "volunteer_wish", "volunteer_match", "volunteer_match_event", "volunteer_check_in", "volunteer_meeting",
+            "volunteer_match_goal");
 
     @Autowired
     JdbcClient db;

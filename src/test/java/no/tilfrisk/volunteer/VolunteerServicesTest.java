@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -14,14 +15,19 @@ import no.tilfrisk.People;
 import no.tilfrisk.TilfriskTest;
 import no.tilfrisk.account.TilfriskUser;
 import no.tilfrisk.account.UserAccounts;
+import no.tilfrisk.person.Consent;
 import no.tilfrisk.person.ConsentForm;
 import no.tilfrisk.person.ConsentMethod;
 import no.tilfrisk.person.ConsentPurpose;
 import no.tilfrisk.person.Consents;
+import no.tilfrisk.plan.GoalForm;
+import no.tilfrisk.plan.PlanStatus;
+import no.tilfrisk.plan.Plans;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.platform.web.InvalidInputException;
 import no.tilfrisk.platform.web.NotFoundException;
 import no.tilfrisk.volunteer.matching.Wish;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,6 +51,12 @@ class VolunteerServicesTest {
     Matches matches;
     @Autowired
     MyVolunteering mine;
+    @Autowired
+    ParticipantMatches participantMatches;
+    @Autowired
+    MatchSharing sharing;
+    @Autowired
+    Plans plans;
     @Autowired
     Consents consents;
     @Autowired
@@ -189,8 +201,7 @@ class VolunteerServicesTest {
     @Test
     void theVolunteerSeesOnlySharedFieldsWithConsentWhileTheMatchRunsAndNothingAfterwards() {
         UserDetails frida = users.loadUserByUsername("frivillig@demo.tilfrisk.no");
-        UUID fridaPerson = Tenancy.runAs(DEMO_RECOVERY, () -> tx.execute(s ->
-                accounts.personOf(((TilfriskUser) frida).userId()).orElseThrow()));
+        UUID fridaPerson = fridaPerson();
         fixtures.roomFor(DEMO_RECOVERY, fridaPerson);
         String participantName = name("Delt");
         UUID participant = fixtures.participant(DEMO_RECOVERY, "Skien", participantName, true);
@@ -199,22 +210,117 @@ class VolunteerServicesTest {
         assertThat(People.as(frida, () -> mine.proposals())).anyMatch(p -> p.matchId().equals(match));
         People.as(frida, () -> mine.accept(match));
         refused(() -> People.as(frida, () -> mine.accept(match)), "state", "volunteer.match.accepted.twice");
-        demo(() -> matches.act(match, MatchAction.ACCEPT_FOR_PARTICIPANT, null));
-        MyVolunteering.SharedParticipant shared = People.as(frida, () -> mine.participant(match));
-        assertThat(shared.displayName()).isEqualTo(participantName);
-        assertThat(shared.sharedGoals()).isEqualTo("Delt mål " + participant);
-        // withdrawn: gone at once
-        UUID consent = demo(() -> consents.of(participant)).stream()
-                .filter(c -> c.active() && c.purpose() == ConsentPurpose.SHARE_WITH_VOLUNTEER).findFirst().orElseThrow().id();
-        demo(() -> { consents.withdraw(participant, consent, ConsentMethod.VERBAL); return null; });
+        // the participant's yes without consent: running, but Frida sees nothing
+        demo(() -> matches.acceptForParticipant(match, null, null));
         assertThat(People.as(frida, () -> mine.participants())).noneMatch(p -> p.displayName().equals(participantName));
         assertThatThrownBy(() -> People.as(frida, () -> mine.participant(match))).isInstanceOf(NotFoundException.class);
+        // the consent recorded by staff names Frida: now she sees the shared fields
+        demo(() -> { sharing.recordConsent(match, ConsentMethod.SIGNED); return null; });
+        MyVolunteering.SharedParticipant shared = People.as(frida, () -> mine.participant(match));
+        assertThat(shared.displayName()).isEqualTo(participantName);
+        // exactly the goal chosen from the plan, in the participant's words; not the other goal of the plan
+        assertThat(shared.goals()).containsExactly(VolunteerFixtures.sharedGoalText(participant));
+        Consent named = demo(() -> consents.of(participant)).stream()
+                .filter(c -> c.active() && c.purpose() == ConsentPurpose.SHARE_WITH_VOLUNTEER).findFirst().orElseThrow();
+        assertThat(named.volunteerId()).isEqualTo(fridaPerson);
+        assertThat(named.volunteerName()).isEqualTo("Frida Frivillig");
+        // withdrawn: gone at once
+        demo(() -> { consents.withdraw(participant, named.id(), ConsentMethod.VERBAL); return null; });
+        assertThat(People.as(frida, () -> mine.participants())).noneMatch(p -> p.displayName().equals(participantName));
+        assertThatThrownBy(() -> People.as(frida, () -> mine.participant(match))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> People.as(frida, () -> mine.meetings(match))).isInstanceOf(NotFoundException.class);
         // given again, then the match ends: gone again
-        demo(() -> consents.give(participant, new ConsentForm(ConsentPurpose.SHARE_WITH_VOLUNTEER, ConsentMethod.SIGNED, null, null)));
+        demo(() -> consents.give(participant, ConsentForm.shareWithVolunteer(ConsentMethod.SIGNED, fridaPerson)));
         assertThat(People.as(frida, () -> mine.participants())).anyMatch(p -> p.displayName().equals(participantName));
         demo(() -> matches.act(match, MatchAction.END, EndReason.DID_NOT_WORK));
         assertThat(People.as(frida, () -> mine.participants())).noneMatch(p -> p.displayName().equals(participantName));
         assertThatThrownBy(() -> People.as(frida, () -> mine.participant(match))).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aConsentNamingAnotherVolunteerNeverShowsTheParticipantToThisOne() {
+        UserDetails frida = users.loadUserByUsername("frivillig@demo.tilfrisk.no");
+        UUID fridaPerson = fridaPerson();
+        fixtures.roomFor(DEMO_RECOVERY, fridaPerson);
+        String participantName = name("Annens");
+        UUID participant = fixtures.participant(DEMO_RECOVERY, "Skien", participantName, false);
+        UUID other = fixtures.volunteer(DEMO_RECOVERY, "Skien", name("Annen"), fixtures.today().minusDays(30));
+        // running with both; the participant consents to share with the other volunteer only
+        UUID theirs = fixtures.active(DEMO_RECOVERY, other, participant, true);
+        UUID fridas = fixtures.active(DEMO_RECOVERY, fridaPerson, participant, false);
+        assertThat(demo(() -> matches.get(theirs)).shared()).isTrue();
+        assertThat(demo(() -> matches.get(fridas)).shared()).isFalse();
+        assertThat(People.as(frida, () -> mine.participants())).noneMatch(p -> p.displayName().equals(participantName));
+        assertThatThrownBy(() -> People.as(frida, () -> mine.participant(fridas))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> People.as(frida, () -> mine.participant(theirs))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> People.as(frida, () -> mine.logMeeting(UUID.randomUUID(), fridas, meeting(f -> { }))))
+                .isInstanceOf(NotFoundException.class);
+        // a general «share with volunteers» cannot be given any more: the consent names the volunteer
+        refused(() -> demo(() -> consents.give(participant,
+                new ConsentForm(ConsentPurpose.SHARE_WITH_VOLUNTEER, ConsentMethod.SIGNED, null, null))),
+                "volunteerId", "consent.volunteer.required");
+        assertThat(People.as(frida, () -> mine.participants())).noneMatch(p -> p.displayName().equals(participantName));
+        // ended, so Frida keeps room for the other tests' matches
+        demo(() -> matches.act(fridas, MatchAction.END, EndReason.DID_NOT_WORK));
+    }
+
+    @Test
+    void theParticipantStopsSharingOnMinSideAndTheVolunteerSeesThemNoMoreAtOnce() {
+        UserDetails frida = users.loadUserByUsername("frivillig@demo.tilfrisk.no");
+        UserDetails dag = users.loadUserByUsername("deltaker@demo.tilfrisk.no");
+        // the demo's running match of Frida and Dag, with Dag's written consent naming Frida
+        ParticipantMatches.MyMatch match = People.as(dag, () -> participantMatches.mine()).stream()
+                .filter(m -> m.volunteerName().equals("Frida Frivillig") && m.state().running()).findFirst().orElseThrow();
+        assertThat(match.shared()).isTrue();
+        assertThat(People.as(frida, () -> mine.participants())).anyMatch(p -> p.matchId().equals(match.matchId()));
+        try {
+            People.as(dag, () -> { participantMatches.stopSharing(match.matchId()); return null; });
+            assertThat(People.as(frida, () -> mine.participants())).noneMatch(p -> p.matchId().equals(match.matchId()));
+            assertThatThrownBy(() -> People.as(frida, () -> mine.participant(match.matchId())))
+                    .isInstanceOf(NotFoundException.class);
+            assertThat(People.as(dag, () -> participantMatches.mine())).filteredOn(m -> m.matchId().equals(match.matchId()))
+                    .singleElement().satisfies(m -> assertThat(m.shared()).isFalse());
+        } finally {
+            People.as(dag, () -> { participantMatches.share(match.matchId()); return null; });
+        }
+        assertThat(People.as(frida, () -> mine.participants())).anyMatch(p -> p.matchId().equals(match.matchId()));
+    }
+
+    @Test
+    void theVolunteerSeesExactlyTheOpenPlanGoalsChosenAndNothingElseOfThePlan() {
+        UserDetails frida = users.loadUserByUsername("frivillig@demo.tilfrisk.no");
+        UUID fridaPerson = fridaPerson();
+        fixtures.roomFor(DEMO_RECOVERY, fridaPerson);
+        UUID participant = fixtures.participant(DEMO_RECOVERY, "Skien", name("Mål"), true);
+        UUID match = fixtures.active(DEMO_RECOVERY, fridaPerson, participant);
+        UUID shared = fixtures.sharedGoalOf(participant);
+        assertThat(People.as(frida, () -> mine.participant(match)).goals()).containsExactly(VolunteerFixtures.sharedGoalText(participant));
+        // staff see both open goals to choose from, the shared one ticked
+        assertThat(demo(() -> matches.get(match)).goals()).extracting(GoalChoice::text, GoalChoice::chosen)
+                .containsExactlyInAnyOrder(Tuple.tuple(VolunteerFixtures.sharedGoalText(participant), true),
+                        Tuple.tuple(VolunteerFixtures.privateGoalText(participant), false));
+        // another person's goal is refused and changes nothing
+        UUID stranger = fixtures.participant(DEMO_RECOVERY, "Skien", name("Fremmed"), false);
+        refused(() -> demo(() -> { sharing.shareGoals(match, List.of(fixtures.sharedGoalOf(stranger))); return null; }),
+                "goalIds", "volunteer.goals.unknown");
+        assertThat(People.as(frida, () -> mine.participant(match)).goals()).containsExactly(VolunteerFixtures.sharedGoalText(participant));
+        // a goal reached is no longer shown; none chosen, none shown
+        demo(() -> {
+            GoalForm reached = GoalForm.of(plans.goal(participant, shared));
+            reached.setStatus(PlanStatus.REACHED);
+            plans.updateGoal(participant, shared, reached);
+            return null;
+        });
+        assertThat(People.as(frida, () -> mine.participant(match)).goals()).isEmpty();
+        demo(() -> { sharing.shareGoals(match, List.of()); return null; });
+        assertThat(demo(() -> matches.get(match)).goals()).noneMatch(GoalChoice::chosen);
+        demo(() -> matches.act(match, MatchAction.END, EndReason.GOAL_REACHED));
+    }
+
+    private UUID fridaPerson() {
+        UserDetails frida = users.loadUserByUsername("frivillig@demo.tilfrisk.no");
+        return Tenancy.runAs(DEMO_RECOVERY, () -> tx.execute(s ->
+                accounts.personOf(((TilfriskUser) frida).userId()).orElseThrow()));
     }
 
     @Test

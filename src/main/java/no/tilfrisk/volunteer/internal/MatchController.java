@@ -8,11 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import no.tilfrisk.person.ConsentMethod;
 import no.tilfrisk.platform.web.Confirmation;
 import no.tilfrisk.platform.web.InvalidInputException;
 import no.tilfrisk.volunteer.CheckIn;
 import no.tilfrisk.volunteer.EndReason;
 import no.tilfrisk.volunteer.MatchAction;
+import no.tilfrisk.volunteer.MatchSharing;
 import no.tilfrisk.volunteer.MatchSuggestions;
 import no.tilfrisk.volunteer.Matches;
 import no.tilfrisk.volunteer.ProposalForm;
@@ -41,12 +43,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class MatchController {
 
     private final Matches matches;
+    private final MatchSharing sharing;
     private final MatchSuggestions suggestions;
     private final VolunteerWishes wishes;
     private final ReasonTexts reasons;
 
-    MatchController(Matches matches, MatchSuggestions suggestions, VolunteerWishes wishes, ReasonTexts reasons) {
+    MatchController(Matches matches, MatchSharing sharing, MatchSuggestions suggestions, VolunteerWishes wishes,
+                    ReasonTexts reasons) {
         this.matches = matches;
+        this.sharing = sharing;
         this.suggestions = suggestions;
         this.wishes = wishes;
         this.reasons = reasons;
@@ -102,6 +107,7 @@ class MatchController {
         model.addAttribute("suggestions", ranked.stream().map(s -> new Shown(s.candidate().volunteerId(),
                 s.candidate().name(), s.score(), reasons.sentence(s.reasons()))).toList());
         model.addAttribute("wish", wishes.of(personId).orElse(null));
+        model.addAttribute("goals", sharing.openGoals(personId));
         model.addAttribute("helpKinds", Wish.values());
         model.addAttribute("formId", UUID.randomUUID());
         return "volunteer/suggestions";
@@ -179,13 +185,18 @@ class MatchController {
         model.addAttribute("view", matches.get(id));
         model.addAttribute("reasons", EndReason.values());
         model.addAttribute("checkIns", CheckIn.values());
+        model.addAttribute("shareMethods", List.of(ConsentMethod.SIGNED, ConsentMethod.VERBAL));
         return "volunteer/match";
     }
 
-    /** A state change; ending (with its reason) asks first, naming both, as it cannot be undone. */
+    /**
+     * A state change; ending (with its reason) asks first, naming both, as it cannot be undone. The participant's yes
+     * carries, when ticked, their consent to share with the volunteer and how it was given ({@code shareMethod}).
+     */
     @PostMapping("/volunteers/matches/{id}/act")
     String act(@PathVariable UUID id, @RequestParam MatchAction action,
                @RequestParam(required = false) EndReason reason, @RequestParam(required = false) LocalDate on,
+               @RequestParam(required = false) ConsentMethod shareMethod,
                @RequestParam(defaultValue = "false") boolean confirmed, HttpServletRequest request, Model model,
                RedirectAttributes redirect) {
         if (action == MatchAction.END && reason != null && !confirmed) {
@@ -194,7 +205,37 @@ class MatchController {
                     "confirm.endMatch", view.participantName(), view.volunteerName());
         }
         try {
-            matches.act(id, action, reason, on);
+            if (action == MatchAction.ACCEPT_FOR_PARTICIPANT) {
+                matches.acceptForParticipant(id, shareMethod, on);
+            } else {
+                matches.act(id, action, reason, on);
+            }
+            redirect.addFlashAttribute("saved", true);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("actionError", e.all().get(0).code());
+        }
+        return "redirect:/volunteers/matches/" + id;
+    }
+
+    /** Records the participant's consent to share with the match's volunteer, by name, and how it was given. */
+    @PostMapping("/volunteers/matches/{id}/share")
+    String share(@PathVariable UUID id, @RequestParam(required = false) ConsentMethod shareMethod,
+                 RedirectAttributes redirect) {
+        try {
+            sharing.recordConsent(id, shareMethod);
+            redirect.addFlashAttribute("saved", true);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("actionError", e.all().get(0).code());
+        }
+        return "redirect:/volunteers/matches/" + id;
+    }
+
+    /** The open plan goals the participant shares with the volunteer become exactly those ticked. */
+    @PostMapping("/volunteers/matches/{id}/goals")
+    String goals(@PathVariable UUID id, @RequestParam(required = false) List<UUID> goalIds,
+                 RedirectAttributes redirect) {
+        try {
+            sharing.shareGoals(id, goalIds == null ? List.of() : goalIds);
             redirect.addFlashAttribute("saved", true);
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("actionError", e.all().get(0).code());

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import no.tilfrisk.person.ConsentMethod;
 import no.tilfrisk.platform.web.IdempotencyKey;
 import no.tilfrisk.volunteer.EndReason;
 import no.tilfrisk.volunteer.Match;
@@ -62,7 +63,8 @@ class VolunteerApi {
     }
 
     /** A move of a match: the action, a reason for an end by staff, and the day it happened (default today). */
-    record Transition(MatchAction action, EndReason reason, LocalDate on) {
+    /** A move; {@code shareMethod} with the participant's yes records their consent to share with the volunteer. */
+    record Transition(MatchAction action, EndReason reason, LocalDate on, ConsentMethod shareMethod) {
     }
 
     /** A suggested volunteer: the score and the reasons in the caller's language. */
@@ -127,8 +129,13 @@ class VolunteerApi {
 
     @PostMapping("/matches/{id}/transitions")
     @Operation(summary = "Move a match: record the participant's or volunteer's yes, pause, resume, or end with a reason",
-            description = "A move the match's state does not allow, or a second yes, is a 400 with the field «state».")
+            description = "A move the match's state does not allow, or a second yes, is a 400 with the field «state». "
+                    + "With ACCEPT_FOR_PARTICIPANT, «shareMethod» (VERBAL, SIGNED) also records the participant's "
+                    + "consent to share name, phone and chosen goals with this match's volunteer, by name.")
     Map<String, MatchState> transition(@PathVariable UUID id, @RequestBody Transition t) {
+        if (t.action() == MatchAction.ACCEPT_FOR_PARTICIPANT) {
+            return Map.of("state", matches.acceptForParticipant(id, t.shareMethod(), t.on()));
+        }
         return Map.of("state", matches.act(id, t.action(), t.reason(), t.on()));
     }
 

@@ -23,13 +23,15 @@ import no.tilfrisk.plan.Mapping;
 import no.tilfrisk.plan.Mappings;
 import no.tilfrisk.plan.Plans;
 import no.tilfrisk.volunteer.matching.Candidate;
+import no.tilfrisk.volunteer.matching.Places;
 import no.tilfrisk.volunteer.matching.Seeker;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns rows into the matcher's records: a {@link Candidate} per volunteer profile (with screening, load and the
  * persons matched now) and a {@link Seeker} per participant who wants a volunteer (from the wish, the register and
- * the latest mapping and plan). No rights checks: the services call it after theirs; reading a participant's
+ * the latest mapping and plan), each placed at the centre point of their area or municipality where the shipped
+ * {@link Places} list it. No rights checks: the services call it after theirs; reading a participant's
  * mapping and plan is audited by the plan module.
  */
 @Component
@@ -74,10 +76,11 @@ class MatchLoader {
             Set<UUID> mine = matched.getOrDefault(p.personId(), Set.of());
             boolean complete = screenings.getOrDefault(p.personId(), Screening.none(p.personId()))
                     .status(today, years).complete();
+            String municipality = p.municipality() != null ? p.municipality() : card.municipality();
             return new Candidate(p.personId(), card.displayName(), interests, new LinkedHashSet<>(p.languages()),
-                    p.municipality() != null ? p.municipality() : card.municipality(), p.area(),
-                    Slots.parse(p.availability()), p.skillAreas(), p.kind(), p.preferredGender(), p.minAge(),
-                    p.maxAge(), p.wontDo(), p.capacity(), mine.size(), complete, Set.copyOf(mine));
+                    municipality, p.area(), Slots.parse(p.availability()), p.skillAreas(), p.kind(),
+                    p.preferredGender(), p.minAge(), p.maxAge(), p.wontDo(), p.capacity(), mine.size(), complete,
+                    Set.copyOf(mine), Places.shipped().locate(municipality, p.area()).orElse(null));
         }).sorted(Comparator.comparing(Candidate::name, String.CASE_INSENSITIVE_ORDER)).toList();
     }
 
@@ -100,7 +103,8 @@ class MatchLoader {
             return new Seeker(w.personId(), card.displayName(), interests, new LinkedHashSet<>(w.languages()),
                     card.municipality(), w.area(), Slots.parse(w.availability()), needs, w.wishes(), gender,
                     card.birthYear() == null ? null : year - card.birthYear(),
-                    relatives.getOrDefault(w.personId(), Set.of()));
+                    relatives.getOrDefault(w.personId(), Set.of()),
+                    Places.shipped().locate(card.municipality(), w.area()).orElse(null));
         }).sorted(Comparator.comparing(Seeker::name, String.CASE_INSENSITIVE_ORDER)).toList();
     }
 

@@ -287,10 +287,7 @@ public class Matches {
             return;
         }
         int extra = added.getOrDefault(c.volunteerId(), 0);
-        Candidate loaded = extra == 0 ? c : new Candidate(c.volunteerId(), c.name(), c.interests(), c.languages(),
-                c.municipality(), c.area(), c.availability(), c.skillAreas(), c.kind(), c.preferredGender(),
-                c.minAge(), c.maxAge(), c.wontDo(), c.capacity(), c.activeMatches() + extra, c.screeningComplete(),
-                c.matchedPersonIds());
+        Candidate loaded = extra == 0 ? c : c.withMoreMatches(extra);
         Seeker seeker = seeker(form.getParticipantId());
         if (!loaded.screeningComplete()) {
             broken.add(new InvalidInputException(prefix + "volunteerId", "volunteer.match.screening"));

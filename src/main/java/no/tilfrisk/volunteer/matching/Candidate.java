@@ -22,6 +22,7 @@ import no.tilfrisk.plan.LifeArea;
  * @param activeMatches    the load: active, proposed, accepted and paused matches
  * @param screeningComplete every required screening step done and none expired on the day
  * @param matchedPersonIds the persons this volunteer is matched with now (not ended)
+ * @param location         the centre point of their area or municipality; null where none is known
  */
 public record Candidate(
         UUID volunteerId,
@@ -40,7 +41,25 @@ public record Candidate(
         int capacity,
         int activeMatches,
         boolean screeningComplete,
-        Set<UUID> matchedPersonIds) {
+        Set<UUID> matchedPersonIds,
+        Location location) {
+
+    /** Without a known place. */
+    public Candidate(UUID volunteerId, String name, Map<UUID, String> interests, Set<String> languages,
+                     String municipality, String area, Set<Slot> availability, Set<LifeArea> skillAreas,
+                     VolunteerKind kind, String preferredGender, Integer minAge, Integer maxAge, Set<Wish> wontDo,
+                     int capacity, int activeMatches, boolean screeningComplete, Set<UUID> matchedPersonIds) {
+        this(volunteerId, name, interests, languages, municipality, area, availability, skillAreas, kind,
+                preferredGender, minAge, maxAge, wontDo, capacity, activeMatches, screeningComplete, matchedPersonIds,
+                null);
+    }
+
+    /** The same volunteer with this many more matches (a proposal checked after others in one submit). */
+    public Candidate withMoreMatches(int more) {
+        return new Candidate(volunteerId, name, interests, languages, municipality, area, availability, skillAreas,
+                kind, preferredGender, minAge, maxAge, wontDo, capacity, activeMatches + more, screeningComplete,
+                matchedPersonIds, location);
+    }
 
     public Candidate {
         Objects.requireNonNull(volunteerId, "volunteerId");

@@ -20,7 +20,8 @@ import no.tilfrisk.plan.LifeArea;
  * <p>The score is a sum of small parts, each of which adds a {@link Reason} in words when it adds points, so a
  * coordinator sees why a volunteer comes first. The weights are set so that what makes a match work in seed 003
  * («behov, interesser og personlighet») weighs most: help with what the participant needs or wishes, then shared
- * interests and a place close by, then times both can meet; a shared language is needed to talk at all but almost
+ * interests and a place close by (the same area, or a short great-circle distance between the centre points of
+ * their areas or municipalities, {@link Places}), then times both can meet; a shared language is needed to talk at all but almost
  * everyone shares Norwegian, so it weighs little; the volunteer's load only breaks near-ties, spreading participants
  * over volunteers. A pair's score is at most 30 + 20 + 20 + 5 + 30 + 30 + 10 = 145.
  *
@@ -36,6 +37,14 @@ public final class MatchScore {
     static final int SAME_AREA_POINTS = 20;
     /** Same municipality only: they can meet, with some travel. */
     static final int SAME_MUNICIPALITY_POINTS = 10;
+    /**
+     * Where both have a known centre point (their bydel's, or their municipality's when they live in different
+     * municipalities): at most this, at no distance, falling in a straight line to none at {@link #DISTANCE_REACH_KM}.
+     * As much as the same area at most, so a pair's place part never weighs more than before.
+     */
+    static final int DISTANCE_POINTS = 20;
+    /** From this great-circle distance on, place adds nothing: farther than a volunteer travels to meet each week. */
+    static final double DISTANCE_REACH_KM = 40.0;
     /** Per weekday and part of day both can meet, for at most {@link #MAX_SLOTS}: four common times are plenty. */
     static final int SLOT_POINTS = 5;
     static final int MAX_SLOTS = 4;
@@ -242,6 +251,11 @@ public final class MatchScore {
         return INTEREST_POINTS * Math.min(count, MAX_INTERESTS);
     }
 
+    /**
+     * Same area first; then the distance between the two centre points where both are known (in one municipality
+     * only between two areas' points: the municipality's own point says nothing about where in it one lives); else
+     * same municipality.
+     */
     private static int place(Seeker seeker, Candidate candidate, List<Reason> reasons) {
         boolean sameMunicipality = same(seeker.municipality(), candidate.municipality());
         boolean municipalityUnknown = blank(seeker.municipality()) || blank(candidate.municipality());
@@ -251,6 +265,18 @@ public final class MatchScore {
             }
             return SAME_AREA_POINTS;
         }
+        Location here = seeker.location();
+        Location there = candidate.location();
+        if (here != null && there != null && (!sameMunicipality || (here.ofArea() && there.ofArea()))) {
+            double km = here.point().kmTo(there.point());
+            int points = distancePoints(km);
+            if (reasons != null && points > 0) {
+                long whole = Math.round(km);
+                reasons.add(whole < 1 ? Reason.of("volunteer.match.reason.distance.near")
+                        : Reason.of("volunteer.match.reason.distance", Long.toString(whole)));
+            }
+            return points;
+        }
         if (sameMunicipality) {
             if (reasons != null) {
                 reasons.add(Reason.of("volunteer.match.reason.sameMunicipality", candidate.municipality().strip()));
@@ -258,6 +284,11 @@ public final class MatchScore {
             return SAME_MUNICIPALITY_POINTS;
         }
         return 0;
+    }
+
+    /** {@link #DISTANCE_POINTS} falling in a straight line to 0 at {@link #DISTANCE_REACH_KM}, rounded. */
+    static int distancePoints(double km) {
+        return (int) Math.round(DISTANCE_POINTS * Math.max(0, DISTANCE_REACH_KM - km) / DISTANCE_REACH_KM);
     }
 
     private static int times(Seeker seeker, Candidate candidate, List<Reason> reasons) {

@@ -13,6 +13,7 @@ import no.tilfrisk.plan.LifeArea;
  * @param gender            a persons.gender code; may be null
  * @param age               in whole years; may be null
  * @param relativePersonIds the person's relatives (person module)
+ * @param location          the centre point of their area or municipality; null where none is known
  */
 public record Seeker(
         UUID personId,
@@ -26,7 +27,16 @@ public record Seeker(
         Set<Wish> wishes,
         String gender,
         Integer age,
-        Set<UUID> relativePersonIds) {
+        Set<UUID> relativePersonIds,
+        Location location) {
+
+    /** Without a known place. */
+    public Seeker(UUID personId, String name, Map<UUID, String> interests, Set<String> languages, String municipality,
+                  String area, Set<Slot> availability, Set<LifeArea> needAreas, Set<Wish> wishes, String gender,
+                  Integer age, Set<UUID> relativePersonIds) {
+        this(personId, name, interests, languages, municipality, area, availability, needAreas, wishes, gender, age,
+                relativePersonIds, null);
+    }
 
     public Seeker {
         Objects.requireNonNull(personId, "personId");

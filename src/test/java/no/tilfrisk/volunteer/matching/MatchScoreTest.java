@@ -187,6 +187,64 @@ class MatchScoreTest {
         }
     }
 
+    /**
+     * Kari and Ola placed by the shipped centre points. Kari's Grünerløkka is 59.92386, 10.75789 (Kartverket). By hand,
+     * with the haversine formula on a sphere of 6,371.0088 km: Gamle Oslo (59.91290, 10.78190) is 1.81 km away,
+     * Stovner (59.96166, 10.92835) 10.38 km, Bærum's centre (59.88996, 10.52649) 13.44 km, Bergen's 304 km. Place
+     * points are 20 × (40 − km) / 40, rounded: 19, 15, 13 and 0.
+     */
+    @Test
+    void nearerIsBetterByTheGreatCircleDistanceAndAnUnknownPointFallsBackToTheMunicipality() {
+        Seeker kari = seeker("Kari").likes("fiske", "strikking").speaks("nb").lives("Oslo", "Grünerløkka").located()
+                .free(TUESDAY_EVENING, THURSDAY_MORNING).needs(LifeArea.ECONOMY, LifeArea.HOUSING)
+                .wishes(Wish.FINANCES).gender("FEMALE").age(34).build();
+        int others = 76 - 20; // the first test's score without its place part (same area, 20)
+        assertThat(MatchScore.score(kari, ola().located().build()).orElseThrow().score())
+                .as("same area still counts as such").isEqualTo(others + 20);
+
+        Suggestion gamleOslo = MatchScore.score(kari, ola().lives("Oslo", "Gamle Oslo").located().build()).orElseThrow();
+        assertThat(gamleOslo.score()).isEqualTo(others + 19);
+        assertThat(gamleOslo.reasons()).contains(Reason.of("volunteer.match.reason.distance", "2"))
+                .doesNotContain(Reason.of("volunteer.match.reason.sameMunicipality", "Oslo"));
+        assertThat(in(Locale.forLanguageTag("nb"), gamleOslo.reasons())).contains("2 km unna");
+        assertThat(in(Locale.ENGLISH, gamleOslo.reasons())).contains("2 km away");
+
+        Suggestion stovner = MatchScore.score(kari, ola().lives("Oslo", "Stovner").located().build()).orElseThrow();
+        assertThat(stovner.score()).isEqualTo(others + 15);
+        assertThat(stovner.reasons()).contains(Reason.of("volunteer.match.reason.distance", "10"));
+        // another municipality: its centre point, whatever the area (Sandvika is not listed)
+        Suggestion baerum = MatchScore.score(kari, ola().lives("Bærum", "Sandvika").located().build()).orElseThrow();
+        assertThat(baerum.score()).isEqualTo(others + 13);
+        assertThat(baerum.reasons()).contains(Reason.of("volunteer.match.reason.distance", "13"));
+        // too far to add anything, and then no distance is named
+        Suggestion bergen = MatchScore.score(kari, ola().lives("Bergen", null).located().build()).orElseThrow();
+        assertThat(bergen.score()).isEqualTo(others);
+        assertThat(bergen.reasons()).noneMatch(r -> r.messageKey().startsWith("volunteer.match.reason.distance"));
+
+        // in the same municipality without an area's point (none given, or Nordre Aker, not listed): same municipality
+        for (String area : new String[] {null, "Nordre Aker"}) {
+            Suggestion fallback = MatchScore.score(kari, ola().lives("Oslo", area).located().build()).orElseThrow();
+            assertThat(fallback.score()).as(String.valueOf(area)).isEqualTo(others + 10);
+            assertThat(fallback.reasons()).contains(Reason.of("volunteer.match.reason.sameMunicipality", "Oslo"));
+        }
+        // a municipality without a point: nothing for place, as before
+        assertThat(MatchScore.score(kari, ola().lives("Lillestrøm", null).located().build()).orElseThrow().score())
+                .isEqualTo(others);
+        // the same pair without points: same municipality, as before distances
+        assertThat(MatchScore.score(kari(), ola().lives("Oslo", "Gamle Oslo").build()).orElseThrow().score())
+                .isEqualTo(others + 10);
+    }
+
+    @Test
+    void distancePointsFallInAStraightLineToNoneAtTheReach() {
+        assertThat(MatchScore.distancePoints(0)).isEqualTo(MatchScore.DISTANCE_POINTS).isEqualTo(20);
+        assertThat(MatchScore.distancePoints(20)).isEqualTo(10);
+        assertThat(MatchScore.distancePoints(39)).isEqualTo(1); // 0.5, rounded up
+        assertThat(MatchScore.distancePoints(MatchScore.DISTANCE_REACH_KM)).isZero();
+        assertThat(MatchScore.distancePoints(304)).isZero();
+        assertThat(MatchScore.DISTANCE_POINTS).as("never more than the same area").isEqualTo(MatchScore.SAME_AREA_POINTS);
+    }
+
     private static int scoreWith(UnaryOperator<CandidateBuilder> change) {
         // Kari and Ola without the load part: 15 + 15 + 10 + 20 + 5 + 5 = 70
         return MatchScore.score(kari(), change.apply(ola()).build()).orElseThrow().score();

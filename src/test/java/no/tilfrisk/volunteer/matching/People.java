@@ -43,6 +43,7 @@ final class People {
         Set<String> languages = new HashSet<>();
         String municipality;
         String area;
+        boolean located;
         Set<Slot> availability = new HashSet<>();
         Set<LifeArea> needAreas = new HashSet<>();
         Set<Wish> wishes = new HashSet<>();
@@ -103,9 +104,16 @@ final class People {
             return this;
         }
 
+        /** Placed at the centre point the shipped data file gives the municipality and area (or nowhere). */
+        SeekerBuilder located() {
+            located = true;
+            return this;
+        }
+
         Seeker build() {
             return new Seeker(personId, name, interests, languages, municipality, area, availability, needAreas,
-                    wishes, gender, age, relatives);
+                    wishes, gender, age, relatives,
+                    located ? Places.shipped().locate(municipality, area).orElse(null) : null);
         }
     }
 
@@ -116,6 +124,7 @@ final class People {
         Set<String> languages = new HashSet<>();
         String municipality;
         String area;
+        boolean located;
         Set<Slot> availability = new HashSet<>();
         Set<LifeArea> skillAreas = new HashSet<>();
         VolunteerKind kind = VolunteerKind.TIDGIVER;
@@ -199,10 +208,17 @@ final class People {
             return this;
         }
 
+        /** Placed at the centre point the shipped data file gives the municipality and area (or nowhere). */
+        CandidateBuilder located() {
+            located = true;
+            return this;
+        }
+
         Candidate build() {
             return new Candidate(volunteerId, name, interests, languages, municipality, area, availability,
                     skillAreas, kind, preferredGender, minAge, maxAge, wontDo, capacity, activeMatches,
-                    screeningComplete, matched);
+                    screeningComplete, matched,
+                    located ? Places.shipped().locate(municipality, area).orElse(null) : null);
         }
     }
 }

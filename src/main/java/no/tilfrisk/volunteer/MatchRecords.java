@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import no.tilfrisk.platform.crypto.FieldEncryption;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.volunteer.matching.Wish;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,9 +31,16 @@ class MatchRecords {
                    started_on, first_meeting_on, ended_on FROM volunteer_match""";
 
     private final JdbcClient db;
+    private final FieldEncryption crypto;
 
-    MatchRecords(JdbcClient db) {
+    MatchRecords(JdbcClient db, FieldEncryption crypto) {
         this.db = db;
+        this.crypto = crypto;
+    }
+
+    /** What binds a meeting's encrypted note to its meeting: it decrypts on no other row. */
+    static String noteContext(UUID meetingId) {
+        return "volunteer.meeting.note:" + meetingId;
     }
 
     private static UUID org() {
@@ -160,11 +168,14 @@ class MatchRecords {
 
     // ---------------------------------------------------------------- meetings
 
+    /** Inserts a meeting unless the id is taken, its note encrypted (V29); false when the id was taken. */
     boolean insertMeeting(UUID id, UUID matchId, MeetingForm form, String note, UUID by) {
         boolean inserted = db.sql("""
-                        INSERT INTO volunteer_meeting (id, organisation_id, match_id, met_on, hours, what, note, created_by)
+                        INSERT INTO volunteer_meeting (id, organisation_id, match_id, met_on, hours, what, note_encrypted,
+                                                       created_by)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")
-                .params(id, org(), matchId, form.getMetOn(), form.getHours(), form.getWhat().name(), note, by)
+                .params(id, org(), matchId, form.getMetOn(), form.getHours(), form.getWhat().name(),
+                        crypto.encryptText(note, noteContext(id)), by)
                 .update() > 0;
         if (inserted) {
             db.sql("""
@@ -182,12 +193,12 @@ class MatchRecords {
 
     List<Meeting> meetings(UUID matchId) {
         return db.sql("""
-                        SELECT id, match_id, met_on, hours, what, note FROM volunteer_meeting
+                        SELECT id, match_id, met_on, hours, what, note_encrypted FROM volunteer_meeting
                          WHERE match_id = ? AND organisation_id = ? ORDER BY met_on DESC, created_at DESC""")
                 .params(matchId, org())
                 .query((rs, i) -> new Meeting(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getObject(3, LocalDate.class), rs.getBigDecimal(4), MeetingKind.valueOf(rs.getString(5)),
-                        rs.getString(6)))
+                        crypto.decryptText(rs.getBytes(6), noteContext(rs.getObject(1, UUID.class)))))
                 .list();
     }
 

@@ -25,7 +25,7 @@ class VolunteerErasure {
             db.sql("DELETE FROM " + table + " WHERE person_id = ?").param(erased.personId()).update();
         }
         db.sql("""
-                        UPDATE volunteer_meeting SET note = NULL
+                        UPDATE volunteer_meeting SET note_encrypted = NULL
                          WHERE organisation_id = ? AND match_id IN (SELECT id FROM volunteer_match
                                                                       WHERE participant_id = ? OR volunteer_id = ?)""")
                 .params(Tenancy.requireOrganisationId(), erased.personId(), erased.personId()).update();

@@ -65,6 +65,24 @@ public class DataSubjectRights {
         return export;
     }
 
+    /**
+     * The person's full national id number for a portable record (the FHIR export), only where the organisation has
+     * national id numbers turned on; null otherwise or when none is held. The reading is in the audit trail.
+     */
+    @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF')")
+    @Transactional
+    public String nationalIdForExport(UUID id) {
+        access.require(id);
+        if (!organisations.settings().isNationalIdEnabled()) {
+            return null;
+        }
+        String number = records.nationalId(id);
+        if (number != null) {
+            audit.record(id, AuditAction.READ, "person.national-id");
+        }
+        return number;
+    }
+
     /** Each section's print fragment by the section's name: for the export's print page and PDF. */
     public Map<String, String> printFragments() {
         Map<String, String> byName = new LinkedHashMap<>();

@@ -1,0 +1,109 @@
+package no.tilfrisk.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import no.tilfrisk.activity.PersonAttendance;
+import no.tilfrisk.audit.AuditAction;
+import no.tilfrisk.audit.AuditTrail;
+import no.tilfrisk.followup.ContactLog;
+import no.tilfrisk.organisation.Organisation;
+import no.tilfrisk.organisation.Organisations;
+import no.tilfrisk.outcome.Instruments;
+import no.tilfrisk.outcome.Outcomes;
+import no.tilfrisk.outcome.Response;
+import no.tilfrisk.person.DataSubjectRights;
+import no.tilfrisk.person.PersonDetails;
+import no.tilfrisk.person.PersonDirectory;
+import no.tilfrisk.plan.Plans;
+import org.hl7.fhir.r4.model.Bundle;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * One person as a FHIR R4 bundle, for those who may see the person's page: {@link PersonDirectory#get} refuses
+ * everyone else with «not found». Each module's service checks the caller again and records its own reading in the
+ * audit trail, and the export as a whole is recorded as {@code fhir.bundle}, all in one transaction.
+ */
+@Service
+@PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF')")
+public class FhirExport {
+
+    /** The media type of a FHIR resource in JSON. */
+    public static final String MEDIA_TYPE = "application/fhir+json";
+
+    /** Expensive to make (it scans the model classes), cheap to share: one for the application. */
+    private static final FhirContext R4 = FhirContext.forR4Cached();
+
+    private final PersonDirectory persons;
+    private final DataSubjectRights rights;
+    private final Organisations organisations;
+    private final ContactLog contacts;
+    private final PersonAttendance attendance;
+    private final Outcomes outcomes;
+    private final Instruments instruments;
+    private final Plans plans;
+    private final AuditTrail audit;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    FhirExport(PersonDirectory persons, DataSubjectRights rights, Organisations organisations, ContactLog contacts,
+               PersonAttendance attendance, Outcomes outcomes, Instruments instruments, Plans plans,
+               AuditTrail audit, MessageSource messages, Clock clock) {
+        this.persons = persons;
+        this.rights = rights;
+        this.organisations = organisations;
+        this.contacts = contacts;
+        this.attendance = attendance;
+        this.outcomes = outcomes;
+        this.instruments = instruments;
+        this.plans = plans;
+        this.audit = audit;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** The bundle, recorded in the audit trail as an export of its own. */
+    @Transactional
+    public Bundle bundle(UUID personId, Locale locale) {
+        Bundle bundle = read(personId, locale);
+        audit.record(personId, AuditAction.EXPORT, "fhir.bundle");
+        return bundle;
+    }
+
+    /** The bundle as FHIR JSON, recorded as an export of its own. */
+    @Transactional
+    public String json(UUID personId, Locale locale) {
+        return R4.newJsonParser().encodeResourceToString(bundle(personId, locale));
+    }
+
+    /**
+     * The bundle as FHIR JSON for a section of the person's whole export, which records the export itself; each
+     * module's reading is still recorded.
+     */
+    @Transactional
+    public String jsonInTheExport(UUID personId, Locale locale) {
+        return R4.newJsonParser().encodeResourceToString(read(personId, locale));
+    }
+
+    private Bundle read(UUID personId, Locale locale) {
+        // the person's page's own check first: nothing else is read for a person the caller may not see
+        PersonDetails person = persons.get(personId);
+        Organisation organisation = organisations.current();
+        List<Response> responses = outcomes.ofPerson(personId);
+        Map<String, no.tilfrisk.outcome.Instrument> used = new LinkedHashMap<>();
+        responses.forEach(r -> instruments.find(r.instrumentId(), r.instrumentVersion())
+                .ifPresent(i -> used.put(i.key(), i)));
+        FhirSource source = new FhirSource(clock.instant(), organisation.id(), organisation.name(), person,
+                rights.nationalIdForExport(personId), contacts.ofPerson(personId), attendance.of(personId),
+                responses.stream().filter(r -> used.containsKey(r.instrumentId() + "@" + r.instrumentVersion()))
+                        .toList(), used, plans.plan(personId));
+        return new BundleBuilder(messages, locale).build(source);
+    }
+}

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,8 +87,13 @@ public class AnnualReport {
     /** The longest period one report covers. */
     static final int MAX_YEARS = 5;
 
-    /** The «aktører» of seed 000: everyone who is neither participant nor relative. */
-    static final List<PersonRole> ROLES = List.of(PersonRole.values());
+    /**
+     * The roles of seed 000's table: participants, relatives and the «aktører». A facilitator («tilrettelegger»,
+     * leisure module) is a member of a club outside the organisation and has no column; the leisure table counts
+     * the inclusion work instead.
+     */
+    static final List<PersonRole> ROLES = Arrays.stream(PersonRole.values())
+            .filter(r -> r != PersonRole.FACILITATOR).toList();
 
     private final Activities activities;
     private final Distributions distributions;

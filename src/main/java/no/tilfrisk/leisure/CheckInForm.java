@@ -1,0 +1,19 @@
+package no.tilfrisk.leisure;
+
+/**
+ * A check-in's answers: how it goes (0–10), still taking part, and a role in the club (member, volunteer, trusted
+ * with a task: «en verdsatt sosial rolle», asked as a plain question).
+ */
+public class CheckInForm {
+
+    private Integer rating;
+    private Boolean stillTakingPart;
+    private Boolean valuedRole;
+
+    public Integer getRating() { return rating; }
+    public void setRating(Integer v) { rating = v; }
+    public Boolean getStillTakingPart() { return stillTakingPart; }
+    public void setStillTakingPart(Boolean v) { stillTakingPart = v; }
+    public Boolean getValuedRole() { return valuedRole; }
+    public void setValuedRole(Boolean v) { valuedRole = v; }
+}

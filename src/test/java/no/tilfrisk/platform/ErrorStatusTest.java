@@ -33,7 +33,8 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "tilfrisk.data-dir=target/test-data",
         "tilfrisk.embedded.clean=true",
-        "tilfrisk.demo.enabled=true"
+        "tilfrisk.demo.enabled=true",
+        "tilfrisk.scheduling.enabled=false"
 })
 @Import({TestAccounts.class, People.class})
 class ErrorStatusTest {

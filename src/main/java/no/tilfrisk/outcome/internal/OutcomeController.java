@@ -175,7 +175,12 @@ class OutcomeController {
     String settings(@Valid @ModelAttribute("settings") OutcomeSettings settings, BindingResult errors, Model model,
                     RedirectAttributes redirect) {
         if (errors.hasErrors()) {
-            return figures(new Filter(), new BeanPropertyBindingResult(new Filter(), "filter"), model);
+            // the page again with the settings' field errors: its filter form needs its bean and binding result too
+            Filter filter = new Filter();
+            BindingResult filterErrors = new BeanPropertyBindingResult(filter, "filter");
+            model.addAttribute("filter", filter);
+            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "filter", filterErrors);
+            return figures(filter, filterErrors, model);
         }
         aggregates.changeSettings(settings);
         redirect.addFlashAttribute("settingsSaved", true);

@@ -25,6 +25,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.util.ClassUtils;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Every error from the API as RFC 9457 problem+json, in the caller's language, with one entry per wrong field.
@@ -53,7 +57,43 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        // a value of the wrong form in a field that Jackson can name: that field, as a field error
+        if (ex.getCause() instanceof JacksonException wrong && !wrong.getPath().isEmpty()) {
+            Class<?> type = wrong instanceof MismatchedInputException m ? m.getTargetType()
+                    : wrong instanceof InputCoercionException c ? c.getTargetType() : null;
+            ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "problem.invalid");
+            problem.setProperty("errors", List.of(new FieldProblem(path(wrong), wrongType(type))));
+            return ResponseEntity.badRequest().body(problem);
+        }
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "problem.unreadable"));
+    }
+
+    /** Every other refusal of Spring MVC (415, 405, 406, 404 …) in the caller's language, never the framework's text. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        HttpStatus status = HttpStatus.valueOf(statusCode.value());
+        return super.handleExceptionInternal(ex, problem(status, ProblemWriter.keyFor(status.value())), headers,
+                statusCode, request);
+    }
+
+    private static String path(JacksonException ex) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : ex.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private String wrongType(Class<?> type) {
+        Locale locale = LocaleContextHolder.getLocale();
+        String general = messages.getMessage("problem.wrong-type", null, locale);
+        return type == null ? general : messages.getMessage(
+                "typeMismatch." + ClassUtils.resolvePrimitiveIfNecessary(type).getName(), null, general, locale);
     }
 
     @ExceptionHandler(InvalidInputException.class)
@@ -86,8 +126,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "problem.not-found"));
         }
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "problem.invalid");
-        problem.setProperty("errors", List.of(new FieldProblem(ex.getName(),
-                messages.getMessage("problem.wrong-type", null, LocaleContextHolder.getLocale()))));
+        Class<?> type = ex.getRequiredType() == null ? null : ClassUtils.resolvePrimitiveIfNecessary(ex.getRequiredType());
+        // a NUL character in a text parameter: the type is right, the value is not
+        if (ex.getValue() instanceof String text && NulCharacters.contains(text)) {
+            type = String.class;
+        }
+        problem.setProperty("errors", List.of(new FieldProblem(ex.getName(), wrongType(type))));
         return ResponseEntity.badRequest().body(problem);
     }
 

@@ -1,9 +1,7 @@
 package no.tilfrisk.report.funder;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import no.tilfrisk.report.annual.ReportDocument;
 import no.tilfrisk.report.export.PdfExport;
@@ -18,7 +16,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * The funder's final report of a project: the page, its downloads (PDF, DOCX, XLSX, CSV as a zip) and JSON. Report
@@ -61,49 +58,5 @@ class FunderReportController {
         String name = "sluttrapport-" + doc.title().replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-|-$", "")
                 .toLowerCase(Locale.ROOT) + (external || FunderReport.externalOnly() ? "-ekstern" : "");
         return kind.get().download(doc, name, locale, pdf);
-    }
-
-    /**
-     * JSON: the same document, each block with its {@code type} (paragraph, subheading, table, chart); suppressed
-     * cells carry no number.
-     */
-    @GetMapping(path = "/api/v1/reports/funder/{projectId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseBody
-    Map<String, Object> api(@PathVariable UUID projectId, @RequestParam(defaultValue = "false") boolean external,
-                            Locale locale) {
-        ReportDocument doc = report.document(projectId, external, locale);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("title", doc.title());
-        out.put("subtitle", doc.subtitle());
-        out.put("coverLines", doc.coverLines());
-        out.put("external", external || FunderReport.externalOnly());
-        out.put("sections", doc.sections().stream().map(s -> {
-            Map<String, Object> section = new LinkedHashMap<>();
-            section.put("key", s.key());
-            section.put("heading", s.heading());
-            section.put("blocks", s.blocks().stream().map(FunderReportController::block).toList());
-            return section;
-        }).toList());
-        return out;
-    }
-
-    private static Map<String, Object> block(ReportDocument.Block b) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        if (b instanceof ReportDocument.Paragraph p) {
-            out.put("type", "paragraph");
-            out.put("text", p.text());
-            out.put("html", p.html());
-        } else if (b instanceof ReportDocument.Subheading h) {
-            out.put("type", "subheading");
-            out.put("text", h.text());
-        } else if (b instanceof ReportDocument.Table t) {
-            out.put("type", "table");
-            out.put("table", t);
-        } else if (b instanceof ReportDocument.Chart c) {
-            out.put("type", "chart");
-            out.put("svg", c.svg());
-            out.put("table", c.data());
-        }
-        return out;
     }
 }

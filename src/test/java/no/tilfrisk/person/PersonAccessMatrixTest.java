@@ -46,7 +46,7 @@ class PersonAccessMatrixTest {
             Map.entry("GET /persons/{id}", ""),
             Map.entry("GET /persons/{id}/edit", ""),
             Map.entry("POST /persons/{id}", "displayName=Matrise"),
-            Map.entry("POST /persons/{id}/deactivate", "reason=Matrise"),
+            Map.entry("POST /persons/{id}/deactivate", "reason=Matrise&confirmed=true"),
             Map.entry("POST /persons/{id}/reactivate", ""),
             Map.entry("POST /persons/{id}/roles", "role=GUEST"),
             Map.entry("POST /persons/{id}/roles/{roleId}/end", "confirmed=true"),

@@ -207,7 +207,14 @@ class PersonDirectoryTest {
         mvc.perform(post("/persons/" + id + "/deactivate").with(user(staff())).with(csrf()).param("reason", " "))
                 .andExpect(status().is3xxRedirection());
         assertThat(active(id)).isTrue();
+        // a reason given: first the question, naming the person, and no change
         mvc.perform(post("/persons/" + id + "/deactivate").with(user(staff())).with(csrf()).param("reason", "Flyttet"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Vil du deaktivere Deaktiv ")))
+                .andExpect(content().string(containsString("name=\"confirmed\"")));
+        assertThat(active(id)).isTrue();
+        mvc.perform(post("/persons/" + id + "/deactivate").with(user(staff())).with(csrf()).param("reason", "Flyttet")
+                        .param("confirmed", "true"))
                 .andExpect(status().is3xxRedirection());
         assertThat(active(id)).isFalse();
         mvc.perform(post("/persons/" + id + "/reactivate").with(user(staff())).with(csrf()));

@@ -225,8 +225,19 @@ class PersonController {
         return "person/form";
     }
 
+    /**
+     * Deactivates after a question naming the person (a reason given, so that the question is not asked in vain; a
+     * blank one is the field's message as before). Reactivating undoes it.
+     */
     @PostMapping("/{id}/deactivate")
-    String deactivate(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+    String deactivate(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason,
+                      @RequestParam(defaultValue = "false") boolean confirmed, HttpServletRequest request, Model model,
+                      RedirectAttributes redirect) {
+        if (!confirmed && !reason.isBlank()) {
+            PersonDetails person = persons.get(id);
+            return Confirmation.ask(model, request, "/persons/" + id, "persons.deactivate", "confirm.deactivatePerson",
+                    person.displayName(), reason.strip());
+        }
         return act(id, redirect, () -> persons.deactivate(id, reason), "deactivated");
     }
 

@@ -35,12 +35,19 @@ class OperationsTest {
     }
 
     @Test
-    void metricsAreForAdminsOnly() throws Exception {
-        mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
-        mvc.perform(get("/actuator/prometheus").header("Authorization", bearer("demo-ansatt"))).andExpect(status().isForbidden());
-        mvc.perform(get("/actuator/prometheus").header("Authorization", bearer("demo-admin")))
+    void metricsAreForTheOperatorOnlyNeverAnOrganisationsAdmin() throws Exception {
+        mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+        for (String token : new String[]{"demo-ansatt", "demo-admin", "demo-annen", "ikke-en-nokkel"}) {
+            mvc.perform(get("/actuator/prometheus").header("Authorization", bearer(token)))
+                    .andExpect(status().isUnauthorized());
+        }
+        mvc.perform(get("/actuator/prometheus").header("Authorization", bearer("demo-operator")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("jvm_memory_used_bytes")));
+        // the operator's token is no key to the API: it names no account
+        mvc.perform(get("/api/v1/me").header("Authorization", bearer("demo-operator"))).andExpect(status().isUnauthorized());
+        mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
     }
 
     @Test

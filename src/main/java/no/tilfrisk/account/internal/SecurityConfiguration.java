@@ -49,18 +49,37 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * {@code /actuator}: health is open (probes); the rest, the Prometheus metrics above all, is the instance
+     * operator's ({@link OperatorToken}), never an organisation's admin.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain operations(HttpSecurity http, OperatorToken operator, MessageSource messages,
+                                   LocaleResolver locales, JsonMapper json) {
+        ProblemResponses problems = new ProblemResponses(messages, locales, json);
+        http.securityMatcher("/actuator/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new OperatorToken.Filter(operator, problems), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .anyRequest().hasRole(OperatorToken.ROLE))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, AccountLookup accounts, MessageSource messages,
                             LocaleResolver locales, JsonMapper json) {
         ProblemResponses problems = new ProblemResponses(messages, locales, json);
-        http.securityMatcher("/api/**", "/actuator/**")
+        http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new BearerTokenFilter(accounts, problems), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/actuator/**").hasRole("ORG_ADMIN")
                         // the service directory's offers are public information (issue 19); its read API is open
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/public/**").permitAll()
                         .anyRequest().authenticated())

@@ -27,7 +27,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @TilfriskTest
 class AccessMatrixTest {
 
-    static final Set<String> ALL = Set.of("ORG_ADMIN", "COORDINATOR", "STAFF", "VOLUNTEER", "PARTICIPANT", "REPORT_VIEWER");
+    static final Set<String> ALL = Set.of("ORG_ADMIN", "COORDINATOR", "STAFF", "VOLUNTEER", "PARTICIPANT", "REPORT_VIEWER",
+            "PARTNER");
     static final Set<String> ADMIN = Set.of("ORG_ADMIN");
 
     /** Endpoint → roles that may use it. {id} is a record of another organisation (see {@link Fixture}). */
@@ -69,7 +70,8 @@ class AccessMatrixTest {
     static final Map<String, String> ROLES = Map.of(
             "admin@demo.tilfrisk.no", "ORG_ADMIN", "koordinator@demo.tilfrisk.no", "COORDINATOR",
             "ansatt@demo.tilfrisk.no", "STAFF", "frivillig@demo.tilfrisk.no", "VOLUNTEER",
-            "deltaker@demo.tilfrisk.no", "PARTICIPANT", "styret@demo.tilfrisk.no", "REPORT_VIEWER");
+            "deltaker@demo.tilfrisk.no", "PARTICIPANT", "styret@demo.tilfrisk.no", "REPORT_VIEWER",
+            "nav@demo.tilfrisk.no", "PARTNER");
 
     record Endpoint(Set<String> roles, String body) {
     }
@@ -102,7 +104,8 @@ class AccessMatrixTest {
             String pkg = method.getBeanType().getPackageName();
             // these modules have their own, finer matrices, each of which fails on an endpoint it does not list
             boolean ownMatrix = Stream.of("person", "activity", "followup", "plan", "outcome",
-                    "collaboration", "portal", "report", "project", "volunteer", "directory", "fhir").anyMatch(m -> pkg.startsWith("no.tilfrisk." + m));
+                    "collaboration", "portal", "report", "project", "volunteer", "directory", "fhir", "partner")
+                    .anyMatch(m -> pkg.startsWith("no.tilfrisk." + m));
             if (pkg.startsWith("no.tilfrisk") && !ownMatrix) {
                 for (String path : info.getPatternValues()) {
                     info.getMethodsCondition().getMethods().forEach(m -> found.add(m.name() + " " + path));

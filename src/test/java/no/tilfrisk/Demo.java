@@ -12,13 +12,15 @@ public final class Demo {
     public static final String ADMIN = "admin@demo.tilfrisk.no";
     public static final String STAFF = "ansatt@demo.tilfrisk.no";
     public static final String OTHER_ADMIN = "admin@annen.tilfrisk.no";
+    /** The caseworker of the demo's partner «NAV Skien», with whom Dag Deltaker (only) consents to share. */
+    public static final String PARTNER = "nav@demo.tilfrisk.no";
 
     /** Each demo account's API token (demo data gives every account {@code demo-<local part>}). */
     public static final Map<String, String> TOKENS = Map.of(
             "admin@demo.tilfrisk.no", "demo-admin", "koordinator@demo.tilfrisk.no", "demo-koordinator",
             "ansatt@demo.tilfrisk.no", "demo-ansatt", "frivillig@demo.tilfrisk.no", "demo-frivillig",
             "deltaker@demo.tilfrisk.no", "demo-deltaker", "styret@demo.tilfrisk.no", "demo-styret",
-            "admin@annen.tilfrisk.no", "demo-annen");
+            "nav@demo.tilfrisk.no", "demo-nav", "admin@annen.tilfrisk.no", "demo-annen");
 
     private Demo() {
     }

@@ -13,7 +13,8 @@ public enum MatrixTarget {
 
     /**
      * The person register's department rule for the demo accounts: an admin reaches every department of their own
-     * organisation; a coordinator or staff member their own department (Skien); the others nobody.
+     * organisation; a coordinator or staff member their own department (Skien); the others nobody (a partner reaches a person only by
+     * the person's consent, through the partner pages).
      */
     public static final Map<String, Set<MatrixTarget>> DEPARTMENT_RULE = Map.of(
             "admin@demo.tilfrisk.no", Set.of(OWN_DEPARTMENT, OTHER_DEPARTMENT),
@@ -22,6 +23,7 @@ public enum MatrixTarget {
             "frivillig@demo.tilfrisk.no", Set.of(),
             "deltaker@demo.tilfrisk.no", Set.of(),
             "styret@demo.tilfrisk.no", Set.of(),
+            "nav@demo.tilfrisk.no", Set.of(),
             "admin@annen.tilfrisk.no", Set.of(OTHER_ORGANISATION));
 
     /** The demo organisation the target's records belong to. */

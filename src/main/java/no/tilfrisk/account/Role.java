@@ -16,7 +16,13 @@ public enum Role {
     PARTICIPANT(false),
     REPORT_VIEWER(false),
     /** keeps the service directory's offers: the organisation's own and the network's shared entries */
-    DIRECTORY_EDITOR(false);
+    DIRECTORY_EDITOR(false),
+    /**
+     * A caseworker of a partner organisation (NAV, the municipality, an institution, the prison service): sees a
+     * person's transition, checklist and shared goals only while the person consents to share with that
+     * organisation. Signs in with a second factor, like staff.
+     */
+    PARTNER(true);
 
     private final boolean seesPersonalData;
 

@@ -56,11 +56,13 @@ class DemoData implements ApplicationRunner {
     private final DemoReports reports;
     private final DemoProjects projects;
     private final DemoVolunteers volunteers;
+    private final DemoPartners partners;
 
     DemoData(Organisations organisations, Departments departments, UserAccounts accounts, ApiTokens tokens,
              TransactionTemplate tx, DemoPersons persons, DemoActivities activities, DemoContacts contacts,
              DemoPlans plans, DemoOutcomes outcomes, DemoCollaboration collaboration, DemoReports reports,
-             DemoProjects projects, DemoVolunteers volunteers) {
+             DemoProjects projects, DemoVolunteers volunteers, DemoPartners partners) {
+        this.partners = partners;
         this.volunteers = volunteers;
         this.reports = reports;
         this.projects = projects;
@@ -138,6 +140,7 @@ class DemoData implements ApplicationRunner {
         projects.write(skien, dag);
         volunteers.write(skien, skienFirst.stream().filter(d -> d.name().equals("Tønsberg")).findFirst().orElseThrow(),
                 volunteer, dag);
+        partners.write(dag);
     }
 
     private void otherOrganisation() {

@@ -1,5 +1,6 @@
 package no.tilfrisk.person;
 
+import java.util.List;
 import java.util.UUID;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,5 +53,23 @@ public class ConsentCheck {
                                           AND relative_id IS NOT DISTINCT FROM ? AND lower(partner) IS NOT DISTINCT FROM lower(?))""")
                 .params(personId, Tenancy.requireOrganisationId(), purpose.name(), relativeId, partner)
                 .query(Boolean.class).single();
+    }
+
+    /** The partner organisations (as the consents name them) this person shares with now. */
+    @Transactional(readOnly = true)
+    public List<String> partnersOf(UUID personId) {
+        return db.sql("""
+                        SELECT partner FROM consent WHERE person_id = ? AND organisation_id = ?
+                           AND purpose = 'SHARE_WITH_PARTNER' AND withdrawn_at IS NULL ORDER BY lower(partner)""")
+                .params(personId, Tenancy.requireOrganisationId()).query(String.class).list();
+    }
+
+    /** The persons who share with this partner organisation (by name, any case) now. */
+    @Transactional(readOnly = true)
+    public List<UUID> sharingWith(String partner) {
+        return db.sql("""
+                        SELECT DISTINCT person_id FROM consent WHERE organisation_id = ? AND purpose = 'SHARE_WITH_PARTNER'
+                           AND withdrawn_at IS NULL AND lower(partner) = lower(?)""")
+                .params(Tenancy.requireOrganisationId(), partner).query(UUID.class).list();
     }
 }

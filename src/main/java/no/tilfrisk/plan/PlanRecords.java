@@ -77,6 +77,15 @@ class PlanRecords {
     // ---------------------------------------------------------------- the whole plan
 
     /** The plan as stored, without checks or audit: the caller has checked access and records the reading. */
+    /** The person's open goals, main goals first, for a partner the person shares them with. */
+    List<Plans.SharedGoal> sharedGoals(UUID personId) {
+        return db.sql("""
+                        SELECT id, life_area, text, status FROM plan_goal
+                         WHERE person_id = ? AND organisation_id = ? AND status NOT IN ('REACHED', 'CLOSED')
+                         ORDER BY parent_id NULLS FIRST, created_at, id""")
+                .params(personId, Tenancy.requireOrganisationId()).query(Plans.SharedGoal.class).list();
+    }
+
     Plan load(UUID personId) {
         UUID org = Tenancy.requireOrganisationId();
         List<GoalRow> goals = db.sql("""

@@ -66,6 +66,21 @@ public class Plans {
         return plan;
     }
 
+    /** A goal as the participant shares it with a partner organisation: the area, their words, where it stands. */
+    public record SharedGoal(UUID id, LifeArea lifeArea, String text, PlanStatus status) {
+    }
+
+    /**
+     * The open goals of the person's plan for a partner (issue 17): the partner module has checked that the person
+     * consents to share with the caller's partner organisation, and audits the read; the partner policy of the
+     * database (V36) hides them otherwise.
+     */
+    @PreAuthorize("hasRole('PARTNER')")
+    @Transactional(readOnly = true)
+    public List<SharedGoal> sharedGoals(UUID personId) {
+        return records.sharedGoals(personId);
+    }
+
     /** One goal of the person's plan (a main goal or a sub-goal), for its forms. */
     @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF')")
     @Transactional

@@ -64,6 +64,7 @@ class ActivityAccessMatrixTest {
             new Account("frivillig@demo.tilfrisk.no", "VOLUNTEER", Set.of()),
             new Account("deltaker@demo.tilfrisk.no", "PARTICIPANT", Set.of()),
             new Account("styret@demo.tilfrisk.no", "REPORT_VIEWER", Set.of(MatrixTarget.OWN_DEPARTMENT, MatrixTarget.OTHER_DEPARTMENT)),
+            new Account("nav@demo.tilfrisk.no", "PARTNER", Set.of()),
             new Account("admin@annen.tilfrisk.no", "ORG_ADMIN", Set.of(MatrixTarget.OTHER_ORGANISATION)))
             .collect(Collectors.toMap(Account::email, a -> a));
 

@@ -116,6 +116,7 @@ class SecurityConfiguration {
                         .requestMatchers("/volunteers/**", "/volunteers")
                         .access(fullySignedIn.hasAnyRole("ORG_ADMIN", "COORDINATOR", "STAFF"))
                         .requestMatchers("/frivillig/**", "/frivillig").access(fullySignedIn.hasRole("VOLUNTEER"))
+                        .requestMatchers("/partner/**", "/partner").access(fullySignedIn.hasRole("PARTNER"))
                         .anyRequest().access(fullySignedIn.authenticated()))
                 .formLogin(form -> form
                         .loginPage("/login")

@@ -28,7 +28,7 @@ record SeenByDay(LocalDate day, List<Seer> seers) {
     }
 
     /** The parts a participant has words for; the rest is «opplysningene dine». */
-    private static final Set<String> AREAS = Set.of("person", "followup", "activity", "plan", "outcome", "portal");
+    private static final Set<String> AREAS = Set.of("person", "followup", "activity", "plan", "outcome", "portal", "partner");
 
     /** Groups the entries, which come newest first. */
     static List<SeenByDay> of(List<AuditEntry> entries) {

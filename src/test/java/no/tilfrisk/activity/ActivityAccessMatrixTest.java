@@ -178,7 +178,7 @@ class ActivityAccessMatrixTest {
             case LIST_COUNTS -> staff || a.role().equals("REPORT_VIEWER");
             case LIST_MANAGE -> staff;
             case KINDS -> a.role().equals("ORG_ADMIN") || a.role().equals("COORDINATOR");
-            case CALENDAR -> !a.role().equals("PARTICIPANT");
+            case CALENDAR -> !a.role().equals("PARTICIPANT") && !a.role().equals("PARTNER");
             case READ -> ownOrganisation && (department || leads);
             case MANAGE -> ownOrganisation && staff && department;
             case ROLL_CALL -> ownOrganisation && ((staff && department) || leads);

@@ -16,6 +16,7 @@ import no.tilfrisk.person.ConsentMethod;
 import no.tilfrisk.person.ConsentPurpose;
 import no.tilfrisk.person.Consents;
 import no.tilfrisk.platform.tenancy.Tenancy;
+import no.tilfrisk.transition.Transitions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -43,10 +44,15 @@ class PartnerAccessMatrixTest {
     record Endpoint(Need need, String body) {
     }
 
-    /** {id}: on /partner/persons the target person, on /admin/partners a partner organisation of its organisation. */
+    /**
+     * {id}: on /partner/persons the target person, on /admin/partners a partner organisation of its organisation;
+     * {itemId} a checklist item of the person's transition, given to NAV Skien where the person consents to it.
+     */
     static final Map<String, Endpoint> ENDPOINTS = Map.ofEntries(
             Map.entry("GET /partner", new Endpoint(Need.PARTNER_ANY, "")),
             Map.entry("GET /partner/persons/{id}", new Endpoint(Need.PARTNER_CONSENT, "")),
+            Map.entry("POST /partner/persons/{id}/items/{itemId}", new Endpoint(Need.PARTNER_CONSENT,
+                    "status=IN_PROGRESS&note=Matrise+{new}")),
             Map.entry("GET /admin/partners", new Endpoint(Need.ADMIN_ANY, "")),
             Map.entry("POST /admin/partners", new Endpoint(Need.ADMIN_ANY, "formId={new}&name=Matrise+{new}&kind=OTHER")),
             Map.entry("GET /admin/partners/{id}", new Endpoint(Need.ADMIN, "")),
@@ -68,6 +74,8 @@ class PartnerAccessMatrixTest {
     @Autowired
     PartnerOrganisations partners;
     @Autowired
+    Transitions transitions;
+    @Autowired
     JdbcClient db;
     @Autowired
     TransactionTemplate tx;
@@ -75,7 +83,7 @@ class PartnerAccessMatrixTest {
     @Test
     void everyEndpointOfTheModuleIsInTheMatrix() {
         Set<String> found = MatrixRequests.endpointsIn(mappings, "no.tilfrisk.partner");
-        assertThat(found).hasSizeGreaterThanOrEqualTo(7);
+        assertThat(found).hasSizeGreaterThanOrEqualTo(8);
         AccessMatrix.assertListsEvery(ENDPOINTS, found);
     }
 
@@ -108,10 +116,10 @@ class PartnerAccessMatrixTest {
         };
     }
 
-    record Fixture(UUID organisation, UUID person, String name, UUID partner) implements AccessMatrix.Fixture {
+    record Fixture(UUID organisation, UUID person, String name, UUID partner, UUID item) implements AccessMatrix.Fixture {
         @Override
         public Map<String, ?> values(String endpoint) {
-            return Map.of("id", endpoint.contains("/admin/partners/") ? partner : person);
+            return Map.of("id", endpoint.contains("/admin/partners/") ? partner : person, "itemId", item);
         }
     }
 
@@ -132,13 +140,16 @@ class PartnerAccessMatrixTest {
             }
             return partners.create(partner, new PartnerOrganisationForm("Matrise " + partner, PartnerKind.OTHER));
         }));
-        return new Fixture(organisation, person, name, partner);
+        UUID item = PartnerAccessTest.transitionWithItemFor(transitions, organisation, person,
+                target == Target.CONSENTED ? PartnerAccessTest.NAV_SKIEN : null);
+        return new Fixture(organisation, person, name, partner, item);
     }
 
     private String state(Fixture f) {
         return Tenancy.runAs(f.organisation(), () -> tx.execute(s -> db.sql("""
                         SELECT o.name || o.active || (SELECT count(*) FROM partner_account a WHERE a.partner_organisation_id = o.id)
+                               || (SELECT i.status || coalesce(i.note, '') FROM transition_checklist_item i WHERE i.id = ?)
                           FROM partner_organisation o WHERE o.id = ?""")
-                .param(f.partner()).query(String.class).single()));
+                .params(f.item(), f.partner()).query(String.class).single()));
     }
 }

@@ -4,6 +4,7 @@ import static no.tilfrisk.Demo.DEMO_RECOVERY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -25,7 +26,17 @@ import no.tilfrisk.plan.GoalForm;
 import no.tilfrisk.plan.LifeArea;
 import no.tilfrisk.plan.PlanStatus;
 import no.tilfrisk.plan.Plans;
+import no.tilfrisk.platform.web.Dates;
+import no.tilfrisk.platform.web.InvalidInputException;
 import no.tilfrisk.platform.web.NotFoundException;
+import no.tilfrisk.transition.ChecklistItem;
+import no.tilfrisk.transition.ItemForm;
+import no.tilfrisk.transition.ItemStatus;
+import no.tilfrisk.transition.ItemUpdate;
+import no.tilfrisk.transition.ResponsibleKind;
+import no.tilfrisk.transition.TransitionForm;
+import no.tilfrisk.transition.TransitionKind;
+import no.tilfrisk.transition.Transitions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,6 +52,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @TilfriskTest
 class PartnerAccessTest {
 
+    /** The demo's partner organisation «NAV Skien» (demo/DemoPartners), whose caseworker is {@link Demo#PARTNER}. */
+    static final UUID NAV_SKIEN = UUID.fromString("00000000-0000-4000-8000-0000000a7001");
+
     @Autowired
     PartnerView view;
     @Autowired
@@ -53,6 +67,8 @@ class PartnerAccessTest {
     Plans plans;
     @Autowired
     AuditTrail audit;
+    @Autowired
+    Transitions transitions;
     @Autowired
     UserDetailsService accounts;
     @Autowired
@@ -98,6 +114,60 @@ class PartnerAccessTest {
         assertThat(People.as(nav, () -> view.persons())).extracting(PersonName::id).doesNotContain(sharing);
         assertThat(People.as(nav, () -> visible(sharing, other, prison))).isEmpty();
         assertThat(People.as(nav, () -> goalsOf(sharing))).isZero();
+    }
+
+    @Test
+    void theCaseworkerSeesTheTransitionAndChangesOnlyTheItemsTheirOrganisationAnswersForWhileConsentLasts() {
+        UUID person = people.register(DEMO_RECOVERY, "Skien", "Overgang Med Nav");
+        UUID consent = asSystem(() -> give(person, "NAV Skien"));
+        Transitions transitions = this.transitions;
+        UUID mine = transitionWithItemFor(transitions, DEMO_RECOVERY, person, NAV_SKIEN);
+        TilfriskUser nav = (TilfriskUser) accounts.loadUserByUsername(Demo.PARTNER);
+
+        PartnerView.SharedPerson page = People.as(nav, () -> view.person(person));
+        assertThat(page.transitions()).singleElement().satisfies(v -> {
+            assertThat(v.items()).hasSizeGreaterThanOrEqualTo(9);
+            ChecklistItem item = v.items().stream().filter(i -> i.id().equals(mine)).findFirst().orElseThrow();
+            assertThat(page.mayUpdate(item)).isTrue();
+            assertThat(page.responsibleName(v, item)).isEqualTo("NAV Skien");
+            assertThat(v.items().stream().filter(page::mayUpdate)).hasSize(1);
+            assertThat(v.openAlerts()).as("alerts are staff's").isEmpty();
+        });
+        UUID notMine = page.transitions().get(0).items().get(1).id();
+
+        ChecklistItem saved = People.as(nav, () -> view.updateItem(person, mine,
+                new ItemUpdate(ItemStatus.IN_PROGRESS, "Søknad om bostøtte sendt")));
+        assertThat(saved.status()).isEqualTo(ItemStatus.IN_PROGRESS);
+        assertThat(saved.note()).isEqualTo("Søknad om bostøtte sendt");
+        assertThatThrownBy(() -> People.as(nav, () -> view.updateItem(person, notMine,
+                new ItemUpdate(ItemStatus.IN_PLACE, "Nei")))).isInstanceOf(NotFoundException.class);
+        assertThat(People.as(nav, () -> transitionRows(person))).isOne();
+
+        asSystem(() -> {
+            consents.withdraw(person, consent, ConsentMethod.VERBAL);
+            return null;
+        });
+        assertThatThrownBy(() -> People.as(nav, () -> view.updateItem(person, mine,
+                new ItemUpdate(ItemStatus.IN_PLACE, "Etter tilbaketrekking")))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> People.as(nav, () -> transitions.get(page.transitions().get(0).transition().id())))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(People.as(nav, () -> transitionRows(person))).as("the database hides it too").isZero();
+        assertThat(asSystem(() -> transitions.item(mine)).note()).isEqualTo("Søknad om bostøtte sendt");
+    }
+
+    @Test
+    void anItemCannotBeGivenToAPartnerThePersonHasNotConsentedToAndNothingIsSaved() {
+        UUID person = people.register(DEMO_RECOVERY, "Skien", "Uten Nav Samtykke");
+        UUID item = transitionWithItemFor(transitions, DEMO_RECOVERY, person, null);
+        ItemForm form = new ItemForm(ItemStatus.IN_PROGRESS, ResponsibleKind.PARTNER, null, null, "Skal ikke lagres");
+        form.setResponsiblePartnerOrg(NAV_SKIEN);
+        assertThatThrownBy(() -> asSystem(() -> transitions.setItem(item, form)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.all())
+                        .extracting(InvalidInputException::field).contains("responsiblePartnerOrg"));
+        ChecklistItem unchanged = asSystem(() -> transitions.item(item));
+        assertThat(unchanged.responsiblePartnerOrg()).isNull();
+        assertThat(unchanged.status()).isEqualTo(ItemStatus.NOT_STARTED);
+        assertThat(unchanged.note()).isNull();
     }
 
     @Test
@@ -157,6 +227,24 @@ class PartnerAccessTest {
         assertThat(participant.needsSecondFactor()).isFalse();
     }
 
+    /**
+     * A prison release in five weeks for the person, whose first checklist item (housing) is given to the partner
+     * organisation if one is named (the person must consent to share with it); returns that item's id.
+     */
+    static UUID transitionWithItemFor(Transitions transitions, UUID organisation, UUID person, UUID partner) {
+        return People.asSystem(organisation, () -> {
+            UUID transition = transitions.create(UUID.randomUUID(), person, new TransitionForm(TransitionKind.PRISON_RELEASE,
+                    null, LocalDate.now(Dates.OSLO).plusWeeks(5)));
+            ChecklistItem item = transitions.get(transition).items().get(0);
+            if (partner != null) {
+                ItemForm form = new ItemForm(ItemStatus.NOT_STARTED, ResponsibleKind.PARTNER, null, null, null);
+                form.setResponsiblePartnerOrg(partner);
+                transitions.setItem(item.id(), form);
+            }
+            return item.id();
+        });
+    }
+
     private UUID give(UUID person, String partner) {
         return consents.give(person, new ConsentForm(ConsentPurpose.SHARE_WITH_PARTNER, ConsentMethod.SIGNED, null,
                 partner)).id();
@@ -164,6 +252,12 @@ class PartnerAccessTest {
 
     private List<UUID> visible(UUID... persons) {
         return tx.execute(s -> db.sql("SELECT id FROM person WHERE id = ANY(?)").param(persons).query(UUID.class).list());
+    }
+
+    private int transitionRows(UUID person) {
+        return tx.execute(s -> db.sql("""
+                        SELECT count(*) FROM transition_checklist_item i JOIN transition t ON t.id = i.transition_id
+                         WHERE t.person_id = ?""").param(person).query(Integer.class).single() > 0 ? 1 : 0);
     }
 
     private int goalsOf(UUID person) {

@@ -1,0 +1,37 @@
+package no.tilfrisk.caregroup;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import org.springframework.format.annotation.DateTimeFormat;
+
+/**
+ * A decision of a meeting: what, which member answers for it, by when; with a goal of the person's plan chosen, it
+ * also becomes an action under that goal.
+ */
+public class DecisionForm {
+
+    private String what;
+    private UUID responsibleMemberId;
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate dueOn;
+    private UUID goalId;
+
+    public DecisionForm() {
+    }
+
+    public DecisionForm(String what, UUID responsibleMemberId, LocalDate dueOn, UUID goalId) {
+        this.what = what;
+        this.responsibleMemberId = responsibleMemberId;
+        this.dueOn = dueOn;
+        this.goalId = goalId;
+    }
+
+    public String getWhat() { return what; }
+    public void setWhat(String v) { what = v; }
+    public UUID getResponsibleMemberId() { return responsibleMemberId; }
+    public void setResponsibleMemberId(UUID v) { responsibleMemberId = v; }
+    public LocalDate getDueOn() { return dueOn; }
+    public void setDueOn(LocalDate v) { dueOn = v; }
+    public UUID getGoalId() { return goalId; }
+    public void setGoalId(UUID v) { goalId = v; }
+}

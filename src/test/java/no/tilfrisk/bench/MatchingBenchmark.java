@@ -22,6 +22,7 @@ import no.tilfrisk.volunteer.matching.Candidate;
 import no.tilfrisk.volunteer.matching.MatchScore;
 import no.tilfrisk.volunteer.matching.Pairing;
 import no.tilfrisk.volunteer.matching.PartOfDay;
+import no.tilfrisk.volunteer.matching.Places;
 import no.tilfrisk.volunteer.matching.Seeker;
 import no.tilfrisk.volunteer.matching.Slot;
 import no.tilfrisk.volunteer.matching.Suggestions;
@@ -169,10 +170,10 @@ class MatchingBenchmark {
             if (random.nextInt(10) == 0) {
                 relatives.add(id("relative", random.nextInt(100)));
             }
-            seekers.add(new Seeker(id("participant", i), "Deltaker " + i, interests(random, 1 + random.nextInt(5)),
+            seekers.add(located(new Seeker(id("participant", i), "Deltaker " + i, interests(random, 1 + random.nextInt(5)),
                     languages(random), municipality, area(random, municipality), slots(random), needs, wishes,
                     GENDERS.get(random.nextInt(10) < 5 ? 0 : random.nextInt(10) < 9 ? 1 : 2), 18 + random.nextInt(60),
-                    relatives));
+                    relatives)));
         }
         return seekers;
     }
@@ -201,12 +202,26 @@ class MatchingBenchmark {
                                 : id("earlier", random.nextInt(10_000)));
             }
             boolean ageLimit = random.nextInt(7) == 0;
-            candidates.add(new Candidate(id("volunteer", i), "Frivillig " + i, interests(random, 1 + random.nextInt(5)),
+            candidates.add(located(new Candidate(id("volunteer", i), "Frivillig " + i, interests(random, 1 + random.nextInt(5)),
                     languages(random), municipality, area(random, municipality), slots(random), skills, kind,
                     random.nextInt(5) == 0 ? GENDERS.get(random.nextInt(2)) : null, ageLimit ? 25 : null,
-                    ageLimit ? 65 : null, wontDo, capacity, active, random.nextInt(100) < 85, matched));
+                    ageLimit ? 65 : null, wontDo, capacity, active, random.nextInt(100) < 85, matched)));
         }
         return candidates;
+    }
+
+    /** Placed at the shipped centre point of their bydel or municipality, as MatchLoader places them (no random draw). */
+    private static Seeker located(Seeker s) {
+        return new Seeker(s.personId(), s.name(), s.interests(), s.languages(), s.municipality(), s.area(),
+                s.availability(), s.needAreas(), s.wishes(), s.gender(), s.age(), s.relativePersonIds(),
+                Places.shipped().locate(s.municipality(), s.area()).orElse(null));
+    }
+
+    private static Candidate located(Candidate c) {
+        return new Candidate(c.volunteerId(), c.name(), c.interests(), c.languages(), c.municipality(), c.area(),
+                c.availability(), c.skillAreas(), c.kind(), c.preferredGender(), c.minAge(), c.maxAge(), c.wontDo(),
+                c.capacity(), c.activeMatches(), c.screeningComplete(), c.matchedPersonIds(),
+                Places.shipped().locate(c.municipality(), c.area()).orElse(null));
     }
 
     private static Map<UUID, String> interests(Random random, int count) {

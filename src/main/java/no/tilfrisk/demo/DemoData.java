@@ -57,12 +57,15 @@ class DemoData implements ApplicationRunner {
     private final DemoProjects projects;
     private final DemoVolunteers volunteers;
     private final DemoPartners partners;
+    private final DemoTransitions transitions;
 
     DemoData(Organisations organisations, Departments departments, UserAccounts accounts, ApiTokens tokens,
              TransactionTemplate tx, DemoPersons persons, DemoActivities activities, DemoContacts contacts,
              DemoPlans plans, DemoOutcomes outcomes, DemoCollaboration collaboration, DemoReports reports,
-             DemoProjects projects, DemoVolunteers volunteers, DemoPartners partners) {
+             DemoProjects projects, DemoVolunteers volunteers, DemoPartners partners,
+             DemoTransitions transitions) {
         this.partners = partners;
+        this.transitions = transitions;
         this.volunteers = volunteers;
         this.reports = reports;
         this.projects = projects;
@@ -140,6 +143,7 @@ class DemoData implements ApplicationRunner {
         projects.write(skien, dag);
         volunteers.write(skien, skienFirst.stream().filter(d -> d.name().equals("Tønsberg")).findFirst().orElseThrow(),
                 volunteer, dag);
+        transitions.write(skien, dag, coordinator, staff);
         partners.write(dag);
     }
 

@@ -12,7 +12,7 @@ import no.tilfrisk.platform.web.InvalidInputException;
 
 /**
  * The rules of a transition form, field by field, checked before anything is written: a new transition's expected
- * date is not in the past; no date before the stay began; an actual date not in the future; the institution and the
+ * date is not in the past (unless it is recorded after it happened, with its actual date); no date before the stay began; an actual date not in the future; the institution and the
  * coordinator are the organisation's own (an id of another organisation is simply not among them).
  */
 final class TransitionRules {
@@ -44,7 +44,8 @@ final class TransitionRules {
         if (isNew) {
             if (f.getExpectedOn() == null) {
                 broken.add(new InvalidInputException("expectedOn", "transition.expectedOn.required"));
-            } else if (f.getExpectedOn().isBefore(today)) {
+            } else if (f.getExpectedOn().isBefore(today) && f.getActualOn() == null) {
+                // a transition recorded after it happened (its actual date given) may have been expected earlier
                 broken.add(new InvalidInputException("expectedOn", "transition.expectedOn.past"));
             } else if (stay != null && f.getExpectedOn().isBefore(stay)) {
                 broken.add(new InvalidInputException("expectedOn", "transition.expectedOn.beforeStay"));

@@ -43,6 +43,7 @@ import no.tilfrisk.report.annual.ReportDocument.Subheading;
 import no.tilfrisk.report.annual.ReportDocument.Table;
 import no.tilfrisk.report.disclosure.Publication;
 import no.tilfrisk.report.disclosure.Suppression;
+import no.tilfrisk.transition.TransitionFigures;
 import no.tilfrisk.volunteer.VolunteerFigures;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -102,6 +103,7 @@ public class AnnualReport {
     private final OutcomeAggregates outcomes;
     private final CollaborationRegister collaboration;
     private final VolunteerFigures volunteers;
+    private final TransitionFigures transitions;
     private final Departments departments;
     private final Organisations organisations;
     private final ReportNarratives narratives;
@@ -110,7 +112,7 @@ public class AnnualReport {
 
     AnnualReport(Activities activities, Distributions distributions, PersonLookup persons, ContactFigures contacts,
                  OutcomeAggregates outcomes, CollaborationRegister collaboration, VolunteerFigures volunteers,
-                 Departments departments, Organisations organisations, ReportNarratives narratives, MessageSource messages, Clock clock) {
+                 TransitionFigures transitions, Departments departments, Organisations organisations, ReportNarratives narratives, MessageSource messages, Clock clock) {
         this.clock = clock;
         this.activities = activities;
         this.distributions = distributions;
@@ -119,6 +121,7 @@ public class AnnualReport {
         this.outcomes = outcomes;
         this.collaboration = collaboration;
         this.volunteers = volunteers;
+        this.transitions = transitions;
         this.departments = departments;
         this.organisations = organisations;
         this.narratives = narratives;
@@ -265,6 +268,7 @@ public class AnnualReport {
                     case FOLLOWUP -> {
                         followup(blocks);
                         volunteers(blocks);
+                        transitions(blocks);
                     }
                     case RESULTS -> results(blocks);
                     case GOVERNANCE -> governance(blocks);
@@ -671,6 +675,16 @@ public class AnnualReport {
         private void volunteers(List<Block> blocks) {
             if (r.departmentId() == null) {
                 Table t = VolunteerTable.of(volunteers.forPeriod(r.from(), r.to()), cells, this::m, locale);
+                if (t != null) {
+                    blocks.add(t);
+                }
+            }
+        }
+
+        /** The transitions, in the organisation's report only, as the volunteers. */
+        private void transitions(List<Block> blocks) {
+            if (r.departmentId() == null) {
+                Table t = TransitionTable.of(transitions.forPeriod(r.from(), r.to()), cells, this::m);
                 if (t != null) {
                     blocks.add(t);
                 }

@@ -30,8 +30,10 @@ import no.tilfrisk.report.annual.ReportDocument.Paragraph;
 import no.tilfrisk.report.annual.ReportDocument.Section;
 import no.tilfrisk.report.annual.ReportDocument.Table;
 import no.tilfrisk.report.annual.ReportDocument;
+import no.tilfrisk.report.annual.TransitionTable;
 import no.tilfrisk.report.annual.VolunteerTable;
 import no.tilfrisk.report.disclosure.Publication;
+import no.tilfrisk.transition.TransitionFigures;
 import no.tilfrisk.volunteer.VolunteerFigures;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -51,7 +53,8 @@ public class CoordinatorDashboard {
     /** The figures, for the page and for tests. {@code departmentId} null: the whole organisation. */
     public record Figures(UUID departmentId, LocalDate from, LocalDate to, SortedMap<YearMonth, Long> participantsPerMonth,
                           List<ActivityOverview> activities, Map<ContactType, Long> logged, Map<ContactType, Long> tallied,
-                          List<Aggregate> outcomes, VolunteerFigures.Figures volunteers) {
+                          List<Aggregate> outcomes, VolunteerFigures.Figures volunteers,
+                          TransitionFigures.Figures transitions) {
     }
 
     private final Activities activities;
@@ -59,12 +62,15 @@ public class CoordinatorDashboard {
     private final Tallies tallies;
     private final OutcomeAggregates outcomes;
     private final VolunteerFigures volunteers;
+    private final TransitionFigures transitions;
     private final Departments departments;
     private final MessageSource messages;
 
     CoordinatorDashboard(Activities activities, ContactLog contacts, Tallies tallies, OutcomeAggregates outcomes,
-                         VolunteerFigures volunteers, Departments departments, MessageSource messages) {
+                         VolunteerFigures volunteers, TransitionFigures transitions, Departments departments,
+                         MessageSource messages) {
         this.volunteers = volunteers;
+        this.transitions = transitions;
         this.activities = activities;
         this.contacts = contacts;
         this.tallies = tallies;
@@ -116,7 +122,8 @@ public class CoordinatorDashboard {
         return new Figures(departmentId, from, to, activities.uniqueNamedPerMonth(departmentId, from, to), list,
                 contacts.countsByType(departmentId, from, to), tallies.sumsByType(departmentId, from, to),
                 outcomes.forPeriod(departmentId, from, to),
-                departmentId == null ? volunteers.forPeriod(from, to) : null);
+                departmentId == null ? volunteers.forPeriod(from, to) : null,
+                departmentId == null ? transitions.forPeriod(from, to) : null);
     }
 
     /** The dashboard as a document of four sections, each a chart with its table, in the reader's language. */
@@ -200,6 +207,13 @@ public class CoordinatorDashboard {
                 new PublishedCells(new Publication(), null), (key, args) -> m(locale, key, args), locale);
         if (volunteerTable != null) {
             sections.add(new Section("frivillige", m(locale, "reportDashboard.volunteers.heading"), List.of(volunteerTable)));
+        }
+
+        // the transitions likewise: the organisation's, exactly
+        Table transitionTable = f.transitions() == null ? null : TransitionTable.of(f.transitions(),
+                new PublishedCells(new Publication(), null), (key, args) -> m(locale, key, args));
+        if (transitionTable != null) {
+            sections.add(new Section("overganger", m(locale, "reportDashboard.transitions.heading"), List.of(transitionTable)));
         }
 
         String scope = departmentId == null ? m(locale, "reportDashboard.wholeOrganisation") : departments.get(departmentId).name();

@@ -37,6 +37,10 @@ class EmbeddedDatabaseConfiguration {
         ds.setUsername(EmbeddedPostgresServer.APP_ROLE);
         ds.setPassword(EmbeddedPostgresServer.APP_PASSWORD);
         ds.setMaximumPoolSize(poolSize);
+        // while the database is away (restarting), a request and the readiness probe fail within 1.5 s instead
+        // of waiting 30 s; so readiness says DOWN within 2 s and a SIGTERM is not held up by waiting requests
+        ds.setConnectionTimeout(1_500);
+        ds.setValidationTimeout(1_000);
         return ds;
     }
 

@@ -12,6 +12,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +22,11 @@ import org.slf4j.LoggerFactory;
  * One PostgreSQL 17 server per data directory and JVM. Several Spring contexts in one test JVM share it;
  * the server stops when the last of them closes, so the data directory is always shut down cleanly.
  * The server may be started early, in the background, while Spring builds its context.
+ *
+ * <p>It heals (issue 21, item 1): a server left running by a killed JVM is stopped cleanly before the start
+ * ({@link StalePostmaster}); a watchdog process stops the server when the JVM dies without closing it (on systems
+ * with {@code /bin/sh}); and a monitor thread restarts the server on the same port and data directory within about
+ * a second when its process has died, so the connection pool's next attempt succeeds.
  */
 public final class EmbeddedPostgresServer {
 
@@ -33,12 +41,25 @@ public final class EmbeddedPostgresServer {
     private static final Map<Path, CompletableFuture<EmbeddedPostgresServer>> servers = new HashMap<>();
 
     private final Path dataDirectory;
-    private final EmbeddedPostgres postgres;
+    private final int port;
+    private volatile EmbeddedPostgres postgres;
+    private volatile long postmasterPid;
+    private Process watchdog;
+    private final ScheduledExecutorService monitor;
     private int users;
+    private int restarts;
 
     private EmbeddedPostgresServer(Path dataDirectory, EmbeddedPostgres postgres) {
         this.dataDirectory = dataDirectory;
         this.postgres = postgres;
+        this.port = postgres.getPort();
+        started();
+        this.monitor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "embedded-postgres-monitor");
+            thread.setDaemon(true);
+            return thread;
+        });
+        monitor.scheduleWithFixedDelay(this::restartIfDead, 1, 1, TimeUnit.SECONDS);
     }
 
     /** Starts the server for this directory in the background, unless it is starting or running already. */
@@ -77,10 +98,21 @@ public final class EmbeddedPostgresServer {
     }
 
     private static EmbeddedPostgres start(Path directory, boolean clean) {
+        return start(directory, clean, 0);
+    }
+
+    private static EmbeddedPostgres start(Path directory, boolean clean, int port) {
         try {
             Files.createDirectories(directory.getParent());
+            if (Files.isDirectory(directory)) {
+                StalePostmaster.clear(directory);
+            }
             long started = System.nanoTime();
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            EmbeddedPostgres postgres = builder
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(clean)
                     .setServerConfig("listen_addresses", "127.0.0.1")
@@ -125,7 +157,80 @@ public final class EmbeddedPostgresServer {
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE;
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+    }
+
+    /** The server's process id (the postmaster), from its pid file when it started. */
+    public long postmasterPid() {
+        return postmasterPid;
+    }
+
+    /** Whether the server's process is alive. */
+    public boolean running() {
+        return ProcessHandle.of(postmasterPid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** How often the server has been restarted after its process died. */
+    public synchronized int restarts() {
+        return restarts;
+    }
+
+    /** Restarts the server on its port and data directory if its process has died; true if it did. */
+    public synchronized boolean restartIfDead() {
+        if (running() || monitor.isShutdown()) {
+            return false;
+        }
+        log.warn("Embedded PostgreSQL (pid {}) is gone; restarting it on port {}", postmasterPid, port);
+        stopWatchdog();
+        try {
+            postgres.close();
+        } catch (IOException | RuntimeException e) {
+            log.debug("Closing the dead embedded PostgreSQL", e);
+        }
+        try {
+            postgres = start(dataDirectory, false, port);
+            started();
+            restarts++;
+            return true;
+        } catch (RuntimeException e) {
+            log.error("Embedded PostgreSQL did not restart; trying again", e);
+            return false;
+        }
+    }
+
+    private void started() {
+        try {
+            postmasterPid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip());
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("The embedded PostgreSQL wrote no readable postmaster.pid", e);
+        }
+        startWatchdog();
+    }
+
+    /**
+     * A small shell process that outlives a killed JVM: once the JVM is gone it stops the server (fast shutdown),
+     * if that process is still a postgres. A clean stop ends the watchdog first.
+     */
+    private void startWatchdog() {
+        if (!Files.isExecutable(Path.of("/bin/sh"))) {
+            return;
+        }
+        String script = "while kill -0 %d 2>/dev/null; do sleep 1; done; ".formatted(ProcessHandle.current().pid())
+                + "grep -q postgres /proc/%1$d/cmdline 2>/dev/null && kill -INT %1$d".formatted(postmasterPid);
+        try {
+            watchdog = new ProcessBuilder("/bin/sh", "-c", script)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            log.info("No watchdog for the embedded PostgreSQL: {}", e.getMessage());
+        }
+    }
+
+    private void stopWatchdog() {
+        if (watchdog != null) {
+            watchdog.destroy();
+            watchdog = null;
+        }
     }
 
     /** Leaves the server; the last user stops it. */
@@ -135,6 +240,10 @@ public final class EmbeddedPostgresServer {
                 return;
             }
             servers.remove(dataDirectory);
+        }
+        monitor.shutdownNow();
+        synchronized (this) {
+            stopWatchdog();
         }
         try {
             postgres.close();

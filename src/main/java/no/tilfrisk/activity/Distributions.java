@@ -42,10 +42,12 @@ public class Distributions {
     private final AuditTrail audit;
     private final Departments departments;
     private final Clock clock;
+    private final List<DistributionSource> sources;
 
     Distributions(JdbcClient db, PersonLookup persons, ConsentCheck consents, ActivityRecords activities, AuditTrail audit,
-                  Departments departments, Clock clock) {
+                  Departments departments, Clock clock, List<DistributionSource> sources) {
         this.clock = clock;
+        this.sources = sources;
         this.departments = departments;
         this.db = db;
         this.persons = persons;
@@ -120,6 +122,11 @@ public class Distributions {
                 .query((rs, i) -> new Total(DistributionKind.valueOf(rs.getString("kind")), rs.getLong("count"),
                         rs.getLong("value_ore")))
                 .list().stream().collect(Collectors.toMap(Total::kind, t -> t));
+        for (DistributionSource source : sources) {
+            for (Total t : source.totals(scope, from, to)) {
+                byKind.merge(t.kind(), t, (a, b) -> new Total(a.kind(), a.count() + b.count(), a.valueOre() + b.valueOre()));
+            }
+        }
         return Arrays.stream(DistributionKind.values()).filter(byKind::containsKey).map(byKind::get).toList();
     }
 
@@ -138,6 +145,9 @@ public class Distributions {
         }
         if (form.getDate().isAfter(LocalDate.now(clock).plusDays(1))) {
             throw new InvalidInputException("date", "distribution.date.future");
+        }
+        if (form.getKind() == DistributionKind.EQUIPMENT_LOAN) {
+            throw new InvalidInputException("kind", "distribution.kind.loan");
         }
         if (form.getRecipientId() != null) {
             try {

@@ -126,7 +126,7 @@ class DistributionController {
             // named from the person's page: only a person the caller may see
             model.addAttribute("recipient", distributions.recipient(form.getRecipientId()));
         }
-        model.addAttribute("kinds", DistributionKind.values());
+        model.addAttribute("kinds", DistributionKind.registered());
         model.addAttribute("myDepartments", activities.departmentsToManage());
         LocalDate today = LocalDate.now(clock);
         model.addAttribute("activityChoices", activities.list(null, today.minusYears(1), today.plusMonths(6)).stream()

@@ -24,6 +24,7 @@ import no.tilfrisk.collaboration.CollaborationSummary;
 import no.tilfrisk.followup.ContactFigures;
 import no.tilfrisk.followup.ContactType;
 import no.tilfrisk.organisation.Department;
+import no.tilfrisk.leisure.LeisureFigures;
 import no.tilfrisk.organisation.Departments;
 import no.tilfrisk.organisation.Organisations;
 import no.tilfrisk.outcome.Aggregate;
@@ -104,6 +105,7 @@ public class AnnualReport {
     private final CollaborationRegister collaboration;
     private final VolunteerFigures volunteers;
     private final TransitionFigures transitions;
+    private final LeisureFigures leisure;
     private final Departments departments;
     private final Organisations organisations;
     private final ReportNarratives narratives;
@@ -112,7 +114,7 @@ public class AnnualReport {
 
     AnnualReport(Activities activities, Distributions distributions, PersonLookup persons, ContactFigures contacts,
                  OutcomeAggregates outcomes, CollaborationRegister collaboration, VolunteerFigures volunteers,
-                 TransitionFigures transitions, Departments departments, Organisations organisations, ReportNarratives narratives, MessageSource messages, Clock clock) {
+                 TransitionFigures transitions, LeisureFigures leisure, Departments departments, Organisations organisations, ReportNarratives narratives, MessageSource messages, Clock clock) {
         this.clock = clock;
         this.activities = activities;
         this.distributions = distributions;
@@ -122,6 +124,7 @@ public class AnnualReport {
         this.collaboration = collaboration;
         this.volunteers = volunteers;
         this.transitions = transitions;
+        this.leisure = leisure;
         this.departments = departments;
         this.organisations = organisations;
         this.narratives = narratives;
@@ -261,7 +264,10 @@ public class AnnualReport {
             for (NarrativeSection s : NarrativeSection.values()) {
                 List<Block> blocks = new ArrayList<>();
                 switch (s) {
-                    case ACTIVITY -> activity(blocks);
+                    case ACTIVITY -> {
+                        activity(blocks);
+                        leisure(blocks);
+                    }
                     case EVENTS -> events(blocks);
                     case PROFESSIONAL -> professional(blocks);
                     case PARTICIPATION -> participation(blocks);
@@ -669,6 +675,16 @@ public class AnnualReport {
             blocks.add(new Chart(BarChart.render("chart-contacts", m("report.annual.contacts.chart"),
                     totalsShown ? m("report.annual.contacts.chart.description", logged, tallied)
                             : m("report.annual.contacts.chart.description.hidden"), bars), table));
+        }
+
+        /** Leisure inclusion («Fritid og inkludering»), in the organisation's report only, as the volunteers. */
+        private void leisure(List<Block> blocks) {
+            if (r.departmentId() == null) {
+                Table t = LeisureTable.of(leisure.forPeriod(r.from(), r.to()), cells, this::m);
+                if (t != null) {
+                    blocks.add(t);
+                }
+            }
         }
 
         /** The volunteers, in the organisation's report only: their figures are not kept per department. */

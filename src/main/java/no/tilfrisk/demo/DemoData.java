@@ -58,15 +58,18 @@ class DemoData implements ApplicationRunner {
     private final DemoVolunteers volunteers;
     private final DemoPartners partners;
     private final DemoTransitions transitions;
+    private final DemoLeisure leisure;
 
     DemoData(Organisations organisations, Departments departments, UserAccounts accounts, ApiTokens tokens,
              TransactionTemplate tx, DemoPersons persons, DemoActivities activities, DemoContacts contacts,
              DemoPlans plans, DemoOutcomes outcomes, DemoCollaboration collaboration, DemoReports reports,
              DemoProjects projects, DemoVolunteers volunteers, DemoPartners partners,
-             DemoTransitions transitions) {
+             DemoTransitions transitions, DemoLeisure leisure) {
         this.partners = partners;
         this.transitions = transitions;
+        this.leisure = leisure;
         this.volunteers = volunteers;
+        this.leisure = leisure;
         this.reports = reports;
         this.projects = projects;
         this.plans = plans;
@@ -145,6 +148,7 @@ class DemoData implements ApplicationRunner {
                 volunteer, dag);
         transitions.write(skien, dag, coordinator, staff);
         partners.write(dag);
+        leisure.write(skien, skienFirst.stream().filter(d -> d.name().equals("Tønsberg")).findFirst().orElseThrow(), dag);
     }
 
     private void otherOrganisation() {

@@ -51,6 +51,8 @@ class LeisureAccessMatrixTest {
     }
 
     private static final String CLUB = "name=Matriseklubb&kind=SPORT&municipality=Skien&meetingDays=TUESDAY&costPerYear=250";
+    private static final String CLUB_JSON = "{\"name\": \"Matriseklubb\", \"kind\": \"MUSIC\", \"municipality\": \"Tønsberg\", "
+            + "\"meetingDays\": [\"MONDAY\"], \"costPerYear\": 100}";
     private static final String CHECK_IN = "rating=7&stillTakingPart=true&valuedRole=true";
 
     static final Map<String, Endpoint> ENDPOINTS = Map.ofEntries(
@@ -80,7 +82,34 @@ class LeisureAccessMatrixTest {
             Map.entry("POST /leisure/loans/{id}/return", new Endpoint(Need.STAFF_DEPARTMENT,
                     "returnedOn={today}&condition=GOOD")),
             Map.entry("GET /min-side/fritid", new Endpoint(Need.PARTICIPANT_ANY, "")),
-            Map.entry("POST /min-side/fritid/check-ins/{due}", new Endpoint(Need.PARTICIPANT_ANY, CHECK_IN)));
+            Map.entry("POST /min-side/fritid/check-ins/{due}", new Endpoint(Need.PARTICIPANT_ANY, CHECK_IN)),
+            Map.entry("GET /api/v1/leisure/clubs", new Endpoint(Need.STAFF_ANY, "")),
+            Map.entry("POST /api/v1/leisure/clubs", new Endpoint(Need.STAFF_ANY, CLUB_JSON)),
+            Map.entry("GET /api/v1/leisure/clubs/{id}", new Endpoint(Need.STAFF_ORGANISATION, "")),
+            Map.entry("PUT /api/v1/leisure/clubs/{id}", new Endpoint(Need.STAFF_ORGANISATION, CLUB_JSON)),
+            Map.entry("GET /api/v1/leisure/processes", new Endpoint(Need.STAFF_ANY, "")),
+            Map.entry("POST /api/v1/leisure/processes", new Endpoint(Need.STAFF_DEPARTMENT, "{\"participantId\": \"{freeId}\"}")),
+            Map.entry("GET /api/v1/leisure/processes/{id}", new Endpoint(Need.STAFF_DEPARTMENT, "")),
+            Map.entry("POST /api/v1/leisure/processes/{id}/steps", new Endpoint(Need.STAFF_DEPARTMENT,
+                    "{\"step\": \"INFORMATION_MEETING\", \"doneOn\": \"{today}\"}")),
+            Map.entry("POST /api/v1/leisure/processes/{id}/decisions", new Endpoint(Need.STAFF_DEPARTMENT,
+                    "{\"reference\": \"M2\", \"municipality\": \"Skien\", \"form\": \"INDIVIDUAL\", \"hours\": 3, "
+                            + "\"per\": \"MONTH\", \"validFrom\": \"{today}\", \"validTo\": \"{today}\"}")),
+            Map.entry("POST /api/v1/leisure/processes/{id}/decisions/{decisionId}/hours", new Endpoint(Need.STAFF_DEPARTMENT,
+                    "{\"usedOn\": \"{today}\", \"hours\": 1}")),
+            Map.entry("POST /api/v1/leisure/processes/{id}/check-ins/{due}", new Endpoint(Need.STAFF_DEPARTMENT,
+                    "{\"rating\": 7, \"stillTakingPart\": true, \"valuedRole\": false}")),
+            Map.entry("POST /api/v1/leisure/processes/{id}/end", new Endpoint(Need.STAFF_DEPARTMENT,
+                    "{\"outcome\": \"CHANGED_ACTIVITY\", \"endedOn\": \"{today}\"}")),
+            Map.entry("GET /api/v1/leisure/equipment", new Endpoint(Need.STAFF_ANY, "")),
+            Map.entry("POST /api/v1/leisure/equipment", new Endpoint(Need.STAFF_ORGANISATION,
+                    "{\"departmentId\": \"{departmentId}\", \"name\": \"Matrisetelt\", \"kind\": \"OUTDOOR\", \"condition\": \"GOOD\"}")),
+            Map.entry("GET /api/v1/leisure/loans", new Endpoint(Need.STAFF_ANY, "")),
+            Map.entry("POST /api/v1/leisure/loans", new Endpoint(Need.STAFF_DEPARTMENT,
+                    "{\"equipmentId\": \"{freeItemId}\", \"participantId\": \"{participantId}\", \"lentOn\": \"{today}\", "
+                            + "\"expectedReturn\": \"{today}\"}")),
+            Map.entry("POST /api/v1/leisure/loans/{id}/return", new Endpoint(Need.STAFF_DEPARTMENT,
+                    "{\"returnedOn\": \"{today}\", \"condition\": \"WORN\"}")));
 
     /** Writes that use their target up: each gets a fresh fixture. */
     static final Set<String> USES_UP = Set.of("POST /leisure/processes", "POST /leisure/processes/{id}/end",
@@ -109,7 +138,7 @@ class LeisureAccessMatrixTest {
     @Test
     void everyEndpointOfTheModuleIsInTheMatrix() {
         Set<String> found = MatrixRequests.endpointsIn(mappings, "no.tilfrisk.leisure");
-        assertThat(found).hasSizeGreaterThan(15);
+        assertThat(found).hasSizeGreaterThan(35);
         AccessMatrix.assertListsEvery(ENDPOINTS, found);
     }
 

@@ -82,6 +82,13 @@ class LeisureBrowserTest extends ChromiumTest {
         assertFitsAndAccessible("the process at step 4");
         page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(Path.of("target/screenshots/phone-leisure-process.png")));
 
+        // the demo participant's process: the decision's 30-day warning and the check-in's questions
+        page.navigate(url("/leisure"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Dag").setExact(true)).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Vedtaket går ut innen 30 dager.");
+        assertThat(page.locator("#check-ins")).containsText("Er du fortsatt med i aktiviteten?");
+        assertFitsAndAccessible("a process in its follow-up");
+
         page.navigate(url("/leisure/clubs"));
         assertFitsAndAccessible("the catalogue");
         page.navigate(url("/leisure/equipment"));

@@ -69,7 +69,6 @@ class DemoData implements ApplicationRunner {
         this.transitions = transitions;
         this.leisure = leisure;
         this.volunteers = volunteers;
-        this.leisure = leisure;
         this.reports = reports;
         this.projects = projects;
         this.plans = plans;

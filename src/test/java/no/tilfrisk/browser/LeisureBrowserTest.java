@@ -69,7 +69,7 @@ class LeisureBrowserTest extends ChromiumTest {
         // step 3 before step 2: the message, nothing saved
         step("3. Kartlegging av fritidsaktiviteter der personen bor", "For tidlig.");
         assertThat(page.locator(".error-summary")).containsText("Steg 2 må tas eller hoppes over med en grunn først.");
-        assertThat(page.locator("#steps")).not().containsText("For tidlig.");
+        assertThat(page.locator("#steps ol.steps")).not().containsText("For tidlig.");
         assertFitsAndAccessible("the step form with an error");
 
         step("2. Kartlegging av ønsker og drømmer", "Drømmer om å fotografere.");

@@ -1,10 +1,12 @@
 package no.tilfrisk.transition;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,6 +15,9 @@ import java.util.UUID;
 import no.tilfrisk.audit.AuditAction;
 import no.tilfrisk.audit.AuditTrail;
 import no.tilfrisk.followup.ContactFigures;
+import no.tilfrisk.notification.Notice;
+import no.tilfrisk.notification.Notifications;
+import no.tilfrisk.notification.Outcome;
 import no.tilfrisk.person.PersonLookup;
 import no.tilfrisk.platform.scheduling.AsSystem;
 import no.tilfrisk.platform.web.NotFoundException;
@@ -27,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
  * (the clock's day). An alert goes to the transition's coordinator with every item not in place,
  * and to each other staff member answerable for an item with theirs. The table's unique key (transition, step,
  * date, recipient) makes a second run, or a second node at the same time, create nothing; a moved date closes the
- * old date's alerts ({@link Transitions#moveDate}) and the next run makes the new date's.
+ * old date's alerts ({@link Transitions#moveDate}) and the next run makes the new date's. A recipient who chose it
+ * gets an e-mail about each new alert (through the notification module, never twice for one alert).
  */
 @Service
 public class TransitionAlerts {
@@ -37,10 +43,12 @@ public class TransitionAlerts {
     private final PersonLookup persons;
     private final AuditTrail audit;
     private final AsSystem asSystem;
+    private final Notifications notifications;
     private final Clock clock;
 
     TransitionAlerts(TransitionRecords records, ContactFigures contacts, PersonLookup persons, AuditTrail audit,
-                     AsSystem asSystem, Clock clock) {
+                     AsSystem asSystem, Notifications notifications, Clock clock) {
+        this.notifications = notifications;
         this.records = records;
         this.contacts = contacts;
         this.persons = persons;
@@ -95,6 +103,7 @@ public class TransitionAlerts {
         for (Map.Entry<UUID, List<UUID>> e : byRecipient.entrySet()) {
             if (records.insertAlert(t.id(), step.get(), t.expectedOn(), e.getKey(), e.getValue(), today)) {
                 records.closeEarlierSteps(t.id(), e.getKey(), step.get());
+                email(t, step.get(), t.expectedOn(), e.getKey());
                 made++;
             }
         }
@@ -111,10 +120,42 @@ public class TransitionAlerts {
             return 0;
         }
         if (records.insertAlert(t.id(), AlertStep.NO_CONTACT, left, t.coordinatorId(), List.of(), today)) {
+            email(t, AlertStep.NO_CONTACT, left, t.coordinatorId());
             audit.record(t.personId(), AuditAction.CREATE, "transition.alert");
             return 1;
         }
         return 0;
+    }
+
+    /**
+     * An e-mail about a new alert to a recipient who chose it, in fixed words without the person or what it is about
+     * («you have a new alert, sign in»); its id follows from the alert, so it is never sent twice.
+     */
+    private void email(Transition t, AlertStep step, LocalDate target, UUID recipient) {
+        if (!records.wantsEmail(recipient)) {
+            return;
+        }
+        UUID id = UUID.nameUUIDFromBytes(("transition-alert:" + t.id() + ":" + step + ":" + target + ":" + recipient)
+                .getBytes(StandardCharsets.UTF_8));
+        Outcome outcome = notifications.toUser(id, recipient, Notice.of("transition.alert",
+                "notification.transitionAlert.subject", "notification.transitionAlert.text"), Locale.forLanguageTag("nb"));
+        if (outcome == Outcome.SENT || outcome == Outcome.ALREADY_SENT) {
+            records.markEmailed(t.id(), step, target, recipient);
+        }
+    }
+
+    /** Whether the caller gets their alerts by e-mail as well. */
+    @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF')")
+    @Transactional(readOnly = true)
+    public boolean emailChosen() {
+        return records.wantsEmail(TransitionAccess.me());
+    }
+
+    /** The caller chooses to get their alerts by e-mail as well, or not. */
+    @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF')")
+    @Transactional
+    public void chooseEmail(boolean chosen) {
+        records.chooseEmail(TransitionAccess.me(), chosen);
     }
 
     /**

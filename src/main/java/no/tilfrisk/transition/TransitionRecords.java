@@ -254,6 +254,20 @@ class TransitionRecords {
                 .params(now(), transitionId, step.name(), target, recipient, org()).update();
     }
 
+    boolean wantsEmail(UUID userId) {
+        return userId != null && db.sql("SELECT EXISTS (SELECT 1 FROM transition_alert_email WHERE user_id = ? AND organisation_id = ?)")
+                .params(userId, org()).query(Boolean.class).single();
+    }
+
+    void chooseEmail(UUID userId, boolean chosen) {
+        if (chosen) {
+            db.sql("INSERT INTO transition_alert_email (user_id, organisation_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                    .params(userId, org()).update();
+        } else {
+            db.sql("DELETE FROM transition_alert_email WHERE user_id = ? AND organisation_id = ?").params(userId, org()).update();
+        }
+    }
+
     // ---- mapping
 
     private static Transition transition(ResultSet rs) throws SQLException {

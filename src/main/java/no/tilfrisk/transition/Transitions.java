@@ -246,6 +246,14 @@ public class Transitions {
         return new ResultPage<>(rows, Math.max(page, 0), size, all.size());
     }
 
+    /** The person's transitions with their checklists and date moves, for their export (GDPR art. 15 and 20). */
+    @Transactional
+    public List<TransitionView> export(UUID personId) {
+        access.requireStaffSees(personId);
+        audit.record(personId, AuditAction.READ, "transition.export");
+        return records.ofPerson(personId).stream().map(this::view).toList();
+    }
+
     /** The partner organisations the person has consented to share with (none without the partner module). */
     @Transactional(readOnly = true)
     public List<PartnerChoice> partnerChoices(UUID personId) {

@@ -63,6 +63,7 @@ class TransitionAccessMatrixTest {
 
     static final Map<String, Endpoint> ENDPOINTS = Map.ofEntries(
             Map.entry("GET /transitions", new Endpoint(Need.STAFF_ANY, "")),
+            Map.entry("POST /transitions/email-choice", new Endpoint(Need.STAFF_ANY, "email=false")),
             Map.entry("GET /persons/{personId}/transitions", new Endpoint(Need.STAFF_DEPARTMENT, "")),
             Map.entry("GET /persons/{personId}/transitions/new", new Endpoint(Need.STAFF_DEPARTMENT, "")),
             Map.entry("POST /persons/{personId}/transitions", new Endpoint(Need.STAFF_DEPARTMENT, FORM)),

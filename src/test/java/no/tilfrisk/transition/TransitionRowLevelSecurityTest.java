@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class TransitionRowLevelSecurityTest {
 
     static final List<String> TABLES = List.of("transition_institution", "transition_checklist_extra", "transition",
-            "transition_date_move", "transition_checklist_item", "transition_item_event", "transition_alert");
+            "transition_date_move", "transition_checklist_item", "transition_item_event", "transition_alert",
+            "transition_alert_email");
 
     @Autowired
     JdbcClient db;
@@ -62,6 +63,10 @@ class TransitionRowLevelSecurityTest {
             transitions.updateItem(gp.id(), new ItemUpdate(ItemStatus.IN_PROGRESS, null), Actor.STAFF);
             alerts.makeAlerts();
             return t;
+        });
+        People.as(accounts.loadUserByUsername("admin@annen.tilfrisk.no"), () -> {
+            alerts.chooseEmail(true);
+            return null;
         });
         for (String table : TABLES) {
             assertThat(organisations(DEMO_RECOVERY, table)).as(table).doesNotContain(OTHER_ORGANISATION);

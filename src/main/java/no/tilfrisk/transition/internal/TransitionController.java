@@ -54,7 +54,16 @@ class TransitionController {
     @GetMapping("/transitions")
     String upcoming(@RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("result", transitions.upcoming(page, PAGE_SIZE));
+        model.addAttribute("emailChosen", alerts.emailChosen());
         return "transition/list";
+    }
+
+    /** The staff member's choice to get their alerts by e-mail as well. */
+    @PostMapping("/transitions/email-choice")
+    String chooseEmail(@RequestParam(defaultValue = "false") boolean email, RedirectAttributes redirect) {
+        alerts.chooseEmail(email);
+        redirect.addFlashAttribute("emailSaved", true);
+        return "redirect:/transitions";
     }
 
     @GetMapping("/persons/{personId}/transitions")

@@ -122,22 +122,33 @@ public class ActivitySessions {
     @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF')")
     @Transactional
     public int add(UUID activityId, SessionForm form) {
+        return addSeries(activityId, form).size();
+    }
+
+    /**
+     * Adds the sessions of the form (one, or one a week up to {@code until}) and returns those it made, soonest
+     * first: a date that already has the session is left as it is, so the same series twice makes nothing twice.
+     */
+    @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF')")
+    @Transactional
+    public List<ActivitySession> addSeries(UUID activityId, SessionForm form) {
         Activity activity = activities.manageable(activityId);
         List<LocalDate> dates = dates(activity, form);
         if (form.getStartTime() != null && form.getEndTime() != null && !form.getEndTime().isAfter(form.getStartTime())) {
             throw new InvalidInputException("endTime", "session.endTime.beforeStart");
         }
-        int created = 0;
+        List<ActivitySession> made = new ArrayList<>();
         for (LocalDate date : dates) {
-            created += db.sql("""
+            db.sql("""
                             INSERT INTO activity_session (id, organisation_id, activity_id, date, start_time, end_time, place)
                             VALUES (gen_random_uuid(), ?, ?, ?, ?, ?, ?)
-                            ON CONFLICT (activity_id, date, coalesce(start_time, '00:00')) DO NOTHING""")
+                            ON CONFLICT (activity_id, date, coalesce(start_time, '00:00')) DO NOTHING
+                            RETURNING id""")
                     .params(Tenancy.requireOrganisationId(), activityId, date, form.getStartTime(), form.getEndTime(),
                             blankToNull(form.getPlace()))
-                    .update();
+                    .query(UUID.class).optional().ifPresent(id -> made.add(find(id)));
         }
-        return created;
+        return made;
     }
 
     /** Adds one session under the caller's id (the API's idempotency key); the same id again returns it. */

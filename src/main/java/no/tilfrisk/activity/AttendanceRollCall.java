@@ -34,12 +34,21 @@ public class AttendanceRollCall {
     /** How many persons the roll call offers from earlier sessions of the same activity. */
     static final int RECENT = 30;
 
-    /** The whole attendance of a session, as the API reads and replaces it. */
+    /**
+     * The whole attendance of a session, as the API reads and replaces it. A head-count left out of the body is 0:
+     * an integrator who has no guests need not say so.
+     */
     public record Attendance(@NotNull(message = "{attendance.persons.required}")
                              @Size(max = 2000, message = "{attendance.persons.size}") List<UUID> personIds,
-                             @Min(value = 0, message = "{attendance.count.negative}") @Max(value = 100000, message = "{attendance.count.tooLarge}") int adults,
-                             @Min(value = 0, message = "{attendance.count.negative}") @Max(value = 100000, message = "{attendance.count.tooLarge}") int children,
-                             @Min(value = 0, message = "{attendance.count.negative}") @Max(value = 100000, message = "{attendance.count.tooLarge}") int guests) {
+                             @Min(value = 0, message = "{attendance.count.negative}") @Max(value = 100000, message = "{attendance.count.tooLarge}") Integer adults,
+                             @Min(value = 0, message = "{attendance.count.negative}") @Max(value = 100000, message = "{attendance.count.tooLarge}") Integer children,
+                             @Min(value = 0, message = "{attendance.count.negative}") @Max(value = 100000, message = "{attendance.count.tooLarge}") Integer guests) {
+
+        public Attendance {
+            adults = adults == null ? 0 : adults;
+            children = children == null ? 0 : children;
+            guests = guests == null ? 0 : guests;
+        }
     }
 
     /** A person in the roll call, marked present or not. */

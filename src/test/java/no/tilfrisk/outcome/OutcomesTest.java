@@ -244,7 +244,7 @@ class OutcomesTest {
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.score.value").doesNotExist())
                 .andExpect(jsonPath("$.score.missingItems[0]").value("rested"))
-                .andExpect(jsonPath("$.score.missingReason").value("outcome.score.missingItems"))
+                .andExpect(jsonPath("$.score.missingReason").value("Ingen skår: mangler svar på rested"))
                 .andExpect(jsonPath("$.entryMethod").value("GUIDE_WITH_PARTICIPANT"));
         assertThat(count(person)).isEqualTo(2);
         mvc.perform(get("/api/v1/instruments").header("Authorization", bearer("demo-ansatt")))

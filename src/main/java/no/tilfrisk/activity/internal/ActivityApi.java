@@ -20,6 +20,8 @@ import no.tilfrisk.activity.ActivitySessions;
 import no.tilfrisk.activity.AttendanceRollCall;
 import no.tilfrisk.activity.SessionForm;
 import no.tilfrisk.platform.web.IdempotencyKey;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -68,9 +70,12 @@ class ActivityApi {
     private final ActivitySessions sessions;
     private final AttendanceRollCall rollCall;
     private final Clock clock;
+    private final MessageSource messages;
 
-    ActivityApi(Activities activities, ActivitySessions sessions, AttendanceRollCall rollCall, Clock clock) {
+    ActivityApi(Activities activities, ActivitySessions sessions, AttendanceRollCall rollCall, Clock clock,
+                MessageSource messages) {
         this.clock = clock;
+        this.messages = messages;
         this.activities = activities;
         this.sessions = sessions;
         this.rollCall = rollCall;
@@ -89,13 +94,30 @@ class ActivityApi {
         LocalDate end = period.to();
         return activities.list(department, start, end).stream()
                 .filter(o -> kind == null || o.activity().kind().id().equals(kind))
-                .map(ActivityWithCounts::of).toList();
+                .map(ActivityWithCounts::of).map(a -> new ActivityWithCounts(named(a.activity()), a.departmentName(),
+                        a.counts(), a.attendances(), a.participants(), a.children())).toList();
     }
 
     @GetMapping("/api/v1/activity-kinds")
-    @Operation(summary = "The organisation's kinds of activity")
+    @Operation(summary = "The organisation's kinds of activity, each with its name in the caller's language",
+            description = "A built-in kind has a code (FRILUFT …) and its name as the pages show it; the "
+                    + "organisation's own kinds have a name and no code.")
     List<ActivityKind> kinds() {
-        return activities.kinds();
+        return activities.kinds().stream().map(this::named).toList();
+    }
+
+    /** A built-in kind with its name in the caller's language beside its code. */
+    private ActivityKind named(ActivityKind kind) {
+        if (kind == null || kind.code() == null) {
+            return kind;
+        }
+        return new ActivityKind(kind.id(), kind.code(),
+                messages.getMessage(kind.messageKey(), null, kind.code(), LocaleContextHolder.getLocale()));
+    }
+
+    private Activity named(Activity a) {
+        return new Activity(a.id(), a.departmentId(), a.name(), a.format(), named(a.kind()), a.startDate(),
+                a.endDate(), a.description(), a.partners(), a.lowThreshold(), a.leaderIds(), a.archived());
     }
 
     @PostMapping("/api/v1/activities")
@@ -104,17 +126,17 @@ class ActivityApi {
     ResponseEntity<Activity> create(@RequestHeader(name = IdempotencyKey.HEADER, required = false) UUID key,
                                     @Valid @RequestBody ActivityForm form) {
         Activity created = activities.create(IdempotencyKey.idFor(key), form);
-        return ResponseEntity.created(URI.create("/api/v1/activities/" + created.id())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/activities/" + created.id())).body(named(created));
     }
 
     @GetMapping("/api/v1/activities/{id}")
     Activity get(@PathVariable UUID id) {
-        return activities.get(id);
+        return named(activities.get(id));
     }
 
     @PutMapping("/api/v1/activities/{id}")
     Activity update(@PathVariable UUID id, @Valid @RequestBody ActivityForm form) {
-        return activities.update(id, form);
+        return named(activities.update(id, form));
     }
 
     @DeleteMapping("/api/v1/activities/{id}")
@@ -133,13 +155,13 @@ class ActivityApi {
     @PostMapping("/api/v1/activities/{id}/sessions")
     @Operation(summary = "Add a session, or a weekly series when `until` is given",
             description = "A single session takes an Idempotency-Key (a UUID) that becomes its id. A series makes "
-                    + "each missing session once and returns all sessions of the activity.")
+                    + "each missing session once and answers 201 with the sessions it made (none when sent again).")
     ResponseEntity<?> addSession(@PathVariable UUID id,
                                  @RequestHeader(name = IdempotencyKey.HEADER, required = false) UUID key,
                                  @Valid @RequestBody SessionForm form) {
         if (form.getUntil() != null) {
-            sessions.add(id, form);
-            return ResponseEntity.ok(sessions.list(id));
+            List<ActivitySession> made = sessions.addSeries(id, form);
+            return ResponseEntity.created(URI.create("/api/v1/activities/" + id + "/sessions")).body(made);
         }
         ActivitySession created = sessions.addOne(IdempotencyKey.idFor(key), id, form);
         return ResponseEntity.created(URI.create("/api/v1/sessions/" + created.id())).body(created);

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import no.tilfrisk.outcome.Aggregate;
 import no.tilfrisk.outcome.Instrument;
@@ -14,6 +15,7 @@ import no.tilfrisk.outcome.OutcomeAggregates;
 import no.tilfrisk.outcome.Outcomes;
 import no.tilfrisk.outcome.Response;
 import no.tilfrisk.outcome.ResponseForm;
+import no.tilfrisk.outcome.Score;
 import no.tilfrisk.platform.web.IdempotencyKey;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -67,7 +69,7 @@ class OutcomeApi {
     @GetMapping("/api/v1/persons/{personId}/responses")
     @Operation(summary = "The person's responses, newest first, with answers and computed scores")
     List<Response> responses(@PathVariable UUID personId) {
-        return outcomes.ofPerson(personId);
+        return outcomes.ofPerson(personId).stream().map(this::inWords).toList();
     }
 
     @PostMapping("/api/v1/persons/{personId}/responses")
@@ -80,7 +82,23 @@ class OutcomeApi {
                                     @RequestBody ResponseForm form) {
         UUID id = IdempotencyKey.idFor(key, form.getId());
         Response response = outcomes.record(id, personId, form);
-        return ResponseEntity.created(URI.create("/api/v1/persons/" + personId + "/responses/" + id)).body(response);
+        return ResponseEntity.created(URI.create("/api/v1/persons/" + personId + "/responses/" + id))
+                .body(inWords(response));
+    }
+
+    /** The response with the reason a score is missing in words in the caller's language, not a message key. */
+    private Response inWords(Response r) {
+        Score score = r.score();
+        if (score.missingReason() == null) {
+            return r;
+        }
+        Locale locale = LocaleContextHolder.getLocale();
+        String reason = Score.MISSING_ITEMS.equals(score.missingReason()) && !score.missingItems().isEmpty()
+                ? messages.getMessage("outcome.score.missing", new Object[] {String.join(", ", score.missingItems())}, locale)
+                : messages.getMessage(score.missingReason(), null, score.missingReason(), locale);
+        return new Response(r.id(), r.personId(), r.instrumentId(), r.instrumentVersion(), r.answeredOn(),
+                r.entryMethod(), r.enteredBy(), r.createdAt(), r.answers(), new Score(score.value(), score.raw(),
+                score.status(), score.goal(), reason, score.missingItems()));
     }
 
     @GetMapping("/api/v1/outcomes/aggregates")

@@ -62,7 +62,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             Class<?> type = wrong instanceof MismatchedInputException m ? m.getTargetType()
                     : wrong instanceof InputCoercionException c ? c.getTargetType() : null;
             ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "problem.invalid");
-            problem.setProperty("errors", List.of(new FieldProblem(path(wrong), wrongType(type))));
+            // in the API's own forms (an ISO date, an enum's names), not the pages' wording; a text refused has
+            // its own reason (a NUL character)
+            problem.setProperty("errors", List.of(new FieldProblem(path(wrong), type == String.class ? wrongType(type)
+                    : JsonFields.expected(type, messages, LocaleContextHolder.getLocale()))));
             return ResponseEntity.badRequest().body(problem);
         }
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "problem.unreadable"));

@@ -7,7 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import no.tilfrisk.platform.web.InvalidInputException;
+import no.tilfrisk.platform.web.NotFoundException;
+import no.tilfrisk.report.export.PdfExport;
+import no.tilfrisk.report.export.ReportFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,9 +37,11 @@ class AnnualReportApi {
     }
 
     private final AnnualReport report;
+    private final PdfExport pdf;
 
-    AnnualReportApi(AnnualReport report) {
+    AnnualReportApi(AnnualReport report, PdfExport pdf) {
         this.report = report;
+        this.pdf = pdf;
     }
 
     @GetMapping
@@ -43,18 +50,7 @@ class AnnualReportApi {
     Json annual(@RequestParam(required = false) Integer year, @RequestParam(required = false) LocalDate from,
                 @RequestParam(required = false) LocalDate to, @RequestParam(required = false) UUID department,
                 @RequestParam(defaultValue = "false") boolean external, Locale locale) {
-        AnnualReport.Request asked;
-        if (year != null) {
-            if (year < 2000 || year > 2100) {
-                throw new InvalidInputException("year", "report.annual.year.invalid");
-            }
-            asked = AnnualReport.Request.year(year, department, external);
-        } else if (from != null || to != null) {
-            asked = new AnnualReport.Request(from, to, department, external);
-        } else {
-            throw new InvalidInputException("year", "report.annual.year.required");
-        }
-        AnnualReport.Request checked = report.check(asked);
+        AnnualReport.Request checked = report.check(request(year, from, to, department, external));
         ReportDocument doc = report.build(checked, locale);
         List<JsonSection> sections = doc.sections().stream().map(s -> new JsonSection(s.key(), s.heading(),
                 s.blocks().stream().filter(b -> b instanceof ReportDocument.Paragraph)
@@ -64,6 +60,36 @@ class AnnualReportApi {
                         .filter(t -> t != null).map(AnnualReportApi::table).toList())).toList();
         return new Json(doc.title(), doc.subtitle(), checked.from(), checked.to(), checked.departmentId(),
                 checked.external(), doc.coverLines(), sections);
+    }
+
+    @GetMapping("/{format}")
+    @Operation(summary = "The annual report as a file: pdf, docx, xlsx or csv (a zip of one file per table)",
+            description = "The same choices and the same audited document as the JSON and the page's downloads, "
+                    + "with a Bearer token.")
+    ResponseEntity<byte[]> download(@PathVariable String format, @RequestParam(required = false) Integer year,
+                                    @RequestParam(required = false) LocalDate from,
+                                    @RequestParam(required = false) LocalDate to,
+                                    @RequestParam(required = false) UUID department,
+                                    @RequestParam(defaultValue = "false") boolean external, Locale locale) {
+        ReportFormat kind = ReportFormat.named(format).orElseThrow(() -> new NotFoundException("Format"));
+        AnnualReport.Request checked = report.check(request(year, from, to, department, external));
+        ReportDocument doc = report.build(checked, locale);
+        String name = "arsrapport-" + checked.from() + "-" + checked.to() + (checked.external() ? "-ekstern" : "");
+        return kind.download(doc, name, locale, pdf);
+    }
+
+    private static AnnualReport.Request request(Integer year, LocalDate from, LocalDate to, UUID department,
+                                                boolean external) {
+        if (year != null) {
+            if (year < 2000 || year > 2100) {
+                throw new InvalidInputException("year", "report.annual.year.invalid");
+            }
+            return AnnualReport.Request.year(year, department, external);
+        }
+        if (from != null || to != null) {
+            return new AnnualReport.Request(from, to, department, external);
+        }
+        throw new InvalidInputException("year", "report.annual.year.required");
     }
 
     private static JsonTable table(ReportDocument.Table t) {

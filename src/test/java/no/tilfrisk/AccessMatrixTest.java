@@ -28,7 +28,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class AccessMatrixTest {
 
     static final Set<String> ALL = Set.of("ORG_ADMIN", "COORDINATOR", "STAFF", "VOLUNTEER", "PARTICIPANT", "REPORT_VIEWER",
-            "PARTNER");
+            "PARTNER", "DIRECTORY_EDITOR");
     static final Set<String> ADMIN = Set.of("ORG_ADMIN");
 
     /** Endpoint → roles that may use it. {id} is a record of another organisation (see {@link Fixture}). */
@@ -71,7 +71,7 @@ class AccessMatrixTest {
             "admin@demo.tilfrisk.no", "ORG_ADMIN", "koordinator@demo.tilfrisk.no", "COORDINATOR",
             "ansatt@demo.tilfrisk.no", "STAFF", "frivillig@demo.tilfrisk.no", "VOLUNTEER",
             "deltaker@demo.tilfrisk.no", "PARTICIPANT", "styret@demo.tilfrisk.no", "REPORT_VIEWER",
-            "nav@demo.tilfrisk.no", "PARTNER");
+            "nav@demo.tilfrisk.no", "PARTNER", "katalog@demo.tilfrisk.no", "DIRECTORY_EDITOR");
 
     record Endpoint(Set<String> roles, String body) {
     }

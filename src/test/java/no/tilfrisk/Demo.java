@@ -20,7 +20,8 @@ public final class Demo {
             "admin@demo.tilfrisk.no", "demo-admin", "koordinator@demo.tilfrisk.no", "demo-koordinator",
             "ansatt@demo.tilfrisk.no", "demo-ansatt", "frivillig@demo.tilfrisk.no", "demo-frivillig",
             "deltaker@demo.tilfrisk.no", "demo-deltaker", "styret@demo.tilfrisk.no", "demo-styret",
-            "nav@demo.tilfrisk.no", "demo-nav", "admin@annen.tilfrisk.no", "demo-annen");
+            "nav@demo.tilfrisk.no", "demo-nav", "katalog@demo.tilfrisk.no", "demo-katalog",
+            "admin@annen.tilfrisk.no", "demo-annen");
 
     private Demo() {
     }

@@ -24,6 +24,7 @@ public enum MatrixTarget {
             "deltaker@demo.tilfrisk.no", Set.of(),
             "styret@demo.tilfrisk.no", Set.of(),
             "nav@demo.tilfrisk.no", Set.of(),
+            "katalog@demo.tilfrisk.no", Set.of(),
             "admin@annen.tilfrisk.no", Set.of(OTHER_ORGANISATION));
 
     /** The demo organisation the target's records belong to. */

@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import no.tilfrisk.activity.ActivityFixtures;
 import no.tilfrisk.leisure.LeisureFixtures;
+import no.tilfrisk.directory.DirectoryTestOffers;
 import no.tilfrisk.project.ProjectFixtures;
 import no.tilfrisk.volunteer.VolunteerFixtures;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,7 +27,7 @@ import org.springframework.context.annotation.Import;
         "tilfrisk.scheduling.enabled=false"
 })
 @AutoConfigureMockMvc
-@Import({People.class, TestAccounts.class, TestClock.class, ActivityFixtures.class, LeisureFixtures.class,
-        ProjectFixtures.class, VolunteerFixtures.class})
+@Import({People.class, TestAccounts.class, TestClock.class, ActivityFixtures.class,
+        DirectoryTestOffers.class, LeisureFixtures.class, ProjectFixtures.class, VolunteerFixtures.class})
 public @interface TilfriskTest {
 }

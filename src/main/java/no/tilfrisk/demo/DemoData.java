@@ -131,6 +131,7 @@ class DemoData implements ApplicationRunner {
         UUID volunteer = user("frivillig", "Frida Frivillig", Role.VOLUNTEER, null);
         UUID participant = user("deltaker", "Dag Deltaker", Role.PARTICIPANT, null);
         user("styret", "Siri Styreleder", Role.REPORT_VIEWER, null);
+        user("katalog", "Kai Katalog", Role.DIRECTORY_EDITOR, null);
         var skienFirst = departments.list().stream()
                 .sorted(Comparator.comparing((Department d) -> !d.name().equals("Skien"))).toList();
         UUID dag = persons.write(skienFirst);

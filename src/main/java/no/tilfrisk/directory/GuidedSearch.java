@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class GuidedSearch {
 
-    static final int CANDIDATES = 100;
+    static final int CANDIDATES = OfferSearch.MAX_CANDIDATES;
     static final int SHOWN = 20;
 
     private final Offers offers;
@@ -37,8 +37,8 @@ public class GuidedSearch {
     public List<Fit> fits(Answers answers) {
         OfferQuery query = new OfferQuery();
         query.setNeed(answers.getNeed());
-        query.setSize(CANDIDATES);
-        OfferSearch base = query.toSearch();
+        OfferSearch parsed = query.toSearch();
+        OfferSearch base = new OfferSearch(null, parsed.needs(), Set.of(), false, false, null, null, null, 0, CANDIDATES);
         List<OfferSummary> candidates = offers.search(base).items();
         OpenWhen when = OpenWhen.parse(answers.getWhen()).orElse(null);
         Set<java.util.UUID> openThen = when == null ? Set.of()

@@ -1,5 +1,6 @@
 package no.tilfrisk.directory;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,8 @@ public class OfferForm {
     private List<Hours> hours = new ArrayList<>();
     private List<Exception> exceptions = new ArrayList<>();
     private boolean published = true;
+    /** The version the writer read (the API may send it instead of If-Match); the page sends it separately. */
+    private Integer version;
     /** A shared entry of the network rather than the organisation's own (directory editors only). */
     private boolean shared;
 
@@ -43,6 +46,8 @@ public class OfferForm {
         private String closes;
         private boolean pastMidnight;
 
+        /** The one constructor Jackson uses (the other would make a missing pastMidnight an error). */
+        @JsonCreator
         public Hours() {
         }
 
@@ -72,6 +77,7 @@ public class OfferForm {
         private boolean pastMidnight;
         private String note;
 
+        @JsonCreator
         public Exception() {
         }
 
@@ -145,5 +151,7 @@ public class OfferForm {
     public boolean isPublished() { return published; }
     public void setPublished(boolean published) { this.published = published; }
     public boolean isShared() { return shared; }
+    public Integer getVersion() { return version; }
+    public void setVersion(Integer version) { this.version = version; }
     public void setShared(boolean shared) { this.shared = shared; }
 }

@@ -68,7 +68,8 @@ public class OfferQuery {
             broken.add(new InvalidInputException("language", "directory.error.language", lang.length() > 40 ? lang.substring(0, 40) : lang));
         }
         InvalidInputException.throwIfAny(broken);
-        return new OfferSearch(query, needs, groups, lowThreshold, free, areaText, lang, when, page, size);
+        return new OfferSearch(query, needs, groups, lowThreshold, free, areaText, lang, when, page,
+                Math.min(size, OfferSearch.MAX_SIZE));
     }
 
     public String getQ() { return q; }

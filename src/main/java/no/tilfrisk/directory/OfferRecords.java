@@ -151,6 +151,37 @@ class OfferRecords {
                 .query((rs, i) -> offer(rs, hours(id))).optional();
     }
 
+    /** Every published offer with its hours, in three queries (the exports). */
+    List<Offer> published() {
+        Map<UUID, List<WeeklyHours>> week = new java.util.HashMap<>();
+        db.sql("SELECT offer_id, weekday, opens, closes, past_midnight FROM offer_hours WHERE published ORDER BY weekday, opens")
+                .query(rs -> {
+                    week.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(new WeeklyHours(
+                            DayOfWeek.of(rs.getInt(2)), rs.getObject(3, LocalTime.class), rs.getObject(4, LocalTime.class),
+                            rs.getBoolean(5)));
+                });
+        Map<UUID, List<DateHours>> dates = new java.util.HashMap<>();
+        db.sql("SELECT offer_id, on_date, closed, opens, closes, past_midnight, note FROM offer_hours_exception WHERE published ORDER BY on_date")
+                .query(rs -> {
+                    dates.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(new DateHours(
+                            rs.getObject(2, LocalDate.class), rs.getBoolean(3), rs.getObject(4, LocalTime.class),
+                            rs.getObject(5, LocalTime.class), rs.getBoolean(6), rs.getString(7)));
+                });
+        return db.sql("SELECT " + COLUMNS + " FROM offer o WHERE o.published ORDER BY lower(o.name), o.id")
+                .query((rs, i) -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    OpeningHours hours = rs.getBoolean("hours_known")
+                            ? new OpeningHours(true, week.getOrDefault(id, List.of()), dates.getOrDefault(id, List.of()))
+                            : OpeningHours.UNKNOWN;
+                    return offer(rs, hours);
+                })
+                .list();
+    }
+
+    boolean exists(UUID id) {
+        return db.sql("SELECT count(*) FROM offer WHERE id = ?").param(id).query(Integer.class).single() > 0;
+    }
+
     /** The newest change of any published offer: what the lists' validators follow. */
     OffsetDateTime lastChange() {
         return db.sql("SELECT max(updated_at) FROM offer").query(OffsetDateTime.class).optional().orElse(null);
@@ -306,6 +337,12 @@ class OfferRecords {
                 .query((rs, i) -> new OfferChange(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getString(2),
                         rs.getString(3), texts(rs, "fields")))
                 .list();
+    }
+
+    /** The offers an organisation keeps (and the shared ones, for an editor), by name. */
+    List<OfferSummary> kept(UUID organisationId, boolean shared) {
+        return unconfirmedSince(LocalDate.of(9999, 1, 1), organisationId, shared).stream()
+                .sorted(java.util.Comparator.comparing(o -> o.name().toLowerCase(Locale.ROOT))).toList();
     }
 
     /** The offers the caller keeps that were last confirmed before the date (or never). */

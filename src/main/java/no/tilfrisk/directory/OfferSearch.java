@@ -11,13 +11,15 @@ public record OfferSearch(String q, Set<Need> needs, Set<TargetGroup> groups, bo
                           String area, String language, OpenWhen open, int page, int size) {
 
     public static final int MAX_QUERY = 200;
+    /** The most a page or the API may ask for; the guided search ranks up to {@link #MAX_CANDIDATES}. */
     public static final int MAX_SIZE = 100;
+    public static final int MAX_CANDIDATES = 1000;
 
     public OfferSearch {
         needs = needs == null ? Set.of() : Set.copyOf(needs);
         groups = groups == null ? Set.of() : Set.copyOf(groups);
         page = Math.max(page, 0);
-        size = size <= 0 ? 20 : Math.min(size, MAX_SIZE);
+        size = size <= 0 ? 20 : Math.min(size, MAX_CANDIDATES);
     }
 
     public static OfferSearch all() {

@@ -76,6 +76,57 @@ public class Offers {
         return Optional.ofNullable(records.lastChange());
     }
 
+    /** Every published offer with its hours (the exports). */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public List<Offer> published() {
+        return records.published();
+    }
+
+    /**
+     * Imports HSDS 3.0 services as the caller's organisation's offers: a service whose id the caller already
+     * keeps is changed, any other is added (under an id derived from the organisation and the service's, when the
+     * service's own id is taken). All or nothing. Returns the ids of the offers written.
+     */
+    @PreAuthorize("hasAnyRole('ORG_ADMIN', 'DIRECTORY_EDITOR')")
+    @Transactional
+    public List<UUID> importHsds(List<Hsds.Imported> services) {
+        TenantPrincipal me = Tenancy.currentPrincipal().orElseThrow();
+        UUID organisation = Tenancy.requireOrganisationId();
+        List<UUID> written = new ArrayList<>();
+        List<InvalidInputException> broken = new ArrayList<>();
+        for (int i = 0; i < services.size(); i++) {
+            Hsds.Imported s = services.get(i);
+            OfferRules.Parsed parsed;
+            try {
+                parsed = OfferRules.parse(s.form());
+            } catch (InvalidInputException e) {
+                for (InvalidInputException each : e.all()) {
+                    broken.add(new InvalidInputException("services[" + i + "]." + each.field(), each.code(), each.args()));
+                }
+                continue;
+            }
+            Optional<Offer> existing = records.find(s.id());
+            if (existing.isPresent() && keeps(existing.get()) && !existing.get().shared()) {
+                Offer before = existing.get();
+                records.update(s.id(), organisation, before.version(), s.form(), parsed, s.assured(), me.userId());
+                Offer after = records.find(s.id()).orElseThrow();
+                records.recordChange(s.id(), organisation, "IMPORTED", changedFields(before, after), me.userId(), me.displayName());
+                written.add(s.id());
+                continue;
+            }
+            UUID id = existing.isPresent() || records.exists(s.id())
+                    ? java.util.UUID.nameUUIDFromBytes((organisation + ":" + s.id()).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    : s.id();
+            if (records.insert(id, organisation, "HSDS", s.form(), parsed, s.figures(), s.assured(), me.userId())) {
+                records.recordChange(id, organisation, "IMPORTED", List.of(), me.userId(), me.displayName());
+            }
+            written.add(id);
+        }
+        InvalidInputException.throwIfAny(broken);
+        return written;
+    }
+
     /** Whether the offer is open now, by the clock, in Oslo. */
     public boolean openNow(Offer offer) {
         return offer.hours().open(OpenWhen.NOW, LocalDateTime.now(clock));
@@ -144,6 +195,54 @@ public class Offers {
             markShared();
         }
         return records.unconfirmedSince(LocalDate.now(clock).minusMonths(REVIEW_MONTHS), me.organisationId(), editor);
+    }
+
+    /** The offers the caller keeps. */
+    @PreAuthorize("hasAnyRole('ORG_ADMIN', 'DIRECTORY_EDITOR')")
+    @Transactional(readOnly = true)
+    public List<OfferSummary> kept() {
+        TenantPrincipal me = Tenancy.currentPrincipal().orElseThrow();
+        boolean editor = isEditor(me);
+        if (editor) {
+            markShared();
+        }
+        return records.kept(me.organisationId(), editor);
+    }
+
+    /** The offer as its form, for the edit page: the week's intervals and the dates, each a row. */
+    public static OfferForm formOf(Offer o) {
+        OfferForm f = new OfferForm();
+        f.setName(o.name());
+        f.setOperatorName(o.operatorName());
+        f.setOperatorKind(o.operatorKind());
+        f.setDescription(o.description());
+        f.setNeeds(new ArrayList<>(o.needs().stream().map(Need::code).toList()));
+        f.setTargetGroups(new ArrayList<>(o.targetGroups().stream().map(TargetGroup::code).toList()));
+        f.setTargetText(o.targetText());
+        f.setLowThreshold(o.lowThreshold());
+        f.setReferralFrom(o.referralFrom());
+        f.setFree(o.free());
+        f.setCost(o.cost());
+        f.setAddress(o.address());
+        f.setArea(o.area());
+        f.setMunicipality(o.municipality());
+        f.setPhone(o.phone());
+        f.setWeb(o.web());
+        f.setLanguages(new ArrayList<>(o.languages()));
+        f.setAccessibility(new ArrayList<>(o.accessibility()));
+        f.setCapacity(o.capacity());
+        f.setHoursKnown(o.hours().known());
+        List<OfferForm.Hours> hours = new ArrayList<>();
+        o.hours().week().forEach(h -> hours.add(new OfferForm.Hours(h.weekday(), h.opens().toString(), h.closes().toString(), h.pastMidnight())));
+        f.setHours(hours);
+        List<OfferForm.Exception> dates = new ArrayList<>();
+        o.hours().exceptions().forEach(d -> dates.add(new OfferForm.Exception(d.date().toString(), d.closed(),
+                d.opens() == null ? null : d.opens().toString(), d.closes() == null ? null : d.closes().toString(),
+                d.pastMidnight(), d.note())));
+        f.setExceptions(dates);
+        f.setPublished(o.published());
+        f.setShared(o.shared());
+        return f;
     }
 
     /** Whether the signed-in caller may change this offer (for the page's buttons). */

@@ -65,6 +65,7 @@ class ActivityAccessMatrixTest {
             new Account("deltaker@demo.tilfrisk.no", "PARTICIPANT", Set.of()),
             new Account("styret@demo.tilfrisk.no", "REPORT_VIEWER", Set.of(MatrixTarget.OWN_DEPARTMENT, MatrixTarget.OTHER_DEPARTMENT)),
             new Account("nav@demo.tilfrisk.no", "PARTNER", Set.of()),
+            new Account("katalog@demo.tilfrisk.no", "DIRECTORY_EDITOR", Set.of()),
             new Account("admin@annen.tilfrisk.no", "ORG_ADMIN", Set.of(MatrixTarget.OTHER_ORGANISATION)))
             .collect(Collectors.toMap(Account::email, a -> a));
 
@@ -178,7 +179,9 @@ class ActivityAccessMatrixTest {
             case LIST_COUNTS -> staff || a.role().equals("REPORT_VIEWER");
             case LIST_MANAGE -> staff;
             case KINDS -> a.role().equals("ORG_ADMIN") || a.role().equals("COORDINATOR");
-            case CALENDAR -> !a.role().equals("PARTICIPANT") && !a.role().equals("PARTNER");
+            // a partner and a directory editor have no calendar
+            case CALENDAR -> !a.role().equals("PARTICIPANT") && !a.role().equals("PARTNER")
+                    && !a.role().equals("DIRECTORY_EDITOR");
             case READ -> ownOrganisation && (department || leads);
             case MANAGE -> ownOrganisation && staff && department;
             case ROLL_CALL -> ownOrganisation && ((staff && department) || leads);

@@ -21,6 +21,7 @@ import no.tilfrisk.TestAccounts;
 import no.tilfrisk.TestClock;
 import no.tilfrisk.activity.ActivityFixtures;
 import no.tilfrisk.leisure.LeisureFixtures;
+import no.tilfrisk.directory.DirectoryTestOffers;
 import no.tilfrisk.project.ProjectFixtures;
 import no.tilfrisk.volunteer.VolunteerFixtures;
 import org.junit.jupiter.api.AfterAll;
@@ -42,8 +43,8 @@ import org.springframework.context.annotation.Import;
         "tilfrisk.demo.enabled=true",
         "tilfrisk.scheduling.enabled=false"
 })
-@Import({People.class, TestAccounts.class, TestClock.class, ActivityFixtures.class, LeisureFixtures.class,
-        ProjectFixtures.class, VolunteerFixtures.class})
+@Import({People.class, TestAccounts.class, TestClock.class, ActivityFixtures.class,
+        DirectoryTestOffers.class, LeisureFixtures.class, ProjectFixtures.class, VolunteerFixtures.class})
 abstract class ChromiumTest {
 
     private static final Path CHROMIUM = Path.of(System.getProperty("tilfrisk.chromium", "/usr/bin/chromium"));

@@ -52,6 +52,7 @@ class CollaborationAccessMatrixTest {
             "deltaker@demo.tilfrisk.no", Map.of(Action.READ, Set.of(), Action.ADD, Set.of(), Action.CHANGE, Set.of()),
             "styret@demo.tilfrisk.no", Map.of(Action.READ, DEMO, Action.ADD, Set.of(), Action.CHANGE, Set.of()),
             "nav@demo.tilfrisk.no", Map.of(Action.READ, Set.of(), Action.ADD, Set.of(), Action.CHANGE, Set.of()),
+            "katalog@demo.tilfrisk.no", Map.of(Action.READ, Set.of(), Action.ADD, Set.of(), Action.CHANGE, Set.of()),
             // a record without a department is one of the caller's own organisation, whichever target it was aimed at
             "admin@annen.tilfrisk.no", Map.of(Action.READ, Set.of(Target.OTHER_ORGANISATION),
                     Action.ADD, Set.of(Target.OTHER_ORGANISATION, Target.WHOLE_ORGANISATION), Action.CHANGE, Set.of(Target.OTHER_ORGANISATION)));

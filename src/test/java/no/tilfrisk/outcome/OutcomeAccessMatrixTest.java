@@ -45,6 +45,7 @@ class OutcomeAccessMatrixTest {
             // a report reader reads the outcome figures in the external annual report only (whole years, suppressed)
             "styret@demo.tilfrisk.no", Set.of(),
             "nav@demo.tilfrisk.no", Set.of(),
+            "katalog@demo.tilfrisk.no", Set.of(),
             "admin@annen.tilfrisk.no", Set.of(MatrixTarget.OTHER_ORGANISATION));
 
     enum Kind { PERSON, FIGURES, ADMIN, OWN, ANYONE }

@@ -115,6 +115,8 @@ class SecurityConfiguration {
                         .requestMatchers("/min-side/**").access(fullySignedIn.hasRole("PARTICIPANT"))
                         .requestMatchers("/volunteers/**", "/volunteers")
                         .access(fullySignedIn.hasAnyRole("ORG_ADMIN", "COORDINATOR", "STAFF"))
+                        .requestMatchers("/directory/**", "/directory")
+                        .access(fullySignedIn.hasAnyRole("ORG_ADMIN", "DIRECTORY_EDITOR"))
                         .requestMatchers("/frivillig/**", "/frivillig").access(fullySignedIn.hasRole("VOLUNTEER"))
                         .requestMatchers("/partner/**", "/partner").access(fullySignedIn.hasRole("PARTNER"))
                         .anyRequest().access(fullySignedIn.authenticated()))

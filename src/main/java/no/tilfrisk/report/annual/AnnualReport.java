@@ -21,6 +21,7 @@ import no.tilfrisk.collaboration.CollaborationKind;
 import no.tilfrisk.collaboration.CollaborationRecord;
 import no.tilfrisk.collaboration.CollaborationRegister;
 import no.tilfrisk.collaboration.CollaborationSummary;
+import no.tilfrisk.directory.Referrals;
 import no.tilfrisk.followup.ContactFigures;
 import no.tilfrisk.followup.ContactType;
 import no.tilfrisk.organisation.Department;
@@ -106,6 +107,7 @@ public class AnnualReport {
     private final VolunteerFigures volunteers;
     private final TransitionFigures transitions;
     private final LeisureFigures leisure;
+    private final Referrals referrals;
     private final Departments departments;
     private final Organisations organisations;
     private final ReportNarratives narratives;
@@ -113,7 +115,7 @@ public class AnnualReport {
     private final MessageSource messages;
 
     AnnualReport(Activities activities, Distributions distributions, PersonLookup persons, ContactFigures contacts,
-                 OutcomeAggregates outcomes, CollaborationRegister collaboration, VolunteerFigures volunteers,
+                 OutcomeAggregates outcomes, CollaborationRegister collaboration, VolunteerFigures volunteers, Referrals referrals,
                  TransitionFigures transitions, LeisureFigures leisure, Departments departments, Organisations organisations, ReportNarratives narratives, MessageSource messages, Clock clock) {
         this.clock = clock;
         this.activities = activities;
@@ -125,6 +127,7 @@ public class AnnualReport {
         this.volunteers = volunteers;
         this.transitions = transitions;
         this.leisure = leisure;
+        this.referrals = referrals;
         this.departments = departments;
         this.organisations = organisations;
         this.narratives = narratives;
@@ -269,7 +272,10 @@ public class AnnualReport {
                         leisure(blocks);
                     }
                     case EVENTS -> events(blocks);
-                    case PROFESSIONAL -> professional(blocks);
+                    case PROFESSIONAL -> {
+                        professional(blocks);
+                        referrals(blocks);
+                    }
                     case PARTICIPATION -> participation(blocks);
                     case FOLLOWUP -> {
                         followup(blocks);
@@ -675,6 +681,16 @@ public class AnnualReport {
             blocks.add(new Chart(BarChart.render("chart-contacts", m("report.annual.contacts.chart"),
                     totalsShown ? m("report.annual.contacts.chart.description", logged, tallied)
                             : m("report.annual.contacts.chart.description.hidden"), bars), table));
+        }
+
+        /** Referrals to the directory's offers (section 5), in the organisation's report only, as the volunteers. */
+        private void referrals(List<Block> blocks) {
+            if (r.departmentId() == null) {
+                Table t = ReferralTable.of(referrals.figures(r.from(), r.to()), cells, this::m);
+                if (t != null) {
+                    blocks.add(t);
+                }
+            }
         }
 
         /** Leisure inclusion («Fritid og inkludering»), in the organisation's report only, as the volunteers. */

@@ -46,6 +46,7 @@ class AnnualReportAccessMatrixTest {
             "deltaker@demo.tilfrisk.no", Set.of(),
             "styret@demo.tilfrisk.no", Set.of(MatrixTarget.OWN_DEPARTMENT, MatrixTarget.OTHER_DEPARTMENT),
             "nav@demo.tilfrisk.no", Set.of(),
+            "katalog@demo.tilfrisk.no", Set.of(),
             "admin@annen.tilfrisk.no", Set.of(MatrixTarget.OTHER_ORGANISATION));
 
     static final Set<String> ADMINS = Set.of("admin@demo.tilfrisk.no", "admin@annen.tilfrisk.no");

@@ -1,0 +1,81 @@
+package no.tilfrisk.directory;
+
+import static no.tilfrisk.Demo.DEMO_RECOVERY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import no.tilfrisk.People;
+import no.tilfrisk.TilfriskTest;
+import no.tilfrisk.person.TimelineEntry;
+import no.tilfrisk.person.TimelineSource;
+import no.tilfrisk.platform.web.Dates;
+import no.tilfrisk.platform.web.InvalidInputException;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Referrals from a person's page: consent is needed where the offer takes people by name, the referral and its
+ * outcome go on the timeline (the offer's name, never the reason), and the annual report's figures count persons
+ * by their latest outcome, checked against a hand count.
+ */
+@TilfriskTest
+class ReferralsTest {
+
+    @Autowired
+    Offers offers;
+    @Autowired
+    Referrals referrals;
+    @Autowired
+    People people;
+    @Autowired
+    List<TimelineSource> timelines;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+
+    @Test
+    void aReferralNeedsConsentWhereTheOfferTakesNamesAndShowsOnTheTimeline() {
+        DirectoryFixtures f = DirectoryFixtures.create(offers);
+        UUID person = people.register(DEMO_RECOVERY, "Skien", "Henvist " + UUID.randomUUID());
+        LocalDate today = LocalDate.now(Dates.OSLO);
+        LocalDate from = today.minusDays(1);
+        ReferralFigures before = People.asSystem(DEMO_RECOVERY, () -> referrals.figures(from, today));
+
+        ReferralForm toCafe = new ReferralForm();
+        toCafe.setOfferId(f.weekendCafe());
+        toCafe.setReason("Vil møte andre som har vært der");
+        assertThatThrownBy(() -> People.asSystem(DEMO_RECOVERY, () -> referrals.refer(UUID.randomUUID(), person, toCafe)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("consentToShare"));
+        toCafe.setConsentToShare(true);
+        UUID cafe = UUID.randomUUID();
+        People.asSystem(DEMO_RECOVERY, () -> referrals.refer(cafe, person, toCafe));
+        People.asSystem(DEMO_RECOVERY, () -> referrals.refer(cafe, person, toCafe));
+        ReferralForm toDayCentre = new ReferralForm();
+        toDayCentre.setOfferId(f.dayCentre());
+        UUID day = People.asSystem(DEMO_RECOVERY, () -> referrals.refer(UUID.randomUUID(), person, toDayCentre));
+        People.asSystem(DEMO_RECOVERY, () -> {
+            referrals.outcome(person, cafe, ReferralOutcome.STARTED);
+            return null;
+        });
+
+        List<Referral> list = People.asSystem(DEMO_RECOVERY, () -> referrals.forPerson(person));
+        assertThat(list).hasSize(2).extracting(Referral::id).contains(cafe, day);
+        // the person page asks its sources inside its transaction
+        List<TimelineEntry> entries = People.asSystem(DEMO_RECOVERY, () -> tx.execute(s -> timelines.stream()
+                .flatMap(t -> t.entriesFor(person).stream()).filter(e -> e.messageKey().startsWith("timeline.referral")).toList()));
+        assertThat(entries).extracting(TimelineEntry::messageKey)
+                .containsExactlyInAnyOrder("timeline.referral", "timeline.referral", "timeline.referral.STARTED");
+        assertThat(entries).extracting(TimelineEntry::detail).allSatisfy(d -> assertThat(d).contains(f.word()))
+                .noneSatisfy(d -> assertThat(d).contains("Vil møte"));
+
+        // by hand: two referrals, one person, whose latest referral (the day centre, same day, made last) has no outcome
+        ReferralFigures after = People.asSystem(DEMO_RECOVERY, () -> referrals.figures(from, today));
+        assertThat(after.referrals() - before.referrals()).isEqualTo(2);
+        assertThat(after.persons() - before.persons()).isEqualTo(1);
+        assertThat(after.noOutcome() - before.noOutcome()).isEqualTo(1);
+        assertThat(after.started() - before.started()).isZero();
+        assertThat(after.started() + after.didNotStart() + after.waiting() + after.noOutcome()).isEqualTo(after.persons());
+    }
+}

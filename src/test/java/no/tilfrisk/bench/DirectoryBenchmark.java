@@ -173,7 +173,7 @@ class DirectoryBenchmark {
                            g % 2 = 0, g % 3 <> 0,
                            (ARRAY['Sentrum','Gamle Oslo','Grünerløkka','Sagene','St. Hanshaugen','Frogner','Alna','Stovner'])[1 + g % 8],
                            'Oslo', ARRAY['nb'], g % 5 <> 0, true, date '2026-06-01'
-                      FROM generate_series(1, %d) g""".formatted(OFFERS));
+                      FROM generate_series(1, :offers) g""".replace(":offers", Integer.toString(OFFERS)));
             // weekday hours for those with hours: most 09-16, a fifth also evenings, a tenth past midnight on Fridays
             s.execute("""
                     INSERT INTO offer_hours (id, offer_id, organisation_id, published, weekday, opens, closes, past_midnight)

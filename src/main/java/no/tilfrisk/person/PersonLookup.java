@@ -305,13 +305,16 @@ public class PersonLookup {
      * Counts of persons for the reports, per department and role and in total: the distinct persons who had the
      * role at some time in the period and, for a department, a membership of it at some time in the period. Erased
      * persons count, so past reports stay true. Counts only: no person is read, so nothing is audited. One pass.
+     * Only the given roles count, in their own rows and in the totals, so a total is never more than its columns
+     * can hold.
      */
     @Transactional(readOnly = true)
-    public List<RoleCount> roleCounts(LocalDate from, LocalDate to) {
+    public List<RoleCount> roleCounts(LocalDate from, LocalDate to, Collection<PersonRole> roles) {
         return db.sql("""
                         WITH r AS (
                             SELECT DISTINCT person_id, role FROM person_role
                              WHERE organisation_id = :org AND from_date <= :to AND (to_date IS NULL OR to_date >= :from)
+                               AND role IN (:roles)
                         ), m AS (
                             SELECT DISTINCT person_id, department_id FROM person_department
                              WHERE organisation_id = :org AND from_date <= :to AND (to_date IS NULL OR to_date >= :from)
@@ -322,6 +325,7 @@ public class PersonLookup {
                          GROUP BY GROUPING SETS ((m.department_id, r.role), (m.department_id), (r.role), ())
                         HAVING GROUPING(m.department_id) = 1 OR m.department_id IS NOT NULL""")
                 .param("org", Tenancy.requireOrganisationId()).param("from", from).param("to", to)
+                .param("roles", roles.stream().map(PersonRole::name).toList())
                 .query((rs, i) -> new RoleCount(rs.getObject("department_id", UUID.class),
                         rs.getString("role") == null ? null : PersonRole.valueOf(rs.getString("role")),
                         rs.getLong("persons")))

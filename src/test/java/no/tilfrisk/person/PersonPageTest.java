@@ -119,8 +119,10 @@ class PersonPageTest {
         assertThat(fact(summary, "Siste måling")).isEqualTo("WHO-5, " + today.minusDays(10).format(NB) + ": skår 60");
 
         List<String> actions = summary.select("ul.quick-actions a").eachText();
-        assertThat(actions).containsExactly("Logg kontakt", "Registrer oppmøte: " + f.activity(), "Ny måling");
-        assertThat(summary.select("ul.quick-actions a").eachAttr("href")).containsExactly(
+        // the modules' own actions first, then those of transition, responsibility group and directory
+        assertThat(actions).containsExactly("Logg kontakt", "Registrer oppmøte: " + f.activity(), "Ny måling",
+                "Ny overgang", "Ansvarsgruppe", "Henvis til tilbud");
+        assertThat(summary.select("ul.quick-actions a").eachAttr("href")).startsWith(
                 "/persons/" + f.person() + "/contacts#log-contact",
                 "/sessions/" + f.sessionToday() + "/find?q=" + f.name().replace(" ", "%20"),
                 "/persons/" + f.person() + "/outcomes#due");
@@ -146,13 +148,15 @@ class PersonPageTest {
         assertThat(fact(summary, "Neste oppfølging")).isEqualTo("Ingen avtalt");
         assertThat(fact(summary, "Plan")).isEqualTo("Ingen mål ennå");
         assertThat(fact(summary, "Siste måling")).isEqualTo("Ingen ennå");
-        assertThat(summary.select("ul.quick-actions a").eachText()).containsExactly("Logg kontakt", "Ny måling");
+        assertThat(summary.select("ul.quick-actions a").eachText()).containsExactly("Logg kontakt", "Ny måling", "Ny overgang",
+                "Ansvarsgruppe", "Henvis til tilbud");
 
         String html = mvc.perform(get("/persons/" + person).param("lang", "en").with(user(staff())))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         Element english = Jsoup.parse(html).selectFirst("section.person-summary");
         assertThat(fact(english, "Next follow-up")).isEqualTo("None agreed");
-        assertThat(english.select("ul.quick-actions a").eachText()).containsExactly("Log a contact", "New measurement");
+        assertThat(english.select("ul.quick-actions a").eachText()).containsExactly("Log a contact", "New measurement",
+                "New transition", "Responsibility group", "Refer to a service");
     }
 
     @Test
@@ -162,7 +166,8 @@ class PersonPageTest {
         UserDetails other = accounts.loadUserByUsername(account.email());
         Element summary = page(other, f.person(), 0).selectFirst("section.person-summary");
         assertThat(fact(summary, "Plan")).startsWith("2 åpne mål av 3");
-        assertThat(summary.select("ul.quick-actions a").eachText()).containsExactly("Logg kontakt", "Ny måling");
+        assertThat(summary.select("ul.quick-actions a").eachText()).containsExactly("Logg kontakt", "Ny måling", "Ny overgang",
+                "Ansvarsgruppe", "Henvis til tilbud");
         mvc.perform(get("/sessions/" + f.sessionToday()).with(user(other))).andExpect(status().isNotFound());
     }
 

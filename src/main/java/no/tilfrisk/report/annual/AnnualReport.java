@@ -491,7 +491,7 @@ public class AnnualReport {
 
         private List<PersonLookup.RoleCount> roleCounts() {
             if (roleCounts == null) {
-                roleCounts = persons.roleCounts(r.from(), r.to());
+                roleCounts = persons.roleCounts(r.from(), r.to(), ROLES);
             }
             return roleCounts;
         }

@@ -4,8 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import no.tilfrisk.platform.web.NotFoundException;
 import no.tilfrisk.report.annual.ReportDocument;
+import no.tilfrisk.report.export.PdfExport;
+import no.tilfrisk.report.export.ReportFormat;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -16,9 +20,20 @@ import org.springframework.web.bind.annotation.RestController;
 class FunderReportApi {
 
     private final FunderReport report;
+    private final PdfExport pdf;
 
-    FunderReportApi(FunderReport report) {
+    FunderReportApi(FunderReport report, PdfExport pdf) {
         this.report = report;
+        this.pdf = pdf;
+    }
+
+    /** The same download for an integrator with a Bearer token: pdf, docx, xlsx or csv (a zip of one file per table). */
+    @GetMapping("/api/v1/reports/funder/{projectId}/{format}")
+    ResponseEntity<byte[]> apiDownload(@PathVariable UUID projectId, @PathVariable String format,
+                                       @RequestParam(defaultValue = "false") boolean external, Locale locale) {
+        ReportFormat kind = ReportFormat.named(format).orElseThrow(() -> new NotFoundException("Format"));
+        ReportDocument doc = report.document(projectId, external, locale);
+        return kind.download(doc, FunderReportController.fileName(doc, external), locale, pdf);
     }
 
     /**

@@ -3,7 +3,6 @@ package no.tilfrisk.report.funder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.UUID;
-import no.tilfrisk.platform.web.NotFoundException;
 import no.tilfrisk.report.annual.ReportDocument;
 import no.tilfrisk.report.export.PdfExport;
 import no.tilfrisk.report.export.ReportFormat;
@@ -59,17 +58,8 @@ class FunderReportController {
         return kind.get().download(doc, fileName(doc, external), locale, pdf);
     }
 
-    private static String fileName(ReportDocument doc, boolean external) {
+    static String fileName(ReportDocument doc, boolean external) {
         return "sluttrapport-" + doc.title().replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-|-$", "")
                 .toLowerCase(Locale.ROOT) + (external || FunderReport.externalOnly() ? "-ekstern" : "");
-    }
-
-    /** The same download for an integrator with a Bearer token: pdf, docx, xlsx or csv (a zip of one file per table). */
-    @GetMapping("/api/v1/reports/funder/{projectId}/{format}")
-    ResponseEntity<byte[]> apiDownload(@PathVariable UUID projectId, @PathVariable String format,
-                                       @RequestParam(defaultValue = "false") boolean external, Locale locale) {
-        ReportFormat kind = ReportFormat.named(format).orElseThrow(() -> new NotFoundException("Format"));
-        ReportDocument doc = report.document(projectId, external, locale);
-        return kind.download(doc, fileName(doc, external), locale, pdf);
     }
 }

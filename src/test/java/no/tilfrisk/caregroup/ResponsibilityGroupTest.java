@@ -158,7 +158,7 @@ class ResponsibilityGroupTest {
                 .anySatisfy(a -> assertThat(a.text()).isEqualTo("Søke om bostøtte"));
         int inClear = asSystem(() -> db.sql("""
                         SELECT count(*) FROM care_meeting WHERE id = ?
-                           AND position(? in convert_from(minutes_encrypted, 'LATIN1')) > 0""")
+                           AND position(convert_to(?, 'UTF8') in minutes_encrypted) > 0""")
                 .params(meeting, "vi snakket om bolig").query(Integer.class).single(), DEMO_RECOVERY);
         int stored = asSystem(() -> db.sql("SELECT count(*) FROM care_meeting WHERE id = ? AND minutes_encrypted IS NOT NULL")
                 .param(meeting).query(Integer.class).single(), DEMO_RECOVERY);

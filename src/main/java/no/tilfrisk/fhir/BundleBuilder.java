@@ -56,6 +56,9 @@ import org.springframework.context.MessageSource;
  * <p>Codes: where a standard code is known for certain it is used (HL7's own code systems, the Norwegian OIDs for
  * the national id number and the D-number). Every instrument, item and contact kind also carries Tilfrisk's own
  * code under {@link #SYSTEM}, so a receiver can map them.
+ *
+ * <p>Over 400 lines on purpose: one short method per FHIR resource type, all sharing the id, reference and code
+ * helpers below; split by resource they would each need those helpers passed in, for no gain in reading.
  */
 final class BundleBuilder {
 

@@ -59,6 +59,7 @@ class AccessMatrixTest {
             entry("POST /admin/settings", ADMIN),
             entry("GET /admin/audit", ADMIN),
             entry("POST /admin/audit/verify", ADMIN),
+            entry("POST /admin/audit/checkpoint", ADMIN),
             entry("GET /min-side/innsyn", Set.of("PARTICIPANT")),
             entry("GET /api/v1/me", ALL),
             entry("GET /api/v1/departments", ALL),

@@ -1,9 +1,11 @@
 package no.tilfrisk.audit;
 
 import java.io.Serializable;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,10 +33,12 @@ public class AuditTrail {
 
     private final JdbcClient db;
     private final UserAccounts users;
+    private final AuditCheckpoints checkpoints;
 
-    AuditTrail(JdbcClient db, UserAccounts users) {
+    AuditTrail(JdbcClient db, UserAccounts users, AuditCheckpoints checkpoints) {
         this.db = db;
         this.users = users;
+        this.checkpoints = checkpoints;
     }
 
     /** Records one access. {@code what} names the module and field group, e.g. {@code person.note}. */
@@ -130,23 +134,66 @@ public class AuditTrail {
                 .query(AuditEntry.class).list());
     }
 
-    /** Checks every row's hash and its link to the row before: a changed, inserted or removed row shows. */
+    /**
+     * Checks every row's hash and its link to the row before (a changed, inserted or removed row shows), and the
+     * trail's end against the latest signed checkpoint kept outside the database ({@link AuditCheckpoints}): a trail
+     * cut from its end, or rewritten with new hashes, no longer holds the row the checkpoint names.
+     */
     @PreAuthorize("hasRole('ORG_ADMIN')")
     @Transactional(readOnly = true)
     public ChainVerification verify() {
-        return db.sql("""
+        UUID organisation = Tenancy.requireOrganisationId();
+        record Links(int rows, Long firstBroken) {
+        }
+        Links links = db.sql("""
                         SELECT count(*)::int, min(seq) FILTER (WHERE NOT (intact AND linked))
                           FROM (SELECT seq, hash = sha256(prev_hash || audit_event_content(e)) AS intact,
                                        prev_hash = coalesce(lag(hash) OVER (ORDER BY seq), '\\x'::bytea) AS linked
                                   FROM audit_event e WHERE organisation_id = ?) checked""")
-                .param(Tenancy.requireOrganisationId())
-                .query((rs, i) -> new ChainVerification(rs.getInt(1), (Long) rs.getObject(2))).single();
+                .param(organisation)
+                .query((rs, i) -> new Links(rs.getInt(1), (Long) rs.getObject(2))).single();
+        AuditCheckpoints.Anchor anchor = checkpoints.anchor(organisation);
+        if (anchor.latest().isEmpty()) {
+            return new ChainVerification(links.rows(), links.firstBroken(), CheckpointState.NONE, null, null,
+                    anchor.refused());
+        }
+        AuditCheckpoint checkpoint = anchor.latest().get();
+        CheckpointState state = db.sql("SELECT hash FROM audit_event WHERE organisation_id = ? AND seq = ?")
+                .params(organisation, checkpoint.seq()).query(byte[].class).optional()
+                .map(hash -> HexFormat.of().formatHex(hash).equals(checkpoint.hash())
+                        ? CheckpointState.HELD : CheckpointState.REWRITTEN)
+                .orElse(CheckpointState.TAIL_MISSING);
+        return new ChainVerification(links.rows(), links.firstBroken(), state, checkpoint.seq(), checkpoint.at(),
+                anchor.refused());
     }
 
-    /** Shown once after the check, so it passes through the session: serializable. */
-    public record ChainVerification(int rowsChecked, Long firstBrokenSeq) implements Serializable {
-        public boolean intact() {
+    /** How the trail's end stands against the latest signed checkpoint. */
+    public enum CheckpointState {
+        /** no checkpoint written yet */
+        NONE,
+        /** the row the checkpoint names is there with the same hash */
+        HELD,
+        /** the row the checkpoint names is gone: the trail was cut from its end */
+        TAIL_MISSING,
+        /** the row is there with another hash: the trail was written anew */
+        REWRITTEN
+    }
+
+    /**
+     * Shown once after the check, so it passes through the session: serializable. {@code refusedCheckpoints}
+     * counts stored checkpoints whose signature does not verify (forged or changed); they are never used.
+     */
+    public record ChainVerification(int rowsChecked, Long firstBrokenSeq, CheckpointState checkpoint,
+                                    Long checkpointSeq, Instant checkpointAt, int refusedCheckpoints)
+            implements Serializable {
+
+        public boolean linksIntact() {
             return firstBrokenSeq == null;
+        }
+
+        public boolean intact() {
+            return linksIntact() && (checkpoint == CheckpointState.NONE || checkpoint == CheckpointState.HELD)
+                    && refusedCheckpoints == 0;
         }
     }
 

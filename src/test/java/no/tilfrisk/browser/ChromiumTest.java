@@ -41,7 +41,9 @@ import org.springframework.context.annotation.Import;
         "tilfrisk.data-dir=target/test-data",
         "tilfrisk.embedded.clean=true",
         "tilfrisk.demo.enabled=true",
-        "tilfrisk.scheduling.enabled=false"
+        "tilfrisk.scheduling.enabled=false",
+        // a fresh folder per context: checkpoints of an earlier run name rows of a database since wiped
+        "tilfrisk.audit.checkpoints.directory=target/test-data/audit-checkpoints/${random.uuid}"
 })
 @Import({People.class, TestAccounts.class, TestClock.class, ActivityFixtures.class,
         DirectoryTestOffers.class, LeisureFixtures.class, ProjectFixtures.class, VolunteerFixtures.class})

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.UUID;
 import no.tilfrisk.account.CurrentUser;
 import no.tilfrisk.account.UserAccounts;
+import no.tilfrisk.audit.AuditCheckpoint;
+import no.tilfrisk.audit.AuditCheckpoints;
 import no.tilfrisk.audit.AuditEntry;
 import no.tilfrisk.audit.AuditTrail;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -20,10 +22,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AuditController {
 
     private final AuditTrail audit;
+    private final AuditCheckpoints checkpoints;
     private final UserAccounts users;
 
-    AuditController(AuditTrail audit, UserAccounts users) {
+    AuditController(AuditTrail audit, AuditCheckpoints checkpoints, UserAccounts users) {
         this.audit = audit;
+        this.checkpoints = checkpoints;
         this.users = users;
     }
 
@@ -44,6 +48,13 @@ class AuditController {
     @PostMapping("/admin/audit/verify")
     String verify(RedirectAttributes redirect) {
         redirect.addFlashAttribute("verification", audit.verify());
+        return "redirect:/admin/audit";
+    }
+
+    /** A signed checkpoint of the trail's end now, besides the nightly one. */
+    @PostMapping("/admin/audit/checkpoint")
+    String checkpoint(RedirectAttributes redirect) {
+        redirect.addFlashAttribute("checkpointWritten", checkpoints.write().map(AuditCheckpoint::seq).orElse(0L));
         return "redirect:/admin/audit";
     }
 

@@ -1,27 +1,18 @@
 package no.tilfrisk.platform.crypto;
 
 import com.google.crypto.tink.Aead;
-import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.Mac;
 import com.google.crypto.tink.Parameters;
 import com.google.crypto.tink.RegistryConfiguration;
-import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import com.google.crypto.tink.mac.MacConfig;
 import com.google.crypto.tink.mac.PredefinedMacParameters;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -34,8 +25,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class FieldEncryption {
-
-    private static final Logger log = LoggerFactory.getLogger(FieldEncryption.class);
 
     private final Aead aead;
     private final Mac mac;
@@ -91,35 +80,6 @@ public class FieldEncryption {
     }
 
     private static KeysetHandle handle(String keyset, Path file, Parameters parameters) throws GeneralSecurityException {
-        return TinkJsonProtoKeysetFormat.parseKeyset(keyset.isBlank() ? readOrCreate(file, parameters) : keyset,
-                InsecureSecretKeyAccess.get());
-    }
-
-    private static String readOrCreate(Path file, Parameters parameters) throws GeneralSecurityException {
-        try {
-            if (Files.exists(file)) {
-                return Files.readString(file);
-            }
-            String json = TinkJsonProtoKeysetFormat.serializeKeyset(KeysetHandle.generateNew(parameters),
-                    InsecureSecretKeyAccess.get());
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), ".keyset", ".tmp");
-            try {
-                if (Files.getFileStore(temporary).supportsFileAttributeView("posix")) {
-                    Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-                }
-                Files.writeString(temporary, json);
-                Files.move(temporary, file);
-                log.warn("Made a new field encryption keyset in {}. Back it up: without it, encrypted fields "
-                        + "cannot be read.", file);
-                return json;
-            } catch (FileAlreadyExistsException e) {
-                return Files.readString(file); // another node or context made it first
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read or write the field encryption keyset " + file, e);
-        }
+        return Keysets.load(keyset, file, parameters, "field encryption");
     }
 }

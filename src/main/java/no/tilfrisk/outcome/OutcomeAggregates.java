@@ -59,6 +59,14 @@ public class OutcomeAggregates {
                 .optional().orElseGet(OutcomeSettings::new);
     }
 
+    /** The thresholds, for the organisation admin who may change them (the settings form, the API). */
+    @PreAuthorize("hasRole('ORG_ADMIN')")
+    @Transactional(readOnly = true)
+    public OutcomeSettings settingsToEdit() {
+        OutcomeAccess.requireAdmin();
+        return settings();
+    }
+
     /** The organisation admin changes the thresholds; the form has checked the ranges. */
     @PreAuthorize("hasRole('ORG_ADMIN')")
     @Transactional

@@ -37,6 +37,17 @@ public record PersonDetails(UUID id, String displayName, String fullName, Intege
         }).toList();
     }
 
+    /**
+     * The purposes about the person alone that are in force: the consent form shows them as given instead of
+     * offering them again.
+     */
+    public List<ConsentPurpose> purposesGivenInForm() {
+        return givenPurposes().stream().filter(p -> switch (p) {
+            case INVOLVE_RELATIVE, SHARE_WITH_PARTNER, SHARE_WITH_VOLUNTEER -> false;
+            default -> true;
+        }).toList();
+    }
+
     /** The linked relatives whom the person has not consented to involve. */
     public List<Relative> relativesWithoutConsent() {
         return relatives.stream().filter(r -> consents.stream().noneMatch(c -> c.active()

@@ -119,6 +119,7 @@ class ActivityAccessMatrixTest {
             Map.entry("POST /api/v1/activities/{id}/sessions", new Endpoint(Right.MANAGE, "{\"date\": \"{today}\", \"startTime\": \"11:00\"}")),
             Map.entry("GET /api/v1/sessions/{id}", new Endpoint(Right.READ, "")),
             Map.entry("POST /api/v1/sessions/{id}/cancel", new Endpoint(Right.MANAGE, "{\"reason\": \"Matrise\"}")),
+            Map.entry("POST /api/v1/sessions/{id}/reinstate", new Endpoint(Right.MANAGE, "")),
             Map.entry("GET /api/v1/sessions/{id}/attendance", new Endpoint(Right.ROLL_CALL, "")),
             Map.entry("PUT /api/v1/sessions/{id}/attendance", new Endpoint(Right.ROLL_CALL,
                     "{\"personIds\": [\"{personId}\"], \"adults\": 1, \"children\": 0, \"guests\": 0}")),

@@ -71,6 +71,10 @@ class OutcomeAccessMatrixTest {
             Map.entry("GET /api/v1/persons/{personId}/responses", new Endpoint(Kind.PERSON, "")),
             Map.entry("POST /api/v1/persons/{personId}/responses", new Endpoint(Kind.PERSON,
                     "{\"instrumentId\": \"livskvalitet\", \"answeredOn\": \"{today}\", \"answers\": {\"satisfaction\": 5}}")),
+            Map.entry("GET /api/v1/outcomes/settings", new Endpoint(Kind.ADMIN, "")),
+            Map.entry("PUT /api/v1/outcomes/settings", new Endpoint(Kind.ADMIN,
+                    "{\"abstinenceWindowMonths\": 12, \"minGapDays\": 90, \"qualityOfLifeGain\": 1, \"who5Gain\": 10, \"meaningfulMin\": 7}")),
+            Map.entry("PUT /api/v1/outcomes/instruments/{instrumentId}", new Endpoint(Kind.ADMIN, "{\"enabled\": false}")),
             Map.entry("GET /api/v1/outcomes/aggregates", new Endpoint(Kind.FIGURES,
                     "department={department}&from={yearAgo}&to={today}")));
 

@@ -63,7 +63,18 @@ class PersonAccessMatrixTest {
             Map.entry("POST /api/v1/persons/{id}/deactivate", "{\"reason\": \"Matrise\"}"),
             Map.entry("GET /api/v1/persons/{id}/consents", ""),
             Map.entry("POST /api/v1/persons/{id}/consents", "{\"purpose\": \"PHOTOS\", \"method\": \"VERBAL\"}"),
-            Map.entry("POST /api/v1/persons/{id}/consents/{consentId}/withdraw", "{}"));
+            Map.entry("POST /api/v1/persons/{id}/consents/{consentId}/withdraw", "{}"),
+            Map.entry("GET /api/v1/persons/{id}/roles", ""),
+            Map.entry("POST /api/v1/persons/{id}/roles", "{\"role\": \"GUEST\", \"from\": \"2023-01-01\", \"to\": \"2023-12-31\"}"),
+            Map.entry("PUT /api/v1/persons/{id}/roles/{roleId}", "{\"from\": \"2020-01-01\"}"),
+            Map.entry("POST /api/v1/persons/{id}/roles/{roleId}/end", "{}"),
+            Map.entry("GET /api/v1/persons/{id}/memberships", ""),
+            Map.entry("POST /api/v1/persons/{id}/memberships", "{\"departmentId\": \"{department}\", \"from\": \"2023-01-01\"}"),
+            Map.entry("PUT /api/v1/persons/{id}/memberships/{membershipId}", "{\"from\": \"2020-01-01\"}"),
+            Map.entry("POST /api/v1/persons/{id}/memberships/{membershipId}/end", "{}"),
+            Map.entry("GET /api/v1/persons/{id}/relatives", ""),
+            Map.entry("POST /api/v1/persons/{id}/relatives", "{\"relativeId\": \"{id}\"}"),
+            Map.entry("DELETE /api/v1/persons/{id}/relatives/{linkId}", ""));
 
     /** Endpoints for coordinators and admins only: erasure and the retention review. */
     static final Set<String> NOT_FOR_STAFF = Set.of("GET /persons/review", "POST /persons/{id}/erase");

@@ -181,6 +181,15 @@ class ActivityApi {
     record CancelRequest(String reason) {
     }
 
+    @PostMapping("/api/v1/sessions/{id}/reinstate")
+    @Operation(summary = "Reinstate a cancelled session", description = "The cancellation and its reason are removed; "
+            + "reinstating a session that is not cancelled changes nothing. A session outside its activity's period "
+            + "answers 400 on the field date.")
+    ActivitySession reinstate(@PathVariable UUID id) {
+        sessions.reinstate(id);
+        return sessions.get(id);
+    }
+
     @GetMapping("/api/v1/sessions/{id}/attendance")
     @Operation(summary = "A session's named attendance and head-counts")
     AttendanceRollCall.Attendance attendance(@PathVariable UUID id) {

@@ -60,7 +60,13 @@ class AnnualReportAccessMatrixTest {
             Map.entry("GET /reports/annual/settings", ""),
             Map.entry("POST /reports/annual/settings", "savingLowNok=400000&savingHighNok=900000&savingSource=Matrise+{new}"),
             Map.entry("GET /api/v1/reports/annual", "year={year}&department={department}"),
-            Map.entry("GET /api/v1/reports/annual/{format}", "year={year}&department={department}"));
+            Map.entry("GET /api/v1/reports/annual/{format}", "year={year}&department={department}"),
+            Map.entry("GET /api/v1/reports/annual/texts", "year={year}&department={department}"),
+            Map.entry("PUT /api/v1/reports/annual/texts/{section}",
+                    "{\"year\": {year}, \"department\": \"{department}\", \"markdown\": \"Matrise {new}\"}"),
+            Map.entry("GET /api/v1/reports/annual/settings", ""),
+            Map.entry("PUT /api/v1/reports/annual/settings",
+                    "{\"savingLowNok\": 400000, \"savingHighNok\": 900000, \"savingSource\": \"Matrise {new}\"}"));
 
     @Autowired
     MockMvc mvc;

@@ -26,7 +26,9 @@ import org.springframework.context.annotation.Import;
         "tilfrisk.demo.enabled=true",
         "tilfrisk.scheduling.enabled=false",
         // a fresh folder per context: checkpoints of an earlier run name rows of a database since wiped
-        "tilfrisk.audit.checkpoints.directory=target/test-data/audit-checkpoints/${random.uuid}"
+        "tilfrisk.audit.checkpoints.directory=target/test-data/audit-checkpoints/${random.uuid}",
+        // the partner systems of the webhook tests are servers on this machine (webhook/WebhookDeliveryTest)
+        "tilfrisk.webhooks.allow-loopback=true"
 })
 @AutoConfigureMockMvc
 @Import({People.class, TestAccounts.class, TestClock.class, ActivityFixtures.class,

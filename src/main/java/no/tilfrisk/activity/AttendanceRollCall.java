@@ -4,6 +4,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +20,7 @@ import no.tilfrisk.person.PersonLookup.PersonName;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.platform.web.InvalidInputException;
 import no.tilfrisk.platform.web.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -82,9 +85,13 @@ public class AttendanceRollCall {
     private final ActivitySessions sessions;
     private final PersonLookup persons;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     AttendanceRollCall(JdbcClient db, ActivityRecords activities, ActivitySessions sessions, PersonLookup persons,
-                       AuditTrail audit) {
+                       AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
+        this.clock = clock;
         this.db = db;
         this.activities = activities;
         this.sessions = sessions;
@@ -176,6 +183,9 @@ public class AttendanceRollCall {
         if (changed > 0) {
             audit.record(personId, present ? AuditAction.CREATE : AuditAction.UPDATE,
                     "activity.attendance:" + sessionId + (present ? "" : ":removed"));
+            if (present) {
+                recorded(activity, sessionId, List.of(personId));
+            }
         }
         return new Mark(person, present);
     }
@@ -250,9 +260,15 @@ public class AttendanceRollCall {
                             added.toArray(UUID[]::new))
                     .update();
             audit.recordEach(added, AuditAction.CREATE, "activity.attendance:" + sessionId);
+            recorded(activity, sessionId, added);
         }
         ActivitySession after = sessions.find(sessionId);
         return new Attendance(presentIds(sessionId), after.adults(), after.children(), after.guests());
+    }
+
+    private void recorded(Activity activity, UUID sessionId, List<UUID> personIds) {
+        events.publishEvent(new AttendanceRecorded(Tenancy.requireOrganisationId(), activity.id(), sessionId,
+                personIds, Instant.now(clock)));
     }
 
     /** The activity, if the caller may take its roll call: staff in its department, or a volunteer leading it. */

@@ -3,6 +3,7 @@ package no.tilfrisk.person;
 import static no.tilfrisk.platform.Text.blankToNull;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.platform.web.InvalidInputException;
 import no.tilfrisk.platform.web.NotFoundException;
 import no.tilfrisk.platform.web.ResultPage;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -53,10 +55,12 @@ public class PersonDirectory {
     private final Municipalities municipalities;
     private final Consents consents;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     PersonDirectory(JdbcClient db, FieldEncryption crypto, AuditTrail audit, PersonAccess access,
                     Organisations organisations, PersonRecords records, Municipalities municipalities,
-                    Consents consents, Clock clock) {
+                    Consents consents, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.municipalities = municipalities;
         this.consents = consents;
         this.clock = clock;
@@ -181,6 +185,7 @@ public class PersonDirectory {
         }
         audit.record(id, AuditAction.CREATE, "person.profile");
         consents.recordAtRegistration(id, purposes, form.getConsentMethod());
+        events.publishEvent(new PersonRegistered(Tenancy.requireOrganisationId(), id, Instant.now(clock)));
         return new Registered(id);
     }
 

@@ -3,6 +3,7 @@ package no.tilfrisk.transition;
 import static no.tilfrisk.platform.Text.blankToNull;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,10 +19,12 @@ import no.tilfrisk.audit.AuditAction;
 import no.tilfrisk.audit.AuditTrail;
 import no.tilfrisk.person.PersonLookup;
 import no.tilfrisk.platform.Municipalities;
+import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.platform.web.InvalidInputException;
 import no.tilfrisk.platform.web.NotFoundException;
 import no.tilfrisk.platform.web.ResultPage;
 import no.tilfrisk.transition.internal.TransitionAccess;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,10 +48,12 @@ public class Transitions {
     private final Municipalities municipalities;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     Transitions(TransitionRecords records, TransitionSettings settings, TransitionAccess access, PersonLookup persons,
                 UserAccounts accounts, List<ResponsiblePartners> partners, Municipalities municipalities,
-                AuditTrail audit, Clock clock) {
+                AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.records = records;
         this.settings = settings;
         this.access = access;
@@ -152,6 +157,8 @@ public class Transitions {
         records.moveDate(UUID.randomUUID(), t, to, blankToNull(reason), TransitionAccess.me());
         records.closeAlerts(t.id(), null, "MOVED");
         audit.record(t.personId(), AuditAction.UPDATE, "transition.date");
+        events.publishEvent(new TransitionDateMoved(Tenancy.requireOrganisationId(), t.id(), t.personId(),
+                Instant.now(clock)));
     }
 
     /** Staff's change to an item: status, who answers for it (staff, a consented partner, the person), due date, note. */

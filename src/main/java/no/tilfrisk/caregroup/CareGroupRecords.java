@@ -151,7 +151,7 @@ class CareGroupRecords {
                 .param(personId).update();
     }
 
-    private static String minutesContext(UUID meetingId) {
+    static String minutesContext(UUID meetingId) {
         return "care_meeting.minutes:" + meetingId;
     }
 

@@ -129,11 +129,15 @@ class SecondFactors {
         return new String(encryption.decrypt(sealed, "pending_second_factor:" + userId), StandardCharsets.US_ASCII);
     }
 
+    static String secretContext(UUID userId) {
+        return "second_factor:" + userId;
+    }
+
     private byte[] encrypt(UUID userId, String secret) {
-        return encryption.encrypt(secret.getBytes(StandardCharsets.US_ASCII), "second_factor:" + userId);
+        return encryption.encrypt(secret.getBytes(StandardCharsets.US_ASCII), secretContext(userId));
     }
 
     private String decrypt(UUID userId, byte[] encrypted) {
-        return new String(encryption.decrypt(encrypted, "second_factor:" + userId), StandardCharsets.US_ASCII);
+        return new String(encryption.decrypt(encrypted, secretContext(userId)), StandardCharsets.US_ASCII);
     }
 }

@@ -1,11 +1,13 @@
 package no.tilfrisk.platform.crypto;
 
 import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.KeyStatus;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.Mac;
 import com.google.crypto.tink.Parameters;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.aead.AeadKey;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import com.google.crypto.tink.mac.MacConfig;
 import com.google.crypto.tink.mac.PredefinedMacParameters;
@@ -26,6 +28,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class FieldEncryption {
 
+    private final KeysetHandle aeadKeys;
     private final Aead aead;
     private final Mac mac;
 
@@ -36,8 +39,8 @@ public class FieldEncryption {
         try {
             AeadConfig.register();
             MacConfig.register();
-            this.aead = handle(keyset, keysetFile, PredefinedAeadParameters.AES256_GCM)
-                    .getPrimitive(RegistryConfiguration.get(), Aead.class);
+            this.aeadKeys = handle(keyset, keysetFile, PredefinedAeadParameters.AES256_GCM);
+            this.aead = aeadKeys.getPrimitive(RegistryConfiguration.get(), Aead.class);
             this.mac = handle(macKeyset, macKeysetFile, PredefinedMacParameters.HMAC_SHA256_256BITTAG)
                     .getPrimitive(RegistryConfiguration.get(), Mac.class);
         } catch (GeneralSecurityException e) {
@@ -68,6 +71,25 @@ public class FieldEncryption {
 
     public String decryptText(byte[] ciphertext, String associatedData) {
         return ciphertext == null ? null : new String(decrypt(ciphertext, associatedData), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The bytes every value encrypted now starts with: Tink's prefix of the primary key (a version byte and the
+     * key's id), so a value under an older key can be told in SQL. Empty for a raw key, which has no prefix.
+     */
+    public byte[] primaryKeyPrefix() {
+        return aeadKeys.getPrimary().getKey() instanceof AeadKey key ? key.getOutputPrefix().toByteArray() : new byte[0];
+    }
+
+    /** Whether a key other than the primary is enabled: only then can a readable value be under an older key. */
+    public boolean hasOlderKeys() {
+        int enabled = 0;
+        for (int i = 0; i < aeadKeys.size(); i++) {
+            if (aeadKeys.getAt(i).getStatus() == KeyStatus.ENABLED) {
+                enabled++;
+            }
+        }
+        return enabled > 1;
     }
 
     /** A keyed fingerprint for exact-match search; the same value gives the same fingerprint. */

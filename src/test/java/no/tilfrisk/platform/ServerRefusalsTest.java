@@ -64,10 +64,26 @@ class ServerRefusalsTest {
         assertProblem(badEscape, 400);
         assertThat(badEscape).contains("\"title\":\"Bad request\"");
         assertProblem(raw("GET /api/v1/me HTTP/1.1\r\n" + HEAD + "X-Big: " + "a".repeat(20_000) + "\r\n\r\n"), 400);
-        // a page address keeps Tomcat's short page, without a stack trace or the server's version
+        // a page address gets Tilfrisk's own short page, not Tomcat's, without a stack trace or the server's version
         String page = raw("GET /persons/%zz HTTP/1.1\r\n" + HEAD + "\r\n");
         assertThat(status(page)).isEqualTo(400);
-        assertThat(page).doesNotContain("Apache Tomcat/").doesNotContain("Exception");
+        assertOwnPage(page, "Noe var feil i forespørselen");
+    }
+
+    @Test
+    void aRequestLineTomcatCannotParseGetsTilfrisksOwnPageNotTomcats() throws IOException {
+        assertOwnPage(raw("GET /persons/a b c HTTP/1.1\r\n" + HEAD + "\r\n"), "Noe var feil i forespørselen");
+        assertOwnPage(raw("GET /{} HTTP/1.1\r\n" + HEAD + "\r\n"), "Noe var feil i forespørselen");
+        String garbage = raw("\u00e6\u00f8\u00e5 !\r\n\r\n");
+        assertThat(status(garbage)).isEqualTo(400);
+        assertThat(garbage).doesNotContain("HTTP Status 400").doesNotContain("Apache Tomcat").doesNotContain("Exception");
+    }
+
+    private static void assertOwnPage(String answer, String title) {
+        assertThat(status(answer)).as(answer).isEqualTo(400);
+        assertThat(answer).as(answer).containsIgnoringCase("Content-Type: text/html;charset=UTF-8")
+                .contains("<h1>" + title).contains("lang=\"nb\"")
+                .doesNotContain("HTTP Status").doesNotContain("Apache Tomcat").doesNotContain("Exception");
     }
 
     private static void assertProblem(String answer, int status) {

@@ -3,6 +3,7 @@ package no.tilfrisk.platform.web;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import no.tilfrisk.platform.database.DatabaseAway;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -152,6 +153,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        if (DatabaseAway.causedBy(ex)) {
+            logger.warn("Database unavailable in API call: " + ex.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "problem.unavailable"));
+        }
         logger.error("Unexpected error in API call", ex);
         return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "problem.internal"));
     }

@@ -13,19 +13,21 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 /**
- * Requests that Tomcat refuses before any servlet sees them (a request target with characters RFC 3986 does not
- * allow, a bad escape) get Tomcat's own error report. For an {@code /api/} address that report is problem+json like
- * every other API error; elsewhere it stays Tomcat's short page without a stack trace or server version (Spring
- * Boot's setting with {@code server.error.include-stacktrace=never}). Refusals so early that the request has no
- * address at all still get Tomcat's page: the container gives no hook there.
+ * Requests that Tomcat refuses before any servlet sees them (a request line it cannot parse, a request target with
+ * characters RFC 3986 does not allow, a bad escape, headers too large) get Tomcat's error report valve, replaced
+ * here. For an {@code /api/} address the report is problem+json like every other API error; for any other address,
+ * and for a request line so broken that there is no address, it is Tilfrisk's own short error page
+ * ({@link StandalonePages}), never Tomcat's page, a stack trace or the server's version.
  */
 @Component
 class ServerRefusals implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
     private final ProblemWriter problems;
+    private final StandalonePages pages;
 
-    ServerRefusals(ProblemWriter problems) {
+    ServerRefusals(ProblemWriter problems, StandalonePages pages) {
         this.problems = problems;
+        this.pages = pages;
     }
 
     @Override
@@ -43,7 +45,7 @@ class ServerRefusals implements WebServerFactoryCustomizer<TomcatServletWebServe
                     pipeline.removeValve(valve);
                 }
             }
-            pipeline.addValve(new ApiErrorReportValve(problems));
+            pipeline.addValve(new ApiErrorReportValve(problems, pages));
             // the host adds a default report valve at start unless one of exactly its configured class is there
             if (context.getParent() instanceof StandardHost host) {
                 host.setErrorReportValveClass(ApiErrorReportValve.class.getName());
@@ -54,33 +56,36 @@ class ServerRefusals implements WebServerFactoryCustomizer<TomcatServletWebServe
     static final class ApiErrorReportValve extends ErrorReportValve {
 
         private final ProblemWriter problems;
+        private final StandalonePages pages;
 
-        ApiErrorReportValve(ProblemWriter problems) {
+        ApiErrorReportValve(ProblemWriter problems, StandalonePages pages) {
             this.problems = problems;
+            this.pages = pages;
             setShowReport(false);
             setShowServerInfo(false);
         }
 
         @Override
         protected void report(Request request, Response response, Throwable throwable) {
-            String uri = request.getRequestURI();
-            if (uri == null || !uri.startsWith("/api/")) {
-                super.report(request, response, throwable);
-                return;
-            }
             int status = response.getStatus();
             if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
                 return;
             }
+            String uri = request.getRequestURI();
+            boolean api = uri != null && uri.startsWith("/api/");
             try {
-                String body = problems.json(request, status, ProblemWriter.keyFor(status));
-                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                response.setContentType(api ? MediaType.APPLICATION_PROBLEM_JSON_VALUE : MediaType.TEXT_HTML_VALUE);
                 response.setCharacterEncoding("UTF-8");
                 Writer writer = response.getReporter();
-                if (writer != null) {
-                    writer.write(body);
-                    response.finishResponse();
+                if (writer == null) {
+                    return;
                 }
+                if (api) {
+                    writer.write(problems.json(request, status, ProblemWriter.keyFor(status)));
+                } else {
+                    pages.write(request, status >= 500 ? "5xx" : "4xx", writer);
+                }
+                response.finishResponse();
             } catch (Exception | LinkageError e) {
                 // the report is a courtesy; the status has been set already
                 container.getLogger().debug("Could not write the API error report", e);

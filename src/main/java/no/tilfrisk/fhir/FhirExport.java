@@ -39,7 +39,10 @@ public class FhirExport {
     public static final String MEDIA_TYPE = "application/fhir+json";
 
     /** Expensive to make (it scans the model classes), cheap to share: one for the application. */
-    private static final FhirContext R4 = FhirContext.forR4Cached();
+    /** HAPI's context takes a second or more to build: made at the first export, not on the start-up path. */
+    private static final class R4 {
+        static final FhirContext CONTEXT = FhirContext.forR4Cached();
+    }
 
     private final PersonDirectory persons;
     private final DataSubjectRights rights;
@@ -80,7 +83,7 @@ public class FhirExport {
     /** The bundle as FHIR JSON, recorded as an export of its own. */
     @Transactional
     public String json(UUID personId, Locale locale) {
-        return R4.newJsonParser().encodeResourceToString(bundle(personId, locale));
+        return R4.CONTEXT.newJsonParser().encodeResourceToString(bundle(personId, locale));
     }
 
     /**
@@ -89,7 +92,7 @@ public class FhirExport {
      */
     @Transactional
     public String jsonInTheExport(UUID personId, Locale locale) {
-        return R4.newJsonParser().encodeResourceToString(read(personId, locale));
+        return R4.CONTEXT.newJsonParser().encodeResourceToString(read(personId, locale));
     }
 
     private Bundle read(UUID personId, Locale locale) {

@@ -221,8 +221,14 @@ public class Inclusions {
         } else if (due.dueFrom(p.followUpFrom()).minusDays(7).isAfter(today)) {
             broken.add(0, new InvalidInputException("rating", "leisure.checkIn.notYet"));
         }
+        LocalDate on = form.getAnsweredOn() == null ? today : form.getAnsweredOn();
+        if (on.isAfter(today)) {
+            broken.add(new InvalidInputException("answeredOn", "leisure.checkIn.answeredOn.future"));
+        } else if (on.isBefore(p.startedOn())) {
+            broken.add(new InvalidInputException("answeredOn", "leisure.checkIn.answeredOn.beforeStart"));
+        }
         InvalidInputException.throwIfAny(broken);
-        records.insertAnswer(p.id(), due, form, today, byParticipant, LeisureAccess.me());
+        records.insertAnswer(p.id(), due, form, on, byParticipant, LeisureAccess.me());
     }
 
     /** Ends the process with its outcome ({@link InclusionRules#checkEnd}: the six-month rule). */

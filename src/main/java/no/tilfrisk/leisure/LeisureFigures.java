@@ -2,6 +2,7 @@ package no.tilfrisk.leisure;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -66,7 +67,20 @@ public class LeisureFigures {
 
     @Transactional(readOnly = true)
     public Figures forPeriod(LocalDate from, LocalDate to) {
-        List<Process> all = records.all();
+        return compute(from, to, null);
+    }
+
+    /**
+     * The same figures for some participants only (a project's linked participants in the funder report): their
+     * processes, and the loans to them.
+     */
+    @Transactional(readOnly = true)
+    public Figures forParticipants(Collection<UUID> participants, LocalDate from, LocalDate to) {
+        return compute(from, to, Set.copyOf(participants));
+    }
+
+    private Figures compute(LocalDate from, LocalDate to, Set<UUID> only) {
+        List<Process> all = records.all().stream().filter(p -> only == null || only.contains(p.participantId())).toList();
         Map<UUID, List<Object[]>> stepsByProcess = new HashMap<>();
         db.sql("SELECT process_id, step, done_on FROM leisure_step WHERE organisation_id = ?")
                 .param(Tenancy.requireOrganisationId())
@@ -123,8 +137,13 @@ public class LeisureFigures {
                 workOrStudies++;
             }
         }
-        long loans = db.sql("SELECT count(*) FROM leisure_loan WHERE organisation_id = ? AND lent_on BETWEEN ? AND ?")
-                .params(Tenancy.requireOrganisationId(), from, to).query(Long.class).single();
+        long loans = only == null
+                ? db.sql("SELECT count(*) FROM leisure_loan WHERE organisation_id = ? AND lent_on BETWEEN ? AND ?")
+                        .params(Tenancy.requireOrganisationId(), from, to).query(Long.class).single()
+                : db.sql("SELECT count(*) FROM leisure_loan WHERE organisation_id = ? AND lent_on BETWEEN ? AND ?"
+                                + " AND participant_id = ANY (CAST(? AS uuid[]))")
+                        .params(Tenancy.requireOrganisationId(), from, to, only.toArray(UUID[]::new))
+                        .query(Long.class).single();
         return new Figures(from, to, inProcess.size(), perStep, notBegun, Share.of(active6, cohort6),
                 Share.of(active12, cohort12), Share.of(role6, cohort6), workOrStudies, loans);
     }

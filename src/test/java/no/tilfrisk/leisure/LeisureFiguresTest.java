@@ -11,12 +11,20 @@ import no.tilfrisk.People;
 import no.tilfrisk.TilfriskTest;
 import no.tilfrisk.activity.DistributionKind;
 import no.tilfrisk.activity.Distributions;
+import no.tilfrisk.project.ProjectForm;
+import no.tilfrisk.project.Projects;
+import no.tilfrisk.MatrixRequests;
 import no.tilfrisk.report.annual.AnnualReport;
+import no.tilfrisk.report.annual.LeisureReportFigures;
 import no.tilfrisk.report.annual.ReportDocument;
 import no.tilfrisk.report.annual.ReportDocument.Table;
+import no.tilfrisk.report.dashboard.CoordinatorDashboard;
+import no.tilfrisk.report.funder.FunderReport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The leisure figures against a hand-counted fixture in 2015, a year no other test writes in, and the same figures
@@ -36,7 +44,12 @@ import org.springframework.beans.factory.annotation.Autowired;
  * 2015: in a process P1–P6 = 6; at step 6: P1, P2, P5, P6 = 4; at step 4: P3 = 1; not begun: P4 = 1; steps 1–3 and 5: 0.
  * Still active after 6 months: cohort P1, P2 → 1 of 2 (50 %, Wilson 9–91 %); valued role 1 of 2;
  * after 12 months: cohort P5 → 1 of 1 (100 %, Wilson 21–100 %); work or studies: 1 (P5); loans: 2.
+ *
+ * A project over 2015 with P1, P2, P3 and P5 linked (the funder report counts its linked participants only):
+ * in a process 4; at step 6: P1, P2, P5 = 3; at step 4: P3 = 1; not begun 0; active after 6 months 1 of 2 (P1 of
+ * P1, P2); valued role 1 of 2; after 12 months 1 of 1 (P5); work or studies 1 (P5); loans to P1 and P3: 2.
  * </pre>
+ * «Oversikt» (the dashboard) over 2015 for the whole organisation shows the organisation's figures exactly.
  */
 @TilfriskTest
 class LeisureFiguresTest {
@@ -58,6 +71,21 @@ class LeisureFiguresTest {
     AnnualReport report;
     @Autowired
     Distributions distributions;
+    @Autowired
+    Projects projects;
+    @Autowired
+    FunderReport funderReport;
+    @Autowired
+    CoordinatorDashboard dashboard;
+
+    @Autowired
+    LeisureReportFigures apiFigures;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    UserDetailsService accounts;
+
+    static UUID project;
 
     static boolean written;
 
@@ -94,6 +122,18 @@ class LeisureFiguresTest {
         });
         fixtures.loan(DEMO_RECOVERY, camera, participantOf(processes.get("P3")), LocalDate.parse("2015-06-01"),
                 LocalDate.parse("2015-09-01"));
+        project = People.asSystem(DEMO_RECOVERY, () -> {
+            ProjectForm form = new ProjectForm();
+            form.setName("Fritidsfasit " + UUID.randomUUID());
+            form.setFunder("Stiftelsen Dam");
+            form.setStartsOn(FROM);
+            form.setEndsOn(TO);
+            UUID id = projects.create(UUID.randomUUID(), form);
+            for (String linked : List.of("P1", "P2", "P3", "P5")) {
+                projects.linkParticipant(id, participantOf(processes.get(linked)));
+            }
+            return id;
+        });
     }
 
     static final java.util.Map<String, UUID> processes = new java.util.HashMap<>();
@@ -185,6 +225,108 @@ class LeisureFiguresTest {
         assertThat(value(hidden, "Fortsatt aktive etter 6 måneder")).isEqualTo(":");
         assertThat(value(hidden, "Gikk videre til arbeid eller studier")).isEqualTo(":");
         assertThat(value(hidden, "Utlån av utstyr")).isEqualTo("2");
+    }
+
+    @Test
+    void theFunderReportCountsTheProjectsLinkedParticipantsAndHidesTheSmallCountsInItsExternalVersion() {
+        ReportDocument exact = People.asSystem(DEMO_RECOVERY, () -> funderReport.document(project, false,
+                Locale.forLanguageTag("nb")));
+        Table t = leisureTable(exact, "resultater-mot-maal");
+        assertThat(value(t, "Deltakere i en inkluderingsprosess")).isEqualTo("4");
+        assertThat(value(t, "… på steg 6: Oppfølging og evaluering (minst seks måneder)")).isEqualTo("3");
+        assertThat(value(t, "… på steg 4: Valg av aktivitet")).isEqualTo("1");
+        assertThat(value(t, "… ikke begynt")).isEqualTo("0");
+        assertThat(value(t, "Fortsatt aktive etter 6 måneder")).isEqualTo("1 av 2 (50 %, 95 % KI 9–91 %)");
+        assertThat(value(t, "Med en verdsatt rolle i klubben etter 6 måneder")).isEqualTo("1 av 2 (50 %, 95 % KI 9–91 %)");
+        assertThat(value(t, "Fortsatt aktive etter 12 måneder")).isEqualTo("1 av 1 (100 %, 95 % KI 21–100 %)");
+        assertThat(value(t, "Gikk videre til arbeid eller studier")).isEqualTo("1");
+        assertThat(value(t, "Utlån av utstyr")).isEqualTo("2");
+        assertThat(t.note()).doesNotContain("personvern");
+        ReportDocument external = People.asSystem(DEMO_RECOVERY, () -> funderReport.document(project, true,
+                Locale.forLanguageTag("nb")));
+        Table hidden = leisureTable(external, "resultater-mot-maal");
+        assertThat(value(hidden, "Deltakere i en inkluderingsprosess")).isEqualTo(":");
+        assertThat(value(hidden, "… på steg 6: Oppfølging og evaluering (minst seks måneder)")).isEqualTo(":");
+        assertThat(value(hidden, "… på steg 4: Valg av aktivitet")).isEqualTo(":");
+        assertThat(value(hidden, "Fortsatt aktive etter 6 måneder")).isEqualTo(":");
+        assertThat(value(hidden, "Fortsatt aktive etter 12 måneder")).isEqualTo(":");
+        assertThat(value(hidden, "Gikk videre til arbeid eller studier")).isEqualTo(":");
+        assertThat(value(hidden, "Utlån av utstyr")).isEqualTo("2");
+        assertThat(hidden.note()).contains("personvern");
+    }
+
+    @Test
+    void theDashboardShowsTheOrganisationsFiguresExactly() {
+        ReportDocument doc = People.asSystem(DEMO_RECOVERY, () -> dashboard.document(null, FROM, TO,
+                Locale.forLanguageTag("nb")));
+        Table t = leisureTable(doc, "fritid");
+        assertThat(value(t, "Deltakere i en inkluderingsprosess")).isEqualTo("6");
+        assertThat(value(t, "… på steg 6: Oppfølging og evaluering (minst seks måneder)")).isEqualTo("4");
+        assertThat(value(t, "… ikke begynt")).isEqualTo("1");
+        assertThat(value(t, "Fortsatt aktive etter 6 måneder")).isEqualTo("1 av 2 (50 %, 95 % KI 9–91 %)");
+        assertThat(value(t, "Gikk videre til arbeid eller studier")).isEqualTo("1");
+        assertThat(value(t, "Utlån av utstyr")).isEqualTo("2");
+    }
+
+    @Test
+    void theApiGivesTheSameFiguresAndHidesWhatTheYearsExternalReportsHide() throws Exception {
+        LeisureReportFigures.Figures exact = People.asSystem(DEMO_RECOVERY, () -> apiFigures.year(2015, false,
+                Locale.forLanguageTag("nb")));
+        assertThat(exact.external()).isFalse();
+        assertThat(exact.suppressed()).isEmpty();
+        assertThat(exact.inProcess()).isEqualTo(6);
+        assertThat(exact.perStep()).containsEntry("FOLLOW_UP", 4L).containsEntry("CHOICE", 1L).containsEntry("WISHES", 0L);
+        assertThat(exact.notBegun()).isEqualTo(1);
+        assertThat(exact.activeAfter6Months().count()).isEqualTo(1);
+        assertThat(exact.activeAfter6Months().of()).isEqualTo(2);
+        assertThat(exact.activeAfter6Months().share()).isEqualTo(0.5);
+        assertThat(Math.round(100 * exact.activeAfter6Months().low())).isEqualTo(9);
+        assertThat(exact.valuedRole().count()).isEqualTo(1);
+        assertThat(exact.activeAfter12Months().of()).isEqualTo(1);
+        assertThat(exact.workOrStudies()).isEqualTo(1);
+        assertThat(exact.loans()).isEqualTo(2);
+        // the external version hides exactly what the annual report's external table shows as «:»
+        LeisureReportFigures.Figures ext = People.asSystem(DEMO_RECOVERY, () -> apiFigures.year(2015, true,
+                Locale.forLanguageTag("nb")));
+        Table table = leisureTable(People.asSystem(DEMO_RECOVERY, () -> report.build(
+                new AnnualReport.Request(FROM, TO, null, true), Locale.forLanguageTag("nb"))), "activity");
+        assertThat(ext.external()).isTrue();
+        assertThat(shown(ext.inProcess())).isEqualTo(value(table, "Deltakere i en inkluderingsprosess"));
+        assertThat(shown(ext.perStep().get("FOLLOW_UP")))
+                .isEqualTo(value(table, "… på steg 6: Oppfølging og evaluering (minst seks måneder)"));
+        assertThat(shown(ext.notBegun())).isEqualTo(value(table, "… ikke begynt"));
+        assertThat(shown(ext.workOrStudies())).isEqualTo(":").isEqualTo(value(table, "Gikk videre til arbeid eller studier"));
+        assertThat(shown(ext.loans())).isEqualTo("2").isEqualTo(value(table, "Utlån av utstyr"));
+        assertThat(ext.activeAfter6Months().suppressed()).isTrue();
+        assertThat(ext.activeAfter6Months().count()).isNull();
+        assertThat(ext.suppressed()).contains("leisure/org/workOrStudies", "leisure/org/active6/share")
+                .doesNotContain("leisure/org/loans");
+        // a report reader gets the external version whatever they ask; bad years are a field's message
+        var reader = accounts.loadUserByUsername("styret@demo.tilfrisk.no");
+        String body = mvc.perform(MatrixRequests.request("GET", "/api/v1/leisure/figures?year=2015&external=false", "",
+                reader, "demo-styret")).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        // a hidden figure is left out of the JSON (nulls are not written) and named among the suppressed
+        assertThat(body).contains("\"external\":true", "\"loans\":2", "\"leisure/org/workOrStudies\"")
+                .doesNotContain("\"workOrStudies\":");
+        var admin = accounts.loadUserByUsername("admin@demo.tilfrisk.no");
+        for (String[] bad : new String[][] {{"year=1999", "Velg et år fra 2000"}, {"", "Oppgi et år."}}) {
+            var r = mvc.perform(MatrixRequests.request("GET", "/api/v1/leisure/figures?" + bad[0], "", admin, "demo-admin")
+                    .header("Accept-Language", "nb")).andReturn().getResponse();
+            assertThat(r.getStatus()).as(bad[0]).isEqualTo(400);
+            assertThat(r.getContentType()).startsWith("application/problem+json");
+            assertThat(r.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains(bad[1]);
+        }
+    }
+
+    private static String shown(Long value) {
+        return value == null ? ":" : Long.toString(value);
+    }
+
+    static Table leisureTable(ReportDocument doc, String section) {
+        return doc.sections().stream().filter(s -> s.key().equals(section)).findFirst()
+                .orElseThrow(() -> new AssertionError("No section " + section)).blocks().stream()
+                .filter(b -> b instanceof Table x && x.caption().startsWith("Fritid og inkludering"))
+                .map(b -> (Table) b).findFirst().orElseThrow(() -> new AssertionError("No leisure table in " + section));
     }
 
     static String value(Table t, String label) {

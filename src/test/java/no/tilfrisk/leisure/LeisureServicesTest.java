@@ -149,6 +149,56 @@ class LeisureServicesTest {
     }
 
     @Test
+    void aCheckInCarriesTheDayItWasAnsweredTodayUnlessToldNeitherAheadNorBeforeTheProcess() {
+        clock.standAt(ZonedDateTime.of(2026, 5, 1, 9, 0, 0, 0, Dates.OSLO));
+        UUID participant = people.register(DEMO_RECOVERY, "Skien", "Svardato " + UUID.randomUUID());
+        UUID club = fixtures.club(DEMO_RECOVERY, "Svardato " + UUID.randomUUID());
+        UUID facilitator = fixtures.facilitator(DEMO_RECOVERY, "Skien", "Fasilitator " + UUID.randomUUID());
+        UUID process = fixtures.process(DEMO_RECOVERY, participant, 100); // begun 21 January 2026
+        fixtures.stepsTo(DEMO_RECOVERY, process, Step.FOLLOW_UP, LocalDate.of(2026, 1, 31), club, facilitator);
+        // tomorrow, and the day before the process began: each refused on its own field, with the rating's own
+        CheckInForm ahead = LeisureFixtures.checkIn(11, true, true);
+        ahead.setAnsweredOn(LocalDate.of(2026, 5, 2));
+        assertThat(fields(() -> as(() -> {
+            inclusions.answerCheckIn(process, CheckInDue.MONTH_1, ahead);
+            return null;
+        }))).containsExactly("rating:leisure.checkIn.rating.range", "answeredOn:leisure.checkIn.answeredOn.future");
+        CheckInForm before = LeisureFixtures.checkIn(7, true, true);
+        before.setAnsweredOn(LocalDate.of(2026, 1, 20));
+        assertThat(fields(() -> as(() -> {
+            inclusions.answerCheckIn(process, CheckInDue.MONTH_1, before);
+            return null;
+        }))).containsExactly("answeredOn:leisure.checkIn.answeredOn.beforeStart");
+        assertThat(count("SELECT count(*) FROM leisure_check_in WHERE process_id = ?", process)).isZero();
+        // the day it began is allowed; a check-in told afterwards keeps the day it was given, one left out is today
+        CheckInForm told = LeisureFixtures.checkIn(7, true, true);
+        told.setAnsweredOn(LocalDate.of(2026, 3, 2));
+        as(() -> {
+            inclusions.answerCheckIn(process, CheckInDue.MONTH_1, told);
+            return null;
+        });
+        CheckInForm first = LeisureFixtures.checkIn(6, true, false);
+        first.setAnsweredOn(LocalDate.of(2026, 1, 21));
+        as(() -> {
+            inclusions.answerCheckIn(process, CheckInDue.WEEK_2, first);
+            return null;
+        });
+        fixtures.answer(DEMO_RECOVERY, process, CheckInDue.MONTH_3, 8, true, true);
+        assertThat(as(() -> inclusions.view(process)).checkIns().stream().filter(InclusionRules.CheckInSlot::answered)
+                .map(c -> c.due() + " " + c.answer().answeredOn()))
+                .containsExactly("WEEK_2 2026-01-21", "MONTH_1 2026-03-02", "MONTH_3 2026-05-01");
+        // ended, so that its later check-ins stay off the task lists of later classes
+        EndForm end = new EndForm();
+        end.setOutcome(Outcome.STOPPED);
+        end.setEndedOn(LocalDate.of(2026, 5, 1));
+        end.setNote("Testen er ferdig");
+        as(() -> {
+            inclusions.end(process, end);
+            return null;
+        });
+    }
+
+    @Test
     void aDecisionsDatesAndHoursAreCheckedAndItWarnsThirtyDaysBeforeItEnds() {
         clock.standAt(ZonedDateTime.of(2026, 6, 10, 9, 0, 0, 0, Dates.OSLO));
         UUID participant = people.register(DEMO_RECOVERY, "Skien", "Vedtak " + UUID.randomUUID());

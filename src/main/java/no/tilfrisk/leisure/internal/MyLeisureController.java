@@ -1,5 +1,8 @@
 package no.tilfrisk.leisure.internal;
 
+import java.time.Clock;
+import java.time.LocalDate;
+
 import no.tilfrisk.leisure.CheckInDue;
 import no.tilfrisk.leisure.CheckInForm;
 import no.tilfrisk.leisure.MyLeisure;
@@ -18,9 +21,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class MyLeisureController {
 
     private final MyLeisure mine;
+    private final Clock clock;
 
-    MyLeisureController(MyLeisure mine) {
+    MyLeisureController(MyLeisure mine, Clock clock) {
         this.mine = mine;
+        this.clock = clock;
     }
 
     @GetMapping("/min-side/fritid")
@@ -30,6 +35,7 @@ class MyLeisureController {
             model.addAttribute("checkInForm", new CheckInForm());
         }
         model.addAttribute("checkInDue", model.getAttribute("checkInDue"));
+        model.addAttribute("today", LocalDate.now(clock));
         return "leisure/mine";
     }
 

@@ -21,57 +21,67 @@ import no.tilfrisk.report.disclosure.Publication;
  */
 public final class LeisureTable {
 
-    private static final String KEY = "leisure/org/";
+    /** The keys of the organisation's figures in the annual report (the API's figures read the same). */
+    public static final String ORG = "leisure/org/";
 
     private LeisureTable() {
     }
 
     /** The table, or null where the period had no leisure work at all. */
     public static Table of(Figures f, PublishedCells cells, BiFunction<String, Object[], String> m) {
+        return of(f, cells, m, ORG);
+    }
+
+    /**
+     * The same table with its figures under another key (the funder report's project participants: {@code
+     * "leisure/project/"}), so that a figure of one scope is never taken for another's.
+     */
+    public static Table of(Figures f, PublishedCells cells, BiFunction<String, Object[], String> m, String key) {
         if (f.empty()) {
             return null;
         }
         Publication publication = cells.publication();
         List<List<Cell>> rows = new ArrayList<>();
-        rows.add(row(m, "leisure.figures.inProcess", cells.persons(KEY + "inProcess", f.inProcess())));
+        rows.add(row(m, "leisure.figures.inProcess", cells.persons(key + "inProcess", f.inProcess())));
         List<String> parts = new ArrayList<>();
         for (Map.Entry<Step, Long> e : f.perStep().entrySet()) {
-            String key = KEY + "step/" + e.getKey().name();
-            parts.add(key);
-            Cell cell = cells.persons(key, e.getValue());
+            String step = key + "step/" + e.getKey().name();
+            parts.add(step);
+            Cell cell = cells.persons(step, e.getValue());
             rows.add(List.of(Cell.text(m.apply("leisure.figures.atStep", new Object[] {e.getKey().number(),
                     m.apply("leisure.step." + e.getKey().name(), new Object[0])})), cell));
         }
-        parts.add(KEY + "step/none");
-        rows.add(row(m, "leisure.figures.notBegun", cells.persons(KEY + "step/none", f.notBegun())));
+        parts.add(key + "step/none");
+        rows.add(row(m, "leisure.figures.notBegun", cells.persons(key + "step/none", f.notBegun())));
         // distinct participants are at most their processes, each at one step
-        publication.atMostSum(KEY + "inProcess", parts);
-        rows.add(row(m, "leisure.figures.active6", share(cells, m, "active6", "cohort6", f.activeAfter6Months())));
-        rows.add(row(m, "leisure.figures.valuedRole", share(cells, m, "role6", "cohort6", f.valuedRole())));
-        rows.add(row(m, "leisure.figures.active12", share(cells, m, "active12", "cohort12", f.activeAfter12Months())));
-        rows.add(row(m, "leisure.figures.workOrStudies", cells.persons(KEY + "workOrStudies", f.workOrStudies())));
-        rows.add(row(m, "leisure.figures.loans", cells.count(KEY + "loans", f.loans())));
+        publication.atMostSum(key + "inProcess", parts);
+        rows.add(row(m, "leisure.figures.active6", share(cells, m, key, "active6", "cohort6", f.activeAfter6Months())));
+        rows.add(row(m, "leisure.figures.valuedRole", share(cells, m, key, "role6", "cohort6", f.valuedRole())));
+        rows.add(row(m, "leisure.figures.active12", share(cells, m, key, "active12", "cohort12", f.activeAfter12Months())));
+        rows.add(row(m, "leisure.figures.workOrStudies", cells.persons(key + "workOrStudies", f.workOrStudies())));
+        rows.add(row(m, "leisure.figures.loans", cells.count(key + "loans", f.loans())));
         return new Table(m.apply("leisure.figures.caption", new Object[0]),
                 List.of(m.apply("leisure.figures.what", new Object[0]), m.apply("leisure.figures.count", new Object[0])),
                 rows, true, m.apply("leisure.figures.rule", new Object[0]));
     }
 
     /** «1 av 2 (50 %, 95 % KI 9–91 %)»: shown only where both counts may be. */
-    private static Cell share(PublishedCells cells, BiFunction<String, Object[], String> m, String what, String cohort,
+    private static Cell share(PublishedCells cells, BiFunction<String, Object[], String> m, String key, String what,
+                              String cohort,
                               Share s) {
         Publication publication = cells.publication();
-        String yes = KEY + what;
-        String n = KEY + cohort;
+        String yes = key + what;
+        String n = key + cohort;
         if (!publication.has(n)) {
             publication.persons(n, s.of());
         }
         publication.persons(yes, s.count());
         publication.atMost(yes, n);
-        publication.unpublishedRest(n, yes, KEY + what + "/no");
+        publication.unpublishedRest(n, yes, key + what + "/no");
         String text = s.of() == 0 ? "–" : m.apply("leisure.figures.share", new Object[] {s.count(), s.of(),
                 Math.round(100.0 * s.count() / s.of()), Math.round(100 * s.interval()[0]),
                 Math.round(100 * s.interval()[1])});
-        return cells.derived(KEY + what + "/share", Cell.text(text), yes, n);
+        return cells.derived(key + what + "/share", Cell.text(text), yes, n);
     }
 
     private static List<Cell> row(BiFunction<String, Object[], String> m, String key, Cell value) {

@@ -15,6 +15,7 @@ import no.tilfrisk.activity.ActivityOverview;
 import no.tilfrisk.followup.ContactLog;
 import no.tilfrisk.followup.ContactType;
 import no.tilfrisk.followup.Tallies;
+import no.tilfrisk.leisure.LeisureFigures;
 import no.tilfrisk.organisation.Department;
 import no.tilfrisk.organisation.Departments;
 import no.tilfrisk.outcome.Aggregate;
@@ -23,6 +24,7 @@ import no.tilfrisk.platform.chart.BarChart;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.platform.tenancy.TenantPrincipal;
 import no.tilfrisk.platform.web.NotFoundException;
+import no.tilfrisk.report.annual.LeisureTable;
 import no.tilfrisk.report.annual.PublishedCells;
 import no.tilfrisk.report.annual.ReportDocument.Cell;
 import no.tilfrisk.report.annual.ReportDocument.Chart;
@@ -54,7 +56,7 @@ public class CoordinatorDashboard {
     public record Figures(UUID departmentId, LocalDate from, LocalDate to, SortedMap<YearMonth, Long> participantsPerMonth,
                           List<ActivityOverview> activities, Map<ContactType, Long> logged, Map<ContactType, Long> tallied,
                           List<Aggregate> outcomes, VolunteerFigures.Figures volunteers,
-                          TransitionFigures.Figures transitions) {
+                          TransitionFigures.Figures transitions, LeisureFigures.Figures leisure) {
     }
 
     private final Activities activities;
@@ -63,12 +65,14 @@ public class CoordinatorDashboard {
     private final OutcomeAggregates outcomes;
     private final VolunteerFigures volunteers;
     private final TransitionFigures transitions;
+    private final LeisureFigures leisure;
     private final Departments departments;
     private final MessageSource messages;
 
     CoordinatorDashboard(Activities activities, ContactLog contacts, Tallies tallies, OutcomeAggregates outcomes,
-                         VolunteerFigures volunteers, TransitionFigures transitions, Departments departments,
-                         MessageSource messages) {
+                         VolunteerFigures volunteers, TransitionFigures transitions, LeisureFigures leisure,
+                         Departments departments, MessageSource messages) {
+        this.leisure = leisure;
         this.volunteers = volunteers;
         this.transitions = transitions;
         this.activities = activities;
@@ -123,7 +127,8 @@ public class CoordinatorDashboard {
                 contacts.countsByType(departmentId, from, to), tallies.sumsByType(departmentId, from, to),
                 outcomes.forPeriod(departmentId, from, to),
                 departmentId == null ? volunteers.forPeriod(from, to) : null,
-                departmentId == null ? transitions.forPeriod(from, to) : null);
+                departmentId == null ? transitions.forPeriod(from, to) : null,
+                departmentId == null ? leisure.forPeriod(from, to) : null);
     }
 
     /** The dashboard as a document of four sections, each a chart with its table, in the reader's language. */
@@ -214,6 +219,13 @@ public class CoordinatorDashboard {
                 new PublishedCells(new Publication(), null), (key, args) -> m(locale, key, args));
         if (transitionTable != null) {
             sections.add(new Section("overganger", m(locale, "reportDashboard.transitions.heading"), List.of(transitionTable)));
+        }
+
+        // leisure inclusion likewise: the organisation's processes, exactly (the annual report's table)
+        Table leisureTable = f.leisure() == null ? null : LeisureTable.of(f.leisure(),
+                new PublishedCells(new Publication(), null), (key, args) -> m(locale, key, args));
+        if (leisureTable != null) {
+            sections.add(new Section("fritid", m(locale, "reportDashboard.leisure.heading"), List.of(leisureTable)));
         }
 
         String scope = departmentId == null ? m(locale, "reportDashboard.wholeOrganisation") : departments.get(departmentId).name();

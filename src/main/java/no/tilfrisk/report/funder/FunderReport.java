@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import no.tilfrisk.activity.Activities;
 import no.tilfrisk.activity.ActivityOverview;
+import no.tilfrisk.leisure.LeisureFigures;
 import no.tilfrisk.organisation.Organisations;
 import no.tilfrisk.outcome.Aggregate;
 import no.tilfrisk.outcome.OutcomeAggregates;
@@ -22,6 +23,7 @@ import no.tilfrisk.platform.chart.BarChart;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.project.Project;
 import no.tilfrisk.project.Projects;
+import no.tilfrisk.report.annual.LeisureTable;
 import no.tilfrisk.report.annual.PublishedCells;
 import no.tilfrisk.report.annual.ReportDocument.Cell;
 import no.tilfrisk.report.annual.ReportDocument.Chart;
@@ -50,7 +52,9 @@ import org.springframework.transaction.annotation.Transactional;
  *   <li><b>activities</b> by the rules of {@code ActivityCounts} (sessions not cancelled; attendances = named +
  *       anonymous; participants = unique named + the largest anonymous head-counts);</li>
  *   <li><b>goals</b>: main goals of the linked participants set by the end of the period, and how many stand as
- *       reached; also the participants with a goal and those who reached at least one.</li>
+ *       reached; also the participants with a goal and those who reached at least one;</li>
+ *   <li><b>leisure inclusion</b>: the annual report's «Fritid og inkludering» figures for the linked participants
+ *       only (their processes, and loans to them), over the project's period.</li>
  * </ul>
  * The external version (always for report readers) registers every figure with how it hangs together with the
  * others in a {@link Publication} (the persons reached are at most the named plus the linked; a count of
@@ -65,7 +69,8 @@ public class FunderReport {
     public record Figures(Project project, LocalDate from, LocalDate to, long namedInActivities,
                           long linkedParticipants, long reached, long othersInActivities,
                           List<ActivityOverview> activities, long sessions,
-                          long attendances, PlanFigures.GoalTally goals, List<Aggregate> outcomes) {
+                          long attendances, PlanFigures.GoalTally goals, List<Aggregate> outcomes,
+                          LeisureFigures.Figures leisure) {
     }
 
     private final Projects projects;
@@ -73,11 +78,13 @@ public class FunderReport {
     private final PersonLookup persons;
     private final PlanFigures planFigures;
     private final OutcomeAggregates outcomes;
+    private final LeisureFigures leisure;
     private final Organisations organisations;
     private final MessageSource messages;
 
     FunderReport(Projects projects, Activities activities, PersonLookup persons, PlanFigures planFigures, OutcomeAggregates outcomes,
-                 Organisations organisations, MessageSource messages) {
+                 LeisureFigures leisure, Organisations organisations, MessageSource messages) {
+        this.leisure = leisure;
         this.projects = projects;
         this.activities = activities;
         this.persons = persons;
@@ -116,7 +123,8 @@ public class FunderReport {
         long attendances = overviews.stream().mapToLong(o -> o.counts().attendances()).sum();
         return new Figures(project, from, to, named.size(), participants.size(), reached.size(), others, overviews,
                 sessions,
-                attendances, planFigures.goalTally(participants, to), outcomes.forPersons(participants, from, to));
+                attendances, planFigures.goalTally(participants, to), outcomes.forPersons(participants, from, to),
+                leisure.forParticipants(participants, from, to));
     }
 
     /**
@@ -298,6 +306,7 @@ public class FunderReport {
                     t.m("funderReport.outcomes.share"), t.m("funderReport.outcomes.n"), t.m("funderReport.outcomes.interval")),
                     outcomeRows, true, t.note("funderReport.outcomes.rule", outcomeRows)));
         }
+        leisure(resultBlocks, f.leisure(), t);
         sections.add(new Section("resultater-mot-maal", t.m("funderReport.section.results"), resultBlocks));
 
         // 6–8. narrative
@@ -310,6 +319,23 @@ public class FunderReport {
         cover.add(t.date(f.from()) + "–" + t.date(f.to()));
         cover.add(ext ? t.m("funderReport.cover.external") : t.m("funderReport.cover.internal"));
         return new ReportDocument(t.m("funderReport.title", p.name()), organisations.current().name(), cover, sections);
+    }
+
+    /**
+     * The linked participants' leisure inclusion, as the annual report's table under keys of their own; each count
+     * of persons is at most the linked participants it is drawn from. Nothing where they had no leisure work.
+     */
+    private static void leisure(List<ReportDocument.Block> blocks, LeisureFigures.Figures figures, Texts t) {
+        String key = "leisure/project/";
+        Table table = LeisureTable.of(figures, t.cells(), (k, args) -> t.m(k, args), key);
+        if (table == null) {
+            return;
+        }
+        for (String count : List.of("inProcess", "cohort6", "cohort12", "workOrStudies")) {
+            t.cells().publication().atMost(key + count, "reach/linked");
+        }
+        blocks.add(new Table(table.caption(), table.headers(), table.rows(), table.rowHeaders(),
+                t.note("leisure.figures.rule", table.rows())));
     }
 
     private static Section narrativeSection(String key, String heading, String markdown, Texts t) {

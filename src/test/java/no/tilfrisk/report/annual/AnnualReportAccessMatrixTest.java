@@ -66,7 +66,12 @@ class AnnualReportAccessMatrixTest {
                     "{\"year\": {year}, \"department\": \"{department}\", \"markdown\": \"Matrise {new}\"}"),
             Map.entry("GET /api/v1/reports/annual/settings", ""),
             Map.entry("PUT /api/v1/reports/annual/settings",
-                    "{\"savingLowNok\": 400000, \"savingHighNok\": 900000, \"savingSource\": \"Matrise {new}\"}"));
+                    "{\"savingLowNok\": 400000, \"savingHighNok\": 900000, \"savingSource\": \"Matrise {new}\"}"),
+            Map.entry("GET /api/v1/leisure/figures", "year={year}"));
+
+    /** Who reads the whole organisation's figures (the leisure figures have no department): admins, the board. */
+    static final Set<String> WHOLE_ORGANISATION = Set.of("admin@demo.tilfrisk.no", "styret@demo.tilfrisk.no",
+            "admin@annen.tilfrisk.no");
 
     @Autowired
     MockMvc mvc;
@@ -88,8 +93,8 @@ class AnnualReportAccessMatrixTest {
     void everyEndpointOfTheAnnualReportIsInTheMatrix() {
         // the funder report lives in the same module with its own matrix
         Set<String> found = MatrixRequests.endpointsIn(mappings, "no.tilfrisk.report").stream()
-                .filter(e -> e.contains("/annual")).collect(Collectors.toSet());
-        assertThat(found).hasSizeGreaterThanOrEqualTo(7);
+                .filter(e -> e.contains("/annual") || e.contains("/leisure/figures")).collect(Collectors.toSet());
+        assertThat(found).hasSizeGreaterThanOrEqualTo(12);
         AccessMatrix.assertListsEvery(ENDPOINTS, found);
     }
 
@@ -98,6 +103,7 @@ class AnnualReportAccessMatrixTest {
         AccessMatrix.of(mvc, accounts, ENDPOINTS, List.of(MatrixTarget.values()), this::fixture)
                 .accounts(READ.keySet())
                 .allowed(c -> c.endpoint().contains("/settings") ? ADMINS.contains(c.account())
+                        : c.endpoint().contains("/leisure/figures") ? WHOLE_ORGANISATION.contains(c.account())
                         : c.endpoint().contains("/texts/") ? READ.get(c.account()).contains(c.target()) && !reader(c)
                         : READ.get(c.account()).contains(c.target()))
                 .formErrorsRefuse()
@@ -107,6 +113,8 @@ class AnnualReportAccessMatrixTest {
                 .check((c, r) -> reader(c) && r.allowed() && c.endpoint().equals("GET /reports/annual")
                         && !r.body().contains("Ekstern versjon") ? "not the external version" : null)
                 .check((c, r) -> reader(c) && r.allowed() && c.endpoint().equals("GET /api/v1/reports/annual")
+                        && !r.body().contains("\"external\":true") ? "not the external version" : null)
+                .check((c, r) -> reader(c) && r.allowed() && c.endpoint().equals("GET /api/v1/leisure/figures")
                         && !r.body().contains("\"external\":true") ? "not the external version" : null)
                 .verify();
     }

@@ -36,10 +36,12 @@ class OfferRecords {
 
     private final JdbcClient db;
     private final JsonMapper json;
+    private final PublicLists lists;
 
-    OfferRecords(JdbcClient db, JsonMapper json) {
+    OfferRecords(JdbcClient db, JsonMapper json, PublicLists lists) {
         this.db = db;
         this.json = json;
+        this.lists = lists;
     }
 
     // ---- search ------------------------------------------------------------------------------------------------
@@ -88,24 +90,33 @@ class OfferRecords {
         }
         String openNow = "o.id IN (" + openIds(now.get(0), "n", params) + ")";
         String conditions = String.join(" AND ", where);
-        long total = db.sql("SELECT count(*) FROM offer o WHERE " + conditions).params(params)
-                .query(Long.class).single();
+        Map<String, Object> countParams = new LinkedHashMap<>(params);
         params.put("limit", search.size());
         params.put("offset", search.page() * search.size());
+        // one statement gives the page and the number of all matches (counted before LIMIT)
+        long[] total = {-1};
         List<OfferSummary> items = db.sql("SELECT o.id, o.name, o.operator_name, o.area, o.needs, o.target_groups, "
-                        + "o.low_threshold, o.free, o.hours_known, " + openNow + " AS open_now FROM offer o WHERE "
-                        + conditions + " ORDER BY lower(o.name), o.id LIMIT :limit OFFSET :offset")
+                        + "o.low_threshold, o.free, o.hours_known, " + openNow + " AS open_now, count(*) OVER () AS total "
+                        + "FROM offer o WHERE " + conditions + " ORDER BY lower(o.name), o.id LIMIT :limit OFFSET :offset")
                 .params(params)
-                .query((rs, i) -> new OfferSummary(rs.getObject("id", UUID.class), rs.getString("name"),
-                        rs.getString("operator_name"), rs.getString("area"), needs(rs), groups(rs),
-                        bool(rs, "low_threshold"), bool(rs, "free"), rs.getBoolean("hours_known"),
-                        rs.getBoolean("open_now")))
+                .query((rs, i) -> {
+                    total[0] = rs.getLong("total");
+                    return new OfferSummary(rs.getObject("id", UUID.class), rs.getString("name"),
+                            rs.getString("operator_name"), rs.getString("area"), needs(rs), groups(rs),
+                            bool(rs, "low_threshold"), bool(rs, "free"), rs.getBoolean("hours_known"),
+                            rs.getBoolean("open_now"));
+                })
                 .list();
-        return new ResultPage<>(items, search.page(), search.size(), total);
+        if (total[0] < 0) {
+            // a page past the last match has no rows to carry the count
+            total[0] = search.page() == 0 ? 0 : db.sql("SELECT count(*) FROM offer o WHERE " + conditions)
+                    .params(countParams).query(Long.class).single();
+        }
+        return new ResultPage<>(items, search.page(), search.size(), total[0]);
     }
 
     /** The ids of offers open at some moment of the window (parameters named with the prefix). */
-    private static String openIds(DayWindow window, String p, Map<String, Object> params) {
+    static String openIds(DayWindow window, String p, Map<String, Object> params) {
         params.put(p + "d", window.date());
         params.put(p + "w", window.date().getDayOfWeek().getValue());
         params.put(p + "hol", window.holiday());
@@ -131,17 +142,6 @@ class OfferRecords {
                  WHERE NOT :%1$shol1 AND h.weekday = :%1$sw1 AND h.past_midnight AND h.closes > %2$s
                    AND NOT EXISTS (SELECT 1 FROM offer_hours_exception x WHERE x.offer_id = h.offer_id AND x.on_date = :%1$sd1)"""
                 .formatted(p, from, to);
-    }
-
-    /** The areas and languages the published offers name, for the filters' choices. */
-    List<String> areas() {
-        return db.sql("SELECT DISTINCT area FROM offer WHERE published AND area IS NOT NULL ORDER BY 1 LIMIT 200")
-                .query(String.class).list();
-    }
-
-    List<String> languages() {
-        return db.sql("SELECT DISTINCT unnest(languages) FROM offer WHERE published ORDER BY 1 LIMIT 100")
-                .query(String.class).list();
     }
 
     // ---- one offer ---------------------------------------------------------------------------------------------
@@ -243,6 +243,7 @@ class OfferRecords {
                 .update();
         if (added == 1) {
             writeHours(id, organisationId, form.isPublished(), parsed.hours());
+            lists.changed();
         }
         return added == 1;
     }
@@ -266,6 +267,7 @@ class OfferRecords {
             db.sql("DELETE FROM offer_hours WHERE offer_id = ?").param(id).update();
             db.sql("DELETE FROM offer_hours_exception WHERE offer_id = ?").param(id).update();
             writeHours(id, organisationId, form.isPublished(), parsed.hours());
+            lists.changed();
         }
         return changed == 1;
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.platform.tenancy.TenantPrincipal;
 import no.tilfrisk.platform.web.InvalidInputException;
@@ -33,33 +34,56 @@ public class Offers {
     public static final int REVIEW_MONTHS = 6;
 
     private final OfferRecords records;
+    private final PublicLists lists;
     private final JdbcClient db;
     private final Clock clock;
 
-    Offers(OfferRecords records, JdbcClient db, Clock clock) {
+    Offers(OfferRecords records, PublicLists lists, JdbcClient db, Clock clock) {
         this.records = records;
+        this.lists = lists;
         this.db = db;
         this.clock = clock;
+    }
+
+    /** The filters' choices: the areas and the languages the published offers name, sorted. */
+    public record Filters(List<String> areas, List<String> languages) {
+    }
+
+    /** The public search page: its results and the filters' choices. */
+    public record SearchPage(ResultPage<OfferSummary> result, Filters filters) {
     }
 
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public ResultPage<OfferSummary> search(OfferSearch search) {
+        return find(search);
+    }
+
+    /**
+     * The public search page in one read-only transaction. {@code notModified} is asked first with when any offer
+     * last changed (the page's validator): where the caller's copy is still good nothing is searched and the
+     * answer is empty. The filters' choices come from the cache ({@link PublicLists}).
+     */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public Optional<SearchPage> searchPage(OfferSearch search, Predicate<Optional<OffsetDateTime>> notModified) {
+        if (notModified.test(Optional.ofNullable(records.lastChange()))) {
+            return Optional.empty();
+        }
+        return Optional.of(new SearchPage(find(search), lists.filters()));
+    }
+
+    /** The filters' choices alone (a search refused for its input, the guided search's questions). */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public Filters filters() {
+        return lists.filters();
+    }
+
+    private ResultPage<OfferSummary> find(OfferSearch search) {
         LocalDateTime now = LocalDateTime.now(clock);
         List<no.tilfrisk.directory.DayWindow> filter = search.open() == null ? List.of() : search.open().windows(now);
         return records.search(search, filter, OpenWhen.NOW.windows(now), Optional.empty());
-    }
-
-    @PreAuthorize("permitAll()")
-    @Transactional(readOnly = true)
-    public List<String> areas() {
-        return records.areas();
-    }
-
-    @PreAuthorize("permitAll()")
-    @Transactional(readOnly = true)
-    public List<String> languages() {
-        return records.languages();
     }
 
     /** A published offer, or one of the caller's own organisation; else «not found». */

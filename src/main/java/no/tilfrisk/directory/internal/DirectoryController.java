@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import no.tilfrisk.directory.GuidedSearch;
 import no.tilfrisk.directory.Need;
@@ -54,27 +55,33 @@ class DirectoryController {
                   @RequestHeader(name = "HX-Request", required = false) String htmx, WebRequest request,
                   HttpServletResponse response, Model model) {
         ResultPage<no.tilfrisk.directory.OfferSummary> result;
+        Offers.Filters filters;
         try {
             OfferSearch search = query.toSearch();
-            String etag = "\"" + Integer.toHexString((offers.lastChange().map(Object::toString).orElse("")
-                    + '|' + request.getParameterMap().entrySet().stream()
-                    .map(e -> e.getKey() + "=" + Arrays.toString(e.getValue())).sorted().toList()
-                    + '|' + minute() + '|' + (htmx != null)).hashCode()) + "\"";
-            if (request.checkNotModified(etag)) {
+            String asked = request.getParameterMap().entrySet().stream()
+                    .map(e -> e.getKey() + "=" + Arrays.toString(e.getValue())).sorted().toList().toString();
+            long minute = minute();
+            // one read: the validator first, and the search only where the caller's copy is out of date
+            Optional<Offers.SearchPage> page = offers.searchPage(search, lastChange -> request.checkNotModified(
+                    "\"" + Integer.toHexString((lastChange.map(Object::toString).orElse("") + '|' + asked + '|' + minute
+                            + '|' + (htmx != null)).hashCode()) + "\""));
+            if (page.isEmpty()) {
                 return null;
             }
             response.setHeader("Cache-Control", CacheControl.maxAge(java.time.Duration.ofSeconds(60)).cachePublic().getHeaderValue());
-            result = offers.search(search);
+            result = page.get().result();
+            filters = page.get().filters();
         } catch (InvalidInputException e) {
             e.addTo(errors);
             result = new ResultPage<>(List.of(), 0, 20, 0);
+            filters = offers.filters();
         }
         model.addAttribute("result", result);
         model.addAttribute("needs", Need.values());
         model.addAttribute("groups", TargetGroup.values());
         model.addAttribute("whens", OpenWhen.values());
-        model.addAttribute("areas", offers.areas());
-        model.addAttribute("languages", offers.languages());
+        model.addAttribute("areas", filters.areas());
+        model.addAttribute("languages", filters.languages());
         return htmx != null ? "directory/search :: results" : "directory/search";
     }
 
@@ -97,7 +104,7 @@ class DirectoryController {
     @GetMapping("/tilbud/veiviser")
     String guide(@ModelAttribute("guide") GuidedSearch.Answers answers, BindingResult errors, Model model) {
         model.addAttribute("needs", Need.values());
-        model.addAttribute("areas", offers.areas());
+        model.addAttribute("areas", offers.filters().areas());
         if (answers.isAnswered()) {
             try {
                 model.addAttribute("fits", guided.fits(answers));

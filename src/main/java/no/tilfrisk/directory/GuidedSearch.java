@@ -1,30 +1,34 @@
 package no.tilfrisk.directory;
 
+import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import no.tilfrisk.platform.Text;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * «Veiviser»: a few plain questions for someone leaving treatment or prison (what do you need now, where will you
  * live, do you want others with experience of addiction around you, when are you free), and the offers that fit,
  * each with the reasons it fits. An offer must give one of the needs chosen; the rest ranks: in the area, open
  * when the person is free, peers, low threshold, free of charge. Whoever does not want to be among people in
- * active use gets no offer aimed at active use.
+ * active use gets no offer aimed at active use. The ranking is done in SQL over every offer that gives a need
+ * ({@link GuidedRecords}), so a good fit is never lost behind a thousand others that come first by name.
  */
 @Service
 public class GuidedSearch {
 
-    static final int CANDIDATES = OfferSearch.MAX_CANDIDATES;
     static final int SHOWN = 20;
 
-    private final Offers offers;
+    private final GuidedRecords records;
+    private final Clock clock;
 
-    GuidedSearch(Offers offers) {
-        this.offers = offers;
+    GuidedSearch(GuidedRecords records, Clock clock) {
+        this.records = records;
+        this.clock = clock;
     }
 
     /** One reason an offer fits: a message key and its argument (itself a message key when {@code argIsKey}). */
@@ -34,32 +38,40 @@ public class GuidedSearch {
     public record Fit(OfferSummary offer, List<Reason> reasons) {
     }
 
+    /** The best fits ({@value #SHOWN}), ranked in the database over every offer that gives a need, with reasons. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
     public List<Fit> fits(Answers answers) {
+        return rank(answers, SHOWN);
+    }
+
+    /** The best {@code limit} fits (a test asks for every one). */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public List<Fit> fits(Answers answers, int limit) {
+        return rank(answers, limit);
+    }
+
+    private List<Fit> rank(Answers answers, int limit) {
         OfferQuery query = new OfferQuery();
         query.setNeed(answers.getNeed());
-        OfferSearch parsed = query.toSearch();
-        OfferSearch base = new OfferSearch(null, parsed.needs(), Set.of(), false, false, null, null, null, 0, CANDIDATES);
-        List<OfferSummary> candidates = offers.search(base).items();
+        Set<Need> needs = query.toSearch().needs();
         OpenWhen when = OpenWhen.parse(answers.getWhen()).orElse(null);
-        Set<java.util.UUID> openThen = when == null ? Set.of()
-                : offers.search(new OfferSearch(null, base.needs(), Set.of(), false, false, null, null, when, 0, CANDIDATES))
-                .items().stream().map(OfferSummary::id).collect(Collectors.toSet());
         String area = Text.blankToNull(answers.getArea());
+        List<DayWindow> then = when == null ? List.of() : when.windows(LocalDateTime.now(clock));
         List<Fit> fits = new ArrayList<>();
-        for (OfferSummary offer : candidates) {
-            if ("no".equals(answers.getPeers()) && offer.targetGroups().contains(TargetGroup.ACTIVE_USE)) {
-                continue;
-            }
+        for (GuidedRecords.Candidate c : records.best(needs, area, answers.getPeers(), then, limit)) {
+            OfferSummary offer = c.offer();
             List<Reason> reasons = new ArrayList<>();
             for (Need need : offer.needs()) {
-                if (base.needs().contains(need)) {
+                if (needs.contains(need)) {
                     reasons.add(new Reason("directory.reason.need", "need." + need.code(), true));
                 }
             }
             if (area != null && area.equalsIgnoreCase(offer.area())) {
                 reasons.add(new Reason("directory.reason.area", offer.area(), false));
             }
-            if (when != null && openThen.contains(offer.id())) {
+            if (when != null && c.openThen()) {
                 reasons.add(new Reason("directory.reason.open", "directory.open." + when.param(), true));
             }
             if ("yes".equals(answers.getPeers()) && (offer.targetGroups().contains(TargetGroup.FORMER_USE)
@@ -75,12 +87,9 @@ public class GuidedSearch {
             if (Boolean.TRUE.equals(offer.free())) {
                 reasons.add(new Reason("directory.reason.free", null, false));
             }
-            if (!reasons.isEmpty()) {
-                fits.add(new Fit(offer, reasons));
-            }
+            fits.add(new Fit(offer, reasons));
         }
-        fits.sort(Comparator.comparingInt((Fit f) -> -f.reasons().size()).thenComparing(f -> f.offer().name().toLowerCase()));
-        return fits.size() > SHOWN ? fits.subList(0, SHOWN) : fits;
+        return fits;
     }
 
     /** The answers as the questions' form sends them. */

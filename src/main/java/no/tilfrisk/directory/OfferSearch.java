@@ -11,7 +11,7 @@ public record OfferSearch(String q, Set<Need> needs, Set<TargetGroup> groups, bo
                           String area, String language, OpenWhen open, int page, int size) {
 
     public static final int MAX_QUERY = 200;
-    /** The most a page or the API may ask for; the guided search ranks up to {@link #MAX_CANDIDATES}. */
+    /** The most a page or the API may ask for; {@link #MAX_CANDIDATES} the most any search returns. */
     public static final int MAX_SIZE = 100;
     public static final int MAX_CANDIDATES = 1000;
 

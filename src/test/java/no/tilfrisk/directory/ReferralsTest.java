@@ -4,9 +4,15 @@ import static no.tilfrisk.Demo.DEMO_RECOVERY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import no.tilfrisk.Demo;
 import no.tilfrisk.People;
 import no.tilfrisk.TilfriskTest;
 import no.tilfrisk.person.TimelineEntry;
@@ -15,6 +21,9 @@ import no.tilfrisk.platform.web.Dates;
 import no.tilfrisk.platform.web.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Referrals from a person's page: consent is needed where the offer takes people by name, the referral and its
@@ -34,6 +43,12 @@ class ReferralsTest {
     List<TimelineSource> timelines;
     @Autowired
     org.springframework.transaction.support.TransactionTemplate tx;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    UserDetailsService accounts;
+    @Autowired
+    JdbcClient db;
 
     @Test
     void aReferralNeedsConsentWhereTheOfferTakesNamesAndShowsOnTheTimeline() {
@@ -77,5 +92,32 @@ class ReferralsTest {
         assertThat(after.noOutcome() - before.noOutcome()).isEqualTo(1);
         assertThat(after.started() - before.started()).isZero();
         assertThat(after.started() + after.didNotStart() + after.waiting() + after.noOutcome()).isEqualTo(after.persons());
+    }
+
+    @Test
+    void theReferralsAreInThePersonsExportAndItsPrintPage() throws Exception {
+        DirectoryFixtures f = DirectoryFixtures.create(offers);
+        UUID person = people.register(DEMO_RECOVERY, "Skien", "Eksport " + UUID.randomUUID());
+        ReferralForm toCafe = new ReferralForm();
+        toCafe.setOfferId(f.weekendCafe());
+        toCafe.setReason("Vil møte andre");
+        toCafe.setConsentToShare(true);
+        UUID cafe = People.asSystem(DEMO_RECOVERY, () -> referrals.refer(UUID.randomUUID(), person, toCafe));
+        People.asSystem(DEMO_RECOVERY, () -> {
+            referrals.outcome(person, cafe, ReferralOutcome.WAITING);
+            return null;
+        });
+        String json = mvc.perform(get("/api/v1/persons/" + person + "/export").header("Authorization", Demo.bearer("demo-ansatt")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(json).contains("\"referrals\":[{", "\"offerName\":\"Helgekafé " + f.word() + "\"",
+                "\"reason\":\"Vil møte andre\"", "\"consentToShare\":true", "\"outcome\":\"WAITING\"");
+        String print = mvc.perform(get("/persons/" + person + "/export/print").with(user(accounts.loadUserByUsername(Demo.STAFF))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(print).contains("Henvisninger", "Helgekafé " + f.word() + " (samtykke til å gi navnet videre) – Vil møte andre – Venter");
+        // the reading is in the audit trail
+        long audited = People.asSystem(DEMO_RECOVERY, () -> tx.execute(s -> db.sql(
+                "SELECT count(*) FROM audit_event WHERE person_id = ? AND what = 'directory.referral' AND action = 'READ'")
+                .param(person).query(Long.class).single()));
+        assertThat(audited).isGreaterThanOrEqualTo(2);
     }
 }

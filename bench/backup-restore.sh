@@ -11,7 +11,7 @@
 # the server's version. Exits non-zero on any difference.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-OUT=bench/out/backup
+OUT="$PWD/bench/out/backup"
 PORT_A=${PORT_A:-15432} PORT_B=${PORT_B:-15433} APP_PORT=${APP_PORT:-18090}
 source bench/lib-pg.sh
 mkdir -p "$OUT"
@@ -54,6 +54,7 @@ t3=$(date +%s.%N)
 pg_counts "$PORT_B" > "$OUT/counts-b.txt"
 mkdir -p "$OUT/data-b"
 cp "$OUT"/data-a/*keyset*.json "$OUT/data-b/"
+KEYSETS=$(ls "$OUT/data-b" | tr '\n' ' ')
 env $(app_env "$PORT_B") java -jar "$JAR" --server.port="$APP_PORT" --tilfrisk.data-dir="$OUT/data-b" \
     > "$OUT/app-b.log" 2>&1 &
 APP=$!
@@ -67,6 +68,6 @@ differ=$(diff "$OUT/counts-a.txt" "$OUT/counts-b.txt" | grep -c '^[<>]' || true)
 printf 'dump        %6.2f s  %s bytes\n' "$(echo "$t1 - $t0" | bc)" "$(stat -c %s "$OUT/tilfrisk.dump")"
 printf 'restore     %6.2f s\n' "$(echo "$t3 - $t2" | bc)"
 echo "tables      $tables, rows on A $rows, lines that differ on B: $differ"
-echo "keysets     $(ls "$OUT/data-b" | tr '\n' ' ')"
+echo "keysets     copied to B: $KEYSETS"
 if [ "$READ" = "$NOTE" ]; then echo "note        read back on B through the API: yes"; else echo "note        NOT read back on B (got '$READ')"; fi
 [ "$differ" -eq 0 ] && [ "$READ" = "$NOTE" ] && [ "$rows" -gt 0 ]

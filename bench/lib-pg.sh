@@ -4,10 +4,16 @@
 PG_BIN=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
 [ -x "$PG_BIN/initdb" ] || { echo "no PostgreSQL binaries in PG_BIN=$PG_BIN (apt-get install postgresql)" >&2; exit 1; }
 
+# PostgreSQL refuses to run as root: as root, the server runs as the system user postgres (Debian's package makes it)
+as_server() {
+    if [ "$(id -u)" = 0 ]; then runuser -u "${PG_USER:-postgres}" -- "$@"; else "$@"; fi
+}
+
 pg_make() { # folder port: a fresh cluster, started, with the roles and the empty database
     local dir=$1 port=$2
     rm -rf "$dir"; mkdir -p "$dir"
-    "$PG_BIN/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 > "$dir/initdb.log" 2>&1
+    [ "$(id -u)" != 0 ] || chown "${PG_USER:-postgres}" "$dir"
+    as_server "$PG_BIN/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 > "$dir/initdb.log" 2>&1
     pg_start "$dir" "$port"
     "$PG_BIN/psql" -q -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 <<SQL
 CREATE ROLE tilfrisk_owner LOGIN PASSWORD 'tilfrisk_owner';
@@ -19,12 +25,12 @@ SQL
 }
 
 pg_start() { # folder port
-    "$PG_BIN/pg_ctl" -D "$1/data" -l "$1/server.log" -w -t 60 \
+    as_server "$PG_BIN/pg_ctl" -D "$1/data" -l "$1/server.log" -w -t 60 \
         -o "-p $2 -k $1 -c listen_addresses=127.0.0.1 -c fsync=on" start > /dev/null
 }
 
 pg_stop() { # folder [mode]
-    "$PG_BIN/pg_ctl" -D "$1/data" -m "${2:-fast}" -w stop > /dev/null 2>&1 || true
+    as_server "$PG_BIN/pg_ctl" -D "$1/data" -m "${2:-fast}" -w stop > /dev/null 2>&1 || true
 }
 
 pg_counts() { # port: every table of the schema with its number of rows, as the superuser (no row-level security)

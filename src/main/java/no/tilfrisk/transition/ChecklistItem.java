@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /**
  * One item of a transition's readiness checklist. {@code label} is set only for the organisation's own items
- * ({@link ChecklistCode#EXTRA}); the others are named by their code's message. Exactly one of
+ * ({@link ChecklistCode#EXTRA}) and the items of one transition ({@link ChecklistCode#OWN}); the others are named by their code's message. Exactly one of
  * {@code responsibleAccountId} (STAFF) and {@code responsiblePartnerOrg} (PARTNER) is set, or neither (PERSON, or
  * no one yet).
  */
@@ -16,6 +16,6 @@ public record ChecklistItem(UUID id, UUID transitionId, ChecklistCode code, Stri
 
     /** The message key of the item's name, for the seeds' items; null for the organisation's own. */
     public String messageKey() {
-        return code == ChecklistCode.EXTRA ? null : "transition.item." + code.name();
+        return code == ChecklistCode.EXTRA || code == ChecklistCode.OWN ? null : "transition.item." + code.name();
     }
 }

@@ -3,9 +3,13 @@ package no.tilfrisk.transition;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** Staff's change to a checklist item: status, who answers for it, by when, and a note. */
+/**
+ * Staff's change to a checklist item: status, who answers for it, by when, and a note; for an item added to one
+ * transition, its label too.
+ */
 public class ItemForm {
 
+    private String label;
     private ItemStatus status;
     private ResponsibleKind responsibleKind;
     private UUID responsibleAccountId;
@@ -31,6 +35,8 @@ public class ItemForm {
         return f;
     }
 
+    public String getLabel() { return label; }
+    public void setLabel(String v) { label = v; }
     public ItemStatus getStatus() { return status; }
     public void setStatus(ItemStatus v) { status = v; }
     public ResponsibleKind getResponsibleKind() { return responsibleKind; }

@@ -27,7 +27,8 @@ class TransitionRecords {
 
     private static final String TRANSITION = """
             SELECT t.id, t.person_id, t.kind, t.institution_id, i.name AS institution_name, t.stay_started_on,
-                   t.expected_on, t.actual_on, t.municipality, t.own_words, t.coordinator_id, t.created_at
+                   t.expected_on, t.actual_on, t.municipality, t.own_words, t.coordinator_id, t.created_at,
+                   t.cancelled_at, t.cancelled_reason, t.cancelled_by
               FROM transition t LEFT JOIN transition_institution i ON i.id = t.institution_id
             """;
 
@@ -55,6 +56,13 @@ class TransitionRecords {
         return Tenancy.requireOrganisationId();
     }
 
+    /** A transition, cancelled or not (for reading: a cancelled one says so). */
+    Optional<Transition> findAny(UUID id) {
+        return db.sql(TRANSITION + " WHERE t.id = ? AND t.organisation_id = ?")
+                .params(id, org()).query((rs, i) -> transition(rs)).optional();
+    }
+
+    /** A transition not cancelled (for every change and for the alerts). */
     Optional<Transition> find(UUID id) {
         return db.sql(TRANSITION + " WHERE t.id = ? AND t.organisation_id = ? AND t.cancelled_at IS NULL")
                 .params(id, org()).query((rs, i) -> transition(rs)).optional();
@@ -64,9 +72,10 @@ class TransitionRecords {
         return db.sql("SELECT EXISTS (SELECT 1 FROM transition WHERE id = ?)").param(id).query(Boolean.class).single();
     }
 
+    /** The person's transitions, the cancelled ones included (they say so). */
     List<Transition> ofPerson(UUID personId) {
         return db.sql(TRANSITION + """
-                         WHERE t.person_id = ? AND t.organisation_id = ? AND t.cancelled_at IS NULL
+                         WHERE t.person_id = ? AND t.organisation_id = ?
                          ORDER BY t.expected_on DESC, t.id""")
                 .params(personId, org()).query((rs, i) -> transition(rs)).list();
     }
@@ -100,6 +109,25 @@ class TransitionRecords {
                 .params(f.getKind().name(), f.getInstitutionId(), f.getStayStartedOn(), f.getActualOn(), municipality,
                         ownWords, coordinator, by, id, org())
                 .update();
+    }
+
+    /** Cancels a transition not yet cancelled; false if it was (a double submit cancels once). */
+    boolean cancel(UUID id, String reason, UUID by) {
+        return db.sql("""
+                        UPDATE transition SET cancelled_at = ?, cancelled_reason = ?, cancelled_by = ?, updated_at = now(),
+                               updated_by = ?
+                         WHERE id = ? AND organisation_id = ? AND cancelled_at IS NULL""")
+                .params(now(), reason, by, by, id, org()).update() > 0;
+    }
+
+    int nextPosition(UUID transitionId) {
+        return db.sql("SELECT COALESCE(max(position), -1) + 1 FROM transition_checklist_item WHERE transition_id = ? AND organisation_id = ?")
+                .params(transitionId, org()).query(Integer.class).single();
+    }
+
+    boolean itemExists(UUID id) {
+        return db.sql("SELECT EXISTS (SELECT 1 FROM transition_checklist_item WHERE id = ?)").param(id)
+                .query(Boolean.class).single();
     }
 
     void moveDate(UUID moveId, Transition t, LocalDate to, String reason, UUID by) {
@@ -276,7 +304,8 @@ class TransitionRecords {
                 rs.getString("institution_name"), rs.getObject("stay_started_on", LocalDate.class),
                 rs.getObject("expected_on", LocalDate.class), rs.getObject("actual_on", LocalDate.class),
                 rs.getString("municipality"), rs.getString("own_words"), rs.getObject("coordinator_id", UUID.class),
-                instant(rs, "created_at"));
+                instant(rs, "created_at"), instant(rs, "cancelled_at"), rs.getString("cancelled_reason"),
+                rs.getObject("cancelled_by", UUID.class));
     }
 
     private static ChecklistItem item(ResultSet rs) throws SQLException {

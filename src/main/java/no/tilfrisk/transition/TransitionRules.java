@@ -20,6 +20,7 @@ final class TransitionRules {
     static final int OWN_WORDS_MAX = 2000;
     static final int NOTE_MAX = 1000;
     static final int REASON_MAX = 500;
+    static final int LABEL_MAX = 200;
 
     private TransitionRules() {
     }

@@ -78,7 +78,7 @@ public class Transitions {
     @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF', 'PARTNER')")
     @Transactional
     public TransitionView get(UUID id) {
-        Transition t = records.find(id).orElseThrow(() -> new NotFoundException("Transition"));
+        Transition t = records.findAny(id).orElseThrow(() -> new NotFoundException("Transition"));
         access.requireReads(t.personId());
         audit.record(t.personId(), AuditAction.READ, "transition");
         return view(t);
@@ -89,7 +89,7 @@ public class Transitions {
     @Transactional
     public ChecklistItem item(UUID itemId) {
         ChecklistItem item = records.item(itemId).orElseThrow(() -> new NotFoundException("Item"));
-        Transition t = records.find(item.transitionId()).orElseThrow(() -> new NotFoundException("Item"));
+        Transition t = records.findAny(item.transitionId()).orElseThrow(() -> new NotFoundException("Item"));
         access.requireReads(t.personId());
         audit.record(t.personId(), AuditAction.READ, "transition.item");
         return item;
@@ -103,7 +103,7 @@ public class Transitions {
     public UUID create(UUID id, UUID personId, TransitionForm form) {
         access.requireStaffSees(personId);
         if (records.exists(id)) {
-            Transition existing = records.find(id).orElseThrow(() -> new NotFoundException("Transition"));
+            Transition existing = records.findAny(id).orElseThrow(() -> new NotFoundException("Transition"));
             if (!existing.personId().equals(personId)) {
                 throw new NotFoundException("Transition");
             }
@@ -166,10 +166,87 @@ public class Transitions {
     public ChecklistItem setItem(UUID itemId, ItemForm form) {
         ChecklistItem item = records.item(itemId).orElseThrow(() -> new NotFoundException("Item"));
         Transition t = requireStaff(item.transitionId());
-        List<InvalidInputException> broken = new ArrayList<>();
+        List<InvalidInputException> broken = checkItem(t, form);
         if (form.getStatus() == null) {
-            broken.add(new InvalidInputException("status", "transition.item.status.required"));
+            broken.add(0, new InvalidInputException("status", "transition.item.status.required"));
         }
+        InvalidInputException.throwIfAny(broken);
+        records.setItem(itemId, form, blankToNull(form.getNote()), TransitionAccess.me());
+        records.statusEvent(itemId, item.status(), form.getStatus(), TransitionAccess.me(), Actor.STAFF);
+        afterItemChange(t);
+        audit.record(t.personId(), AuditAction.UPDATE, "transition.item");
+        return records.item(itemId).orElseThrow();
+    }
+
+    /**
+     * Adds an item to this one transition only (not to the organisation's list for new ones), under the form's id so
+     * a double submit adds one: its label, and as for any item status (not started if none), who answers for it, due
+     * date and note. The responsibility group's decisions come in here too. «Not found» for a cancelled transition.
+     */
+    @Transactional
+    public ChecklistItem addItem(UUID id, UUID transitionId, ItemForm form) {
+        Transition t = requireStaff(transitionId);
+        if (records.itemExists(id)) {
+            return records.item(id).filter(i -> i.transitionId().equals(transitionId))
+                    .orElseThrow(() -> new NotFoundException("Item"));
+        }
+        List<InvalidInputException> broken = new ArrayList<>();
+        String label = blankToNull(form.getLabel());
+        if (label == null) {
+            broken.add(new InvalidInputException("label", "transition.item.label.required"));
+        } else if (label.strip().length() > TransitionRules.LABEL_MAX) {
+            broken.add(new InvalidInputException("label", "transition.item.label.tooLong", TransitionRules.LABEL_MAX));
+        }
+        broken.addAll(checkItem(t, form));
+        InvalidInputException.throwIfAny(broken);
+        if (form.getStatus() == null) {
+            form.setStatus(ItemStatus.NOT_STARTED);
+        }
+        records.insertItem(id, transitionId, ChecklistCode.OWN, null, label.strip(), records.nextPosition(transitionId));
+        records.setItem(id, form, blankToNull(form.getNote()), TransitionAccess.me());
+        records.statusEvent(id, ItemStatus.NOT_STARTED, form.getStatus(), TransitionAccess.me(), Actor.STAFF);
+        audit.record(t.personId(), AuditAction.CREATE, "transition.item");
+        return records.item(id).orElseThrow();
+    }
+
+    /**
+     * Cancels a transition, with a reason (required); who and when are kept. Its open alerts close («cancelled»), so
+     * its checklist leaves «Mine oppgaver»; it makes no more alerts and counts in no figure. Cancelling one already
+     * cancelled changes nothing (a double submit cancels once).
+     */
+    @Transactional
+    public void cancel(UUID id, String reason) {
+        Transition t = records.findAny(id).orElseThrow(() -> new NotFoundException("Transition"));
+        access.requireStaffSees(t.personId());
+        if (t.cancelled()) {
+            return;
+        }
+        String r = blankToNull(reason);
+        if (r == null) {
+            throw new InvalidInputException("reason", "transition.cancel.reason.required");
+        }
+        if (r.strip().length() > TransitionRules.REASON_MAX) {
+            throw new InvalidInputException("reason", "transition.cancel.reason.tooLong", TransitionRules.REASON_MAX);
+        }
+        if (records.cancel(id, r.strip(), TransitionAccess.me())) {
+            records.closeAlerts(id, null, "CANCELLED");
+            audit.record(t.personId(), AuditAction.UPDATE, "transition.cancel");
+        }
+    }
+
+    /**
+     * The person's open transition: not cancelled and not yet happened (no actual date), the soonest expected; null
+     * if none. A decision of the responsibility group can become an item of it.
+     */
+    @Transactional(readOnly = true)
+    public Transition openOf(UUID personId) {
+        access.requireStaffSees(personId);
+        return records.ofPerson(personId).stream().filter(t -> !t.cancelled() && t.actualOn() == null)
+                .min((a, b) -> a.expectedOn().compareTo(b.expectedOn())).orElse(null);
+    }
+
+    private List<InvalidInputException> checkItem(Transition t, ItemForm form) {
+        List<InvalidInputException> broken = new ArrayList<>();
         if (form.getResponsibleKind() == ResponsibleKind.STAFF
                 && (form.getResponsibleAccountId() == null || !staffIds().contains(form.getResponsibleAccountId()))) {
             broken.add(new InvalidInputException("responsibleAccountId", "transition.item.staff.unknown"));
@@ -182,12 +259,7 @@ public class Transitions {
         if (note != null && note.length() > TransitionRules.NOTE_MAX) {
             broken.add(new InvalidInputException("note", "transition.item.note.tooLong", TransitionRules.NOTE_MAX));
         }
-        InvalidInputException.throwIfAny(broken);
-        records.setItem(itemId, form, note, TransitionAccess.me());
-        records.statusEvent(itemId, item.status(), form.getStatus(), TransitionAccess.me(), Actor.STAFF);
-        afterItemChange(t);
-        audit.record(t.personId(), AuditAction.UPDATE, "transition.item");
-        return records.item(itemId).orElseThrow();
+        return broken;
     }
 
     /**
@@ -281,6 +353,9 @@ public class Transitions {
         Set<UUID> staff = new HashSet<>();
         if (t.coordinatorId() != null) {
             staff.add(t.coordinatorId());
+        }
+        if (t.cancelledBy() != null) {
+            staff.add(t.cancelledBy());
         }
         items.stream().map(ChecklistItem::responsibleAccountId).filter(Objects::nonNull).forEach(staff::add);
         alerts.forEach(a -> staff.add(a.recipientId()));

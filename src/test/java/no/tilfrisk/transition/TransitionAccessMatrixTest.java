@@ -78,6 +78,11 @@ class TransitionAccessMatrixTest {
             Map.entry("GET /persons/{personId}/transitions/{id}/items/{itemId}", new Endpoint(Need.STAFF_DEPARTMENT, "")),
             Map.entry("POST /persons/{personId}/transitions/{id}/items/{itemId}", new Endpoint(Need.STAFF_DEPARTMENT,
                     "status=IN_PROGRESS&note=Matrise")),
+            Map.entry("GET /persons/{personId}/transitions/{id}/items/new", new Endpoint(Need.STAFF_DEPARTMENT, "")),
+            Map.entry("POST /persons/{personId}/transitions/{id}/items", new Endpoint(Need.STAFF_DEPARTMENT,
+                    "formId={new}&label=Matrise&responsibleKind=PERSON")),
+            Map.entry("POST /persons/{personId}/transitions/{id}/cancel", new Endpoint(Need.STAFF_DEPARTMENT,
+                    "reason=Matrise&confirmed=true")),
             Map.entry("POST /transitions/alerts/{alertId}/done", new Endpoint(Need.RECIPIENT, "")),
             Map.entry("GET /admin/transitions", new Endpoint(Need.ADMIN_ANY, "")),
             Map.entry("POST /admin/transitions/institutions", new Endpoint(Need.ADMIN_ANY, "formId={new}&name=Matrise {new}")),
@@ -95,6 +100,10 @@ class TransitionAccessMatrixTest {
                     "{\"kind\": \"DISCHARGE_TSB\", \"ownWords\": \"Matrise\"}")),
             Map.entry("POST /api/v1/transitions/{id}/date-moves", new Endpoint(Need.STAFF_DEPARTMENT,
                     "{\"expectedOn\": \"{later}\", \"reason\": \"Matrise\"}")),
+            Map.entry("POST /api/v1/transitions/{id}/cancel", new Endpoint(Need.STAFF_DEPARTMENT,
+                    "{\"reason\": \"Matrise\"}")),
+            Map.entry("POST /api/v1/transitions/{id}/items", new Endpoint(Need.STAFF_DEPARTMENT,
+                    "{\"label\": \"Matrise\", \"responsibleKind\": \"PERSON\"}")),
             Map.entry("GET /api/v1/transitions/items/{itemId}", new Endpoint(Need.STAFF_DEPARTMENT, "")),
             Map.entry("PUT /api/v1/transitions/items/{itemId}", new Endpoint(Need.STAFF_DEPARTMENT,
                     "{\"status\": \"IN_PROGRESS\", \"note\": \"Matrise\"}")),
@@ -134,6 +143,14 @@ class TransitionAccessMatrixTest {
                 .accounts(Demo.TOKENS.keySet())
                 .allowed(c -> allowed(c.account(), c.target(), c.row().need()))
                 .formErrorsRefuse()
+                // a cancel uses its transition up: an allowed one gets a fresh fixture, which it cancels itself
+                .fixtureFor(c -> c.endpoint().endsWith("/cancel") && allowed(c.account(), c.target(), c.row().need())
+                        ? fixture(c.target()) : c.fixture())
+                // and every shared fixture is cancelled when done, so no later test meets it in a list or a task
+                .afterTarget(f -> People.asSystem(f.organisation(), () -> {
+                    transitions.cancel(f.transition(), "Matrisen er ferdig");
+                    return null;
+                }))
                 .state(this::state)
                 .check((c, r) -> !seesPersons(c.account(), c.target()) && r.body().contains(c.fixture().name())
                         ? "shows the person" : null)
@@ -229,6 +246,8 @@ class TransitionAccessMatrixTest {
                                (SELECT string_agg(concat_ws('/', id, status, note, responsible_kind), ',' ORDER BY id)
                                   FROM transition_checklist_item WHERE id IN (:item, :myItem)),
                                (SELECT count(*) FROM transition_date_move WHERE transition_id = :transition),
+                               (SELECT count(*) FROM transition_checklist_item WHERE transition_id = :transition),
+                               (SELECT cancelled_at FROM transition WHERE id = :transition),
                                (SELECT closed_at FROM transition_alert WHERE id = :alert),
                                (SELECT active FROM transition_institution WHERE id = :institution),
                                (SELECT active FROM transition_checklist_extra WHERE id = :extra))""")

@@ -91,6 +91,29 @@ class TransitionApi {
         return ResponseEntity.noContent().build();
     }
 
+    /** Why a transition is cancelled. */
+    record CancelRequest(String reason) {
+    }
+
+    @PostMapping("/api/v1/transitions/{id}/cancel")
+    @Operation(summary = "Cancel a transition with a reason (required); who and when are kept",
+            description = "Its open alerts close, it makes no more alerts, counts in no figure and can no longer be "
+                    + "changed; it is still read, marked as cancelled. Cancelling one already cancelled changes nothing.")
+    ResponseEntity<Void> cancel(@PathVariable UUID id, @RequestBody CancelRequest request) {
+        transitions.cancel(id, request == null ? null : request.reason());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/v1/transitions/{id}/items")
+    @Operation(summary = "Add a checklist item to this one transition: label (required), status, responsible, due date, note",
+            description = "Not added to the organisation's list for new transitions. An Idempotency-Key header (a UUID) "
+                    + "becomes the item's id, so a retried request adds one.")
+    ResponseEntity<ChecklistItem> addItem(@RequestHeader(name = IdempotencyKey.HEADER, required = false) UUID key,
+                                          @PathVariable UUID id, @RequestBody ItemForm form) {
+        ChecklistItem item = transitions.addItem(IdempotencyKey.idFor(key), id, form);
+        return ResponseEntity.created(URI.create("/api/v1/transitions/items/" + item.id())).body(item);
+    }
+
     @GetMapping("/api/v1/transitions/items/{itemId}")
     @Operation(summary = "One checklist item")
     ChecklistItem item(@PathVariable UUID itemId) {

@@ -1,7 +1,9 @@
 package no.tilfrisk.transition.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.util.UUID;
+import no.tilfrisk.platform.web.Confirmation;
 import no.tilfrisk.platform.web.InvalidInputException;
 import no.tilfrisk.platform.web.NotFoundException;
 import no.tilfrisk.transition.ChecklistItem;
@@ -30,7 +32,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Staff's transition pages under the person: the person's transitions, a new one, one with its checklist (tick an
- * item in place, change an item, move the date with a reason), and edit; the list of coming transitions; closing
+ * item in place, change an item, add an item to this transition, move the date with a reason, cancel it with a
+ * reason), and edit; the list of coming transitions; closing
  * an alert from «Mine oppgaver». Forms post and redirect; a new transition carries its form id.
  */
 @Controller
@@ -190,6 +193,56 @@ class TransitionController {
         return item(personId, id, item, model);
     }
 
+    /** An item for this one transition (not the organisation's list for new ones). */
+    @GetMapping("/persons/{personId}/transitions/{id}/items/new")
+    String newItemForm(@PathVariable UUID personId, @PathVariable UUID id, Model model) {
+        view(personId, id);
+        model.addAttribute("form", new ItemForm());
+        model.addAttribute("formId", UUID.randomUUID());
+        return item(personId, id, null, model);
+    }
+
+    @PostMapping("/persons/{personId}/transitions/{id}/items")
+    String addItem(@PathVariable UUID personId, @PathVariable UUID id, @RequestParam UUID formId,
+                   @ModelAttribute("form") ItemForm form, BindingResult errors, Model model) {
+        view(personId, id);
+        if (!errors.hasErrors()) {
+            try {
+                ChecklistItem added = transitions.addItem(formId, id, form);
+                return "redirect:/persons/" + personId + "/transitions/" + id + "#item-" + added.id();
+            } catch (InvalidInputException e) {
+                e.addTo(errors);
+            }
+        }
+        model.addAttribute("formId", formId);
+        return item(personId, id, null, model);
+    }
+
+    /** Cancels the transition with a reason, after a confirmation; a blank reason is told on the page at once. */
+    @PostMapping("/persons/{personId}/transitions/{id}/cancel")
+    String cancel(@PathVariable UUID personId, @PathVariable UUID id, @RequestParam(required = false) String reason,
+                  @RequestParam(defaultValue = "false") boolean confirmed, HttpServletRequest request, Model model) {
+        TransitionView view = view(personId, id);
+        if (view.transition().cancelled()) {
+            return "redirect:/persons/" + personId + "/transitions/" + id;
+        }
+        try {
+            if (reason == null || reason.isBlank()) {
+                throw new InvalidInputException("reason", "transition.cancel.reason.required");
+            }
+            if (!confirmed) {
+                return Confirmation.ask(model, request, "/persons/" + personId + "/transitions/" + id,
+                        "transition.cancel.button", "transition.cancel.confirm", view.personName());
+            }
+            transitions.cancel(id, reason);
+            return "redirect:/persons/" + personId + "/transitions/" + id;
+        } catch (InvalidInputException e) {
+            model.addAttribute("cancelErrors", e.all());
+            model.addAttribute("cancelReason", reason);
+            return show(personId, id, model);
+        }
+    }
+
     @PostMapping("/transitions/alerts/{alertId}/done")
     String alertDone(@PathVariable UUID alertId, @RequestParam(required = false) String from) {
         alerts.done(alertId);
@@ -224,6 +277,7 @@ class TransitionController {
         return "transition/form";
     }
 
+    /** The item's form; {@code item} null: a new item for this transition. */
     private String item(UUID personId, UUID id, ChecklistItem item, Model model) {
         model.addAttribute("personId", personId);
         model.addAttribute("transitionId", id);

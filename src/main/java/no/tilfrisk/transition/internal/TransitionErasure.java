@@ -22,10 +22,14 @@ class TransitionErasure {
 
     @EventListener
     void on(PersonErased erased) {
-        db.sql("UPDATE transition SET own_words = NULL, municipality = NULL WHERE person_id = ? AND organisation_id = ?")
+        db.sql("""
+                        UPDATE transition SET own_words = NULL, municipality = NULL,
+                               cancelled_reason = CASE WHEN cancelled_at IS NULL THEN NULL ELSE '-' END
+                         WHERE person_id = ? AND organisation_id = ?""")
                 .params(erased.personId(), Tenancy.requireOrganisationId()).update();
         db.sql("""
-                        UPDATE transition_checklist_item SET note = NULL
+                        UPDATE transition_checklist_item SET note = NULL,
+                               label = CASE WHEN code = 'OWN' THEN '-' ELSE label END
                          WHERE organisation_id = ? AND transition_id IN (SELECT id FROM transition WHERE person_id = ?)""")
                 .params(Tenancy.requireOrganisationId(), erased.personId()).update();
         db.sql("""

@@ -13,14 +13,15 @@ import org.springframework.stereotype.Component;
 @Component
 class CareGroupRecords {
 
-    record MemberRow(UUID id, MemberKind kind, UUID userId, UUID partnerOrganisationId, UUID relativeId, String role) {
+    record MemberRow(UUID id, MemberKind kind, UUID userId, UUID partnerOrganisationId, UUID relativeId, String role,
+                     boolean notifyEmail) {
     }
 
     record MeetingRow(UUID id, LocalDate heldOn, byte[] minutesEncrypted) {
     }
 
     record DecisionRow(UUID id, UUID meetingId, String what, UUID responsibleMemberId, LocalDate dueOn,
-                       UUID planActionId) {
+                       UUID planActionId, UUID checklistItemId) {
     }
 
     private final JdbcClient db;
@@ -47,7 +48,7 @@ class CareGroupRecords {
 
     List<MemberRow> members(UUID groupId) {
         return db.sql("""
-                        SELECT id, kind, user_id, partner_organisation_id, relative_id, role FROM care_group_member
+                        SELECT id, kind, user_id, partner_organisation_id, relative_id, role, notify_email FROM care_group_member
                          WHERE organisation_id = ? AND group_id = ? AND removed_at IS NULL ORDER BY added_at, id""")
                 .params(org(), groupId).query(MemberRow.class).list();
     }
@@ -55,12 +56,13 @@ class CareGroupRecords {
     boolean addMember(UUID id, UUID groupId, MemberForm form, String role) {
         return db.sql("""
                         INSERT INTO care_group_member (id, organisation_id, group_id, kind, user_id, partner_organisation_id,
-                                                       relative_id, role)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                                                       relative_id, role, notify_email)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
                 .params(id, org(), groupId, form.getKind().name(),
                         form.getKind() == MemberKind.COORDINATOR || form.getKind() == MemberKind.STAFF ? form.getUserId() : null,
                         form.getKind() == MemberKind.PARTNER ? form.getPartnerId() : null,
-                        form.getKind() == MemberKind.RELATIVE ? form.getRelativeId() : null, role)
+                        form.getKind() == MemberKind.RELATIVE ? form.getRelativeId() : null, role,
+                        (form.getKind() == MemberKind.COORDINATOR || form.getKind() == MemberKind.STAFF) && form.isNotifyEmail())
                 .update() > 0;
     }
 
@@ -85,6 +87,14 @@ class CareGroupRecords {
             db.sql("INSERT INTO care_meeting_attendee (meeting_id, member_id, organisation_id) VALUES (?, ?, ?)")
                     .params(id, member, org()).update();
         }
+    }
+
+    /** The first meeting of the group on or after the day. */
+    Optional<LocalDate> nextMeeting(UUID groupId, LocalDate from) {
+        return db.sql("""
+                        SELECT held_on FROM care_meeting WHERE organisation_id = ? AND group_id = ? AND held_on >= ?
+                         ORDER BY held_on LIMIT 1""")
+                .params(org(), groupId, from).query(LocalDate.class).optional();
     }
 
     List<MeetingRow> meetings(UUID groupId) {
@@ -114,17 +124,19 @@ class CareGroupRecords {
     /** Every member the group ever had (for the names of who came to past meetings), current or removed. */
     List<MemberRow> allMembers(UUID groupId) {
         return db.sql("""
-                        SELECT id, kind, user_id, partner_organisation_id, relative_id, role FROM care_group_member
+                        SELECT id, kind, user_id, partner_organisation_id, relative_id, role, notify_email FROM care_group_member
                          WHERE organisation_id = ? AND group_id = ? ORDER BY added_at, id""")
                 .params(org(), groupId).query(MemberRow.class).list();
     }
 
-    void addDecision(UUID id, UUID meetingId, DecisionForm form, String what, UUID planActionId, UUID by) {
+    void addDecision(UUID id, UUID meetingId, DecisionForm form, String what, UUID planActionId, UUID checklistItemId,
+                     UUID by) {
         db.sql("""
                         INSERT INTO care_decision (id, organisation_id, meeting_id, what, responsible_member_id, due_on,
-                                                   plan_action_id, created_by)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")
-                .params(id, org(), meetingId, what, form.getResponsibleMemberId(), form.getDueOn(), planActionId, by)
+                                                   plan_action_id, checklist_item_id, created_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")
+                .params(id, org(), meetingId, what, form.getResponsibleMemberId(), form.getDueOn(), planActionId,
+                        checklistItemId, by)
                 .update();
     }
 
@@ -134,7 +146,8 @@ class CareGroupRecords {
 
     List<DecisionRow> decisions(UUID groupId) {
         return db.sql("""
-                        SELECT d.id, d.meeting_id, d.what, d.responsible_member_id, d.due_on, d.plan_action_id
+                        SELECT d.id, d.meeting_id, d.what, d.responsible_member_id, d.due_on, d.plan_action_id,
+                               d.checklist_item_id
                           FROM care_decision d JOIN care_meeting m ON m.id = d.meeting_id
                          WHERE d.organisation_id = ? AND m.group_id = ? ORDER BY d.created_at, d.id""")
                 .params(org(), groupId).query(DecisionRow.class).list();

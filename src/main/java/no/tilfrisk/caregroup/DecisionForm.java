@@ -5,8 +5,9 @@ import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
- * A decision of a meeting: what, which member answers for it, by when; with a goal of the person's plan chosen, it
- * also becomes an action under that goal.
+ * A decision of a meeting: what, which member answers for it, by when, and what it becomes ({@link #getBecomes}): an
+ * action under a goal of the person's plan, or an item of the checklist of the person's open transition. Without a
+ * choice, a goal chosen makes it a plan action (as before the choice existed).
  */
 public class DecisionForm {
 
@@ -15,6 +16,7 @@ public class DecisionForm {
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate dueOn;
     private UUID goalId;
+    private DecisionTarget becomes;
 
     public DecisionForm() {
     }
@@ -34,4 +36,10 @@ public class DecisionForm {
     public void setDueOn(LocalDate v) { dueOn = v; }
     public UUID getGoalId() { return goalId; }
     public void setGoalId(UUID v) { goalId = v; }
+    public void setBecomes(DecisionTarget v) { becomes = v; }
+
+    /** The choice made, or PLAN_ACTION with a goal and NONE without one. */
+    public DecisionTarget getBecomes() {
+        return becomes != null ? becomes : goalId != null ? DecisionTarget.PLAN_ACTION : DecisionTarget.NONE;
+    }
 }

@@ -15,7 +15,8 @@ public record GroupView(UUID personId, String personName, List<Member> members, 
     public record Meeting(UUID id, LocalDate heldOn, List<String> attendees, String minutes, List<Decision> decisions) {
     }
 
-    public record Decision(UUID id, String what, String responsible, LocalDate dueOn, boolean inPlan) {
+    public record Decision(UUID id, String what, String responsible, LocalDate dueOn, boolean inPlan,
+                           boolean inChecklist) {
     }
 
     /** The next meeting on or after the day, if one is set. */

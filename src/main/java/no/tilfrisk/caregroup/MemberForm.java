@@ -13,6 +13,8 @@ public class MemberForm {
     private UUID partnerId;
     private UUID relativeId;
     private String role;
+    /** A staff member or coordinator gets an e-mail when a meeting is set. */
+    private boolean notifyEmail;
 
     public MemberForm() {
     }
@@ -35,4 +37,6 @@ public class MemberForm {
     public void setRelativeId(UUID v) { relativeId = v; }
     public String getRole() { return role; }
     public void setRole(String v) { role = v; }
+    public boolean isNotifyEmail() { return notifyEmail; }
+    public void setNotifyEmail(boolean v) { notifyEmail = v; }
 }

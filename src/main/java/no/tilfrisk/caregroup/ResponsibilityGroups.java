@@ -24,13 +24,13 @@ import no.tilfrisk.partner.PartnerOrganisations;
 import no.tilfrisk.person.ConsentCheck;
 import no.tilfrisk.person.ConsentPurpose;
 import no.tilfrisk.person.PersonLookup;
-import no.tilfrisk.plan.ActionForm;
 import no.tilfrisk.plan.Plans;
-import no.tilfrisk.plan.Responsible;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.platform.tenancy.TenantPrincipal;
 import no.tilfrisk.platform.web.InvalidInputException;
 import no.tilfrisk.platform.web.NotFoundException;
+import no.tilfrisk.transition.Transition;
+import no.tilfrisk.transition.Transitions;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,11 +53,16 @@ public class ResponsibilityGroups {
     private final PartnerOrganisations partners;
     private final ConsentCheck consents;
     private final Plans plans;
+    private final Transitions transitions;
+    private final MeetingNotices notices;
     private final AuditTrail audit;
     private final Clock clock;
 
     ResponsibilityGroups(CareGroupRecords records, PersonLookup persons, UserAccounts users, PartnerOrganisations partners,
-                         ConsentCheck consents, Plans plans, AuditTrail audit, Clock clock) {
+                         ConsentCheck consents, Plans plans, Transitions transitions, MeetingNotices notices, AuditTrail audit,
+                         Clock clock) {
+        this.transitions = transitions;
+        this.notices = notices;
         this.records = records;
         this.persons = persons;
         this.users = users;
@@ -135,7 +140,10 @@ public class ResponsibilityGroups {
         audit.record(personId, AuditAction.UPDATE, "caregroup.member");
     }
 
-    /** Records a meeting with who came (members of the group) and the minutes; the form's id makes it once. */
+    /**
+     * Records a meeting with who came (members of the group) and the minutes; the form's id makes it once. A meeting
+     * set for today or later is told to the members who chose a channel ({@link MeetingNotices}).
+     */
     @Transactional
     public UUID addMeeting(UUID id, UUID personId, MeetingForm form) {
         persons.requireVisible(personId);
@@ -170,12 +178,15 @@ public class ResponsibilityGroups {
         InvalidInputException.throwIfAny(broken);
         records.addMeeting(id, group, form.getHeldOn(), minutes, List.copyOf(came), me());
         audit.record(personId, AuditAction.UPDATE, "caregroup.meeting");
+        notices.meetingSet(id, form.getHeldOn(), personId, records.members(group));
         return id;
     }
 
     /**
-     * Records a decision of a meeting: what, which member answers for it, by when. With a goal chosen, it becomes an
-     * action under that goal in the person's plan, in the same transaction.
+     * Records a decision of a meeting: what, which member answers for it, by when. As the user picks, it also becomes
+     * an action under a goal of the person's plan, or an item of the checklist of the person's open transition (with
+     * the member as the one who answers for it, and the date as its due date), in the same transaction; a relative
+     * answers for no checklist item.
      */
     @Transactional
     public UUID addDecision(UUID id, UUID personId, UUID meetingId, DecisionForm form) {
@@ -202,16 +213,32 @@ public class ResponsibilityGroups {
                 broken.add(new InvalidInputException("responsibleMemberId", "caregroup.attendees.notMembers"));
             }
         }
-        if (form.getGoalId() != null && responsible == null) {
+        DecisionTarget becomes = form.getBecomes();
+        if (becomes == DecisionTarget.PLAN_ACTION && form.getGoalId() == null) {
+            broken.add(new InvalidInputException("goalId", "caregroup.decision.goal.unknown"));
+        }
+        if (becomes == DecisionTarget.PLAN_ACTION && responsible == null) {
             broken.add(new InvalidInputException("responsibleMemberId", "caregroup.decision.responsible.forPlan"));
+        }
+        Transition open = null;
+        if (becomes == DecisionTarget.CHECKLIST_ITEM) {
+            open = transitions.openOf(personId);
+            if (open == null) {
+                broken.add(new InvalidInputException("becomes", "caregroup.decision.noTransition"));
+            }
+            if (responsible == null) {
+                broken.add(new InvalidInputException("responsibleMemberId", "caregroup.decision.responsible.forChecklist"));
+            } else if (responsible.kind() == MemberKind.RELATIVE) {
+                broken.add(new InvalidInputException("responsibleMemberId", "caregroup.decision.relative.checklist"));
+            }
         }
         InvalidInputException.throwIfAny(broken);
         UUID action = null;
-        if (form.getGoalId() != null) {
+        if (becomes == DecisionTarget.PLAN_ACTION) {
             action = UUID.nameUUIDFromBytes(("caregroup-decision:" + id).getBytes(StandardCharsets.UTF_8));
             try {
                 plans.addAction(action, personId, form.getGoalId(),
-                        actionFor(what.strip(), responsible, names(personId, "", List.of(responsible)).get(responsible.id()),
+                        DecisionTargets.actionFor(what.strip(), responsible, names(personId, "", List.of(responsible)).get(responsible.id()),
                                 form.getDueOn()));
             } catch (InvalidInputException e) {
                 // the plan's rules, told on this form's fields
@@ -222,7 +249,19 @@ public class ResponsibilityGroups {
                 throw new InvalidInputException("goalId", "caregroup.decision.goal.unknown");
             }
         }
-        records.addDecision(id, meetingId, form, what.strip(), action, me());
+        UUID item = null;
+        if (becomes == DecisionTarget.CHECKLIST_ITEM) {
+            item = UUID.nameUUIDFromBytes(("caregroup-decision-item:" + id).getBytes(StandardCharsets.UTF_8));
+            try {
+                transitions.addItem(item, open.id(), DecisionTargets.itemFor(what.strip(), responsible, form.getDueOn()));
+            } catch (InvalidInputException e) {
+                // the checklist's rules, told on this form's fields
+                InvalidInputException.throwIfAny(e.all().stream().map(x -> new InvalidInputException(
+                        "label".equals(x.field()) ? "what" : "dueOn".equals(x.field()) ? "dueOn" : "responsibleMemberId",
+                        x.code(), x.args())).toList());
+            }
+        }
+        records.addDecision(id, meetingId, form, what.strip(), action, item, me());
         audit.record(personId, AuditAction.UPDATE, "caregroup.decision");
         return id;
     }
@@ -267,28 +306,6 @@ public class ResponsibilityGroups {
         };
     }
 
-    private static ActionForm actionFor(String what, MemberRow responsible, String name, LocalDate due) {
-        ActionForm action = new ActionForm();
-        action.setText(what);
-        action.setTargetDate(due);
-        switch (responsible.kind()) {
-            case STAFF, COORDINATOR -> {
-                action.setResponsible(Responsible.STAFF);
-                action.setResponsibleUserId(responsible.userId());
-            }
-            case PERSON -> action.setResponsible(Responsible.PARTICIPANT);
-            case PARTNER -> {
-                action.setResponsible(Responsible.PARTNER);
-                action.setResponsibleName(name);
-            }
-            case RELATIVE -> {
-                action.setResponsible(Responsible.RELATIVE);
-                action.setResponsibleName(name);
-            }
-        }
-        return action;
-    }
-
     private GroupView view(UUID personId) {
         var name = persons.names(List.of(personId)).get(personId);
         UUID group = records.groupOf(personId).orElse(null);
@@ -304,7 +321,8 @@ public class ResponsibilityGroups {
         Map<UUID, List<GroupView.Decision>> decisions = new HashMap<>();
         records.decisions(group).forEach(d -> decisions.computeIfAbsent(d.meetingId(), k -> new ArrayList<>())
                 .add(new GroupView.Decision(d.id(), d.what(), d.responsibleMemberId() == null ? null
-                        : names.get(d.responsibleMemberId()), d.dueOn(), d.planActionId() != null)));
+                        : names.get(d.responsibleMemberId()), d.dueOn(), d.planActionId() != null,
+                        d.checklistItemId() != null)));
         List<GroupView.Meeting> meetings = records.meetings(group).stream()
                 .map(m -> new GroupView.Meeting(m.id(), m.heldOn(), came.getOrDefault(m.id(), List.of()),
                         records.minutes(m), decisions.getOrDefault(m.id(), List.of()))).toList();

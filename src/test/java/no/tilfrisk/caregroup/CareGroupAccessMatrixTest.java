@@ -49,7 +49,15 @@ class CareGroupAccessMatrixTest {
                     "formId={new}&heldOn={today}&attendees={memberId}&minutes=Matrise")),
             Map.entry("POST /persons/{personId}/ansvarsgruppe/meetings/{meetingId}/decisions", new Endpoint(Need.DEPARTMENT,
                     "formId={new}&what=Matrise&responsibleMemberId={memberId}")),
-            Map.entry("GET /min-side/ansvarsgruppe", new Endpoint(Need.OWN, "")));
+            Map.entry("GET /min-side/ansvarsgruppe", new Endpoint(Need.OWN, "")),
+            Map.entry("GET /api/v1/persons/{personId}/care-group", new Endpoint(Need.DEPARTMENT, "")),
+            Map.entry("POST /api/v1/persons/{personId}/care-group/members", new Endpoint(Need.DEPARTMENT,
+                    "{\"kind\": \"STAFF\", \"userId\": \"{staffId}\", \"role\": \"Matrise\"}")),
+            Map.entry("DELETE /api/v1/persons/{personId}/care-group/members/{memberId}", new Endpoint(Need.DEPARTMENT, "")),
+            Map.entry("POST /api/v1/persons/{personId}/care-group/meetings", new Endpoint(Need.DEPARTMENT,
+                    "{\"heldOn\": \"{today}\", \"attendees\": [\"{memberId}\"], \"minutes\": \"Matrise\"}")),
+            Map.entry("POST /api/v1/persons/{personId}/care-group/meetings/{meetingId}/decisions", new Endpoint(Need.DEPARTMENT,
+                    "{\"what\": \"Matrise\", \"responsibleMemberId\": \"{memberId}\"}")));
 
     @Autowired
     MockMvc mvc;
@@ -70,7 +78,7 @@ class CareGroupAccessMatrixTest {
     @Test
     void everyEndpointOfTheModuleIsInTheMatrix() {
         Set<String> found = MatrixRequests.endpointsIn(mappings, "no.tilfrisk.caregroup");
-        assertThat(found).hasSize(6);
+        assertThat(found).hasSize(11);
         AccessMatrix.assertListsEvery(ENDPOINTS, found);
     }
 

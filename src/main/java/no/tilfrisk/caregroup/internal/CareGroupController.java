@@ -10,6 +10,7 @@ import no.tilfrisk.caregroup.MemberForm;
 import no.tilfrisk.caregroup.MemberKind;
 import no.tilfrisk.caregroup.ResponsibilityGroups;
 import no.tilfrisk.plan.Plans;
+import no.tilfrisk.transition.Transitions;
 import no.tilfrisk.platform.web.Confirmation;
 import no.tilfrisk.platform.web.InvalidInputException;
 import no.tilfrisk.platform.web.NotFoundException;
@@ -32,8 +33,10 @@ class CareGroupController {
     private final ResponsibilityGroups groups;
     private final UserAccounts users;
     private final Plans plans;
+    private final Transitions transitions;
 
-    CareGroupController(ResponsibilityGroups groups, UserAccounts users, Plans plans) {
+    CareGroupController(ResponsibilityGroups groups, UserAccounts users, Plans plans, Transitions transitions) {
+        this.transitions = transitions;
         this.groups = groups;
         this.users = users;
         this.plans = plans;
@@ -115,6 +118,7 @@ class CareGroupController {
         model.addAttribute("partners", groups.partnerChoices(personId));
         model.addAttribute("relatives", groups.relativeChoices(personId));
         model.addAttribute("goals", plans.plan(personId).allGoals());
+        model.addAttribute("openTransition", transitions.openOf(personId));
         model.addAttribute("memberForm", member);
         model.addAttribute("meetingForm", meeting);
         model.addAttribute("decisionForm", decision);

@@ -3,6 +3,7 @@ package no.tilfrisk.portal.internal;
 import java.util.UUID;
 import no.tilfrisk.account.CurrentUser;
 import no.tilfrisk.activity.SessionSignUps;
+import no.tilfrisk.caregroup.NextMeeting;
 import no.tilfrisk.outcome.DueMeasurement;
 import no.tilfrisk.outcome.MyOutcomes;
 import no.tilfrisk.outcome.Outcomes;
@@ -25,12 +26,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class MyPageController {
 
     private final SessionSignUps signUps;
+    private final NextMeeting nextMeeting;
     private final MyPlan plan;
     private final MyOutcomes myOutcomes;
     private final Outcomes outcomes;
 
-    MyPageController(SessionSignUps signUps, MyPlan plan, MyOutcomes myOutcomes, Outcomes outcomes) {
+    MyPageController(SessionSignUps signUps, MyPlan plan, MyOutcomes myOutcomes, Outcomes outcomes,
+                     NextMeeting nextMeeting) {
         this.signUps = signUps;
+        this.nextMeeting = nextMeeting;
         this.plan = plan;
         this.myOutcomes = myOutcomes;
         this.outcomes = outcomes;
@@ -42,6 +46,7 @@ class MyPageController {
         model.addAttribute("coming", signUps.coming().stream().filter(s -> !s.cancelled()).limit(3).toList());
         model.addAttribute("summary", plan.summary().orElse(null));
         model.addAttribute("due", dueMeasurements());
+        model.addAttribute("nextMeeting", nextMeeting.mine().orElse(null));
         return "portal/home";
     }
 

@@ -146,8 +146,8 @@ class DemoData implements ApplicationRunner {
         projects.write(skien, dag);
         volunteers.write(skien, skienFirst.stream().filter(d -> d.name().equals("Tønsberg")).findFirst().orElseThrow(),
                 volunteer, dag);
-        transitions.write(skien, dag, coordinator, staff);
-        partners.write(dag);
+        UUID tor = transitions.write(skien, dag, coordinator, staff);
+        partners.write(tor);
         leisure.write(skien, skienFirst.stream().filter(d -> d.name().equals("Tønsberg")).findFirst().orElseThrow(), dag);
     }
 

@@ -13,8 +13,9 @@ import no.tilfrisk.person.Consents;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo's partner (issue 17): «NAV Skien» with the caseworker nav@demo.tilfrisk.no, to whom Dag Deltaker has
- * consented to share, and nobody else; and «Skien fengsel», to whom nobody has. Signs in like the other demo users
+ * The demo's partner (issue 17): «NAV Skien» with the caseworker nav@demo.tilfrisk.no, to whom Tor (released from
+ * Skien fengsel in five weeks) has consented to share, so the caseworker sees the release, and nobody else (not
+ * Dag, whose discharge is next week); and «Skien fengsel», to whom nobody has. Signs in like the other demo users
  * (the demo organisations ask no second factor; a partner turns it on as staff do, under «Totrinnsinnlogging»).
  */
 @Component

@@ -57,7 +57,8 @@ class DemoTransitions {
         this.clock = clock;
     }
 
-    void write(Department skien, UUID dag, UUID coordinator, UUID staff) {
+    /** Returns Tor's id: he consents to share with NAV Skien ({@link DemoPartners}), so the partner sees the release. */
+    UUID write(Department skien, UUID dag, UUID coordinator, UUID staff) {
         LocalDate today = LocalDate.now(clock);
         UUID prison = settings.addInstitution(UUID.randomUUID(), "Skien fengsel", "Fengsel, høyt sikkerhetsnivå");
         UUID rehab = settings.institutions().stream().filter(i -> i.name().startsWith("Bjørnerud"))
@@ -114,6 +115,7 @@ class DemoTransitions {
         contacts.log(UUID.randomUUID(), contact);
 
         alerts.makeAlerts();
+        return tor;
     }
 
     private static TransitionForm form(TransitionKind kind, UUID institution, LocalDate expected, UUID coordinator) {

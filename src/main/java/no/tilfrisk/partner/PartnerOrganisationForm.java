@@ -14,6 +14,9 @@ public class PartnerOrganisationForm {
     @NotNull(message = "{partner.kind.required}")
     private PartnerKind kind;
 
+    /** On a change (the API): on or off; null keeps it as it is. */
+    private Boolean active;
+
     public PartnerOrganisationForm() {
     }
 
@@ -26,4 +29,6 @@ public class PartnerOrganisationForm {
     public void setName(String v) { name = v; }
     public PartnerKind getKind() { return kind; }
     public void setKind(PartnerKind v) { kind = v; }
+    public Boolean getActive() { return active; }
+    public void setActive(Boolean v) { active = v; }
 }

@@ -43,8 +43,7 @@ public class PartnerOrganisations {
     @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF')")
     @Transactional(readOnly = true)
     public List<PartnerOrganisation> list() {
-        return db.sql(SELECT + " WHERE organisation_id = ? ORDER BY NOT active, lower(name), id")
-                .param(Tenancy.requireOrganisationId()).query(PartnerOrganisation.class).list();
+        return all();
     }
 
     @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF')")
@@ -78,6 +77,45 @@ public class PartnerOrganisations {
                 .params(formId, Tenancy.requireOrganisationId(), name, form.getKind().name(), caller())
                 .update();
         return formId;
+    }
+
+    /** The register for its keeper: every partner organisation, active first, by name. */
+    @PreAuthorize("hasRole('ORG_ADMIN')")
+    @Transactional(readOnly = true)
+    public List<PartnerOrganisation> register() {
+        return list();
+    }
+
+    /**
+     * Changes a partner organisation's name, kind and (if given) whether it is active. Consents name a partner
+     * organisation by its name, so a new name is refused while a consent in force names the old one (it would end
+     * that sharing without the person's say). Field by field; nothing is saved on a broken rule.
+     */
+    @PreAuthorize("hasRole('ORG_ADMIN')")
+    @Transactional
+    public PartnerOrganisation update(UUID id, PartnerOrganisationForm form) {
+        PartnerOrganisation current = get(id);
+        List<InvalidInputException> broken = new ArrayList<>();
+        String name = form.getName() == null ? "" : form.getName().strip();
+        if (name.isEmpty()) {
+            broken.add(new InvalidInputException("name", "partner.name.required"));
+        } else if (name.length() > 200) {
+            broken.add(new InvalidInputException("name", "partner.name.size"));
+        } else if (!name.equalsIgnoreCase(current.name())) {
+            if (byName(name).isPresent()) {
+                broken.add(new InvalidInputException("name", "partner.name.taken"));
+            } else if (!consents.sharingWith(current.name()).isEmpty()) {
+                broken.add(new InvalidInputException("name", "partner.name.consented"));
+            }
+        }
+        if (form.getKind() == null) {
+            broken.add(new InvalidInputException("kind", "partner.kind.required"));
+        }
+        InvalidInputException.throwIfAny(broken);
+        boolean active = form.getActive() == null ? current.active() : form.getActive();
+        db.sql("UPDATE partner_organisation SET name = ?, kind = ?, active = ? WHERE id = ? AND organisation_id = ?")
+                .params(name, form.getKind().name(), active, id, Tenancy.requireOrganisationId()).update();
+        return get(id);
     }
 
     /** Turns a partner organisation off (its caseworkers then see nobody) or on again. */
@@ -144,6 +182,13 @@ public class PartnerOrganisations {
         return db.sql(SELECT + " WHERE organisation_id = ? AND active ORDER BY lower(name), id")
                 .param(Tenancy.requireOrganisationId()).query(PartnerOrganisation.class).list().stream()
                 .filter(p -> names.contains(p.name().toLowerCase())).toList();
+    }
+
+    /** Every partner organisation, active first, by name: for the consent form's choice (names are not secret). */
+    @Transactional(readOnly = true)
+    public List<PartnerOrganisation> all() {
+        return db.sql(SELECT + " WHERE organisation_id = ? ORDER BY NOT active, lower(name), id")
+                .param(Tenancy.requireOrganisationId()).query(PartnerOrganisation.class).list();
     }
 
     /** The names of these partner organisations, for display. */

@@ -2,7 +2,9 @@ package no.tilfrisk.person;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import no.tilfrisk.audit.AuditAction;
@@ -25,15 +27,29 @@ import org.springframework.transaction.annotation.Transactional;
 public class Consents {
 
     private final JdbcClient db;
+    private final List<PartnerRegister> partnerRegisters;
     private final PersonAccess access;
     private final AuditTrail audit;
     private final PersonRecords records;
 
-    Consents(JdbcClient db, PersonAccess access, AuditTrail audit, PersonRecords records) {
+    Consents(JdbcClient db, PersonAccess access, AuditTrail audit, PersonRecords records,
+             List<PartnerRegister> partnerRegisters) {
+        this.partnerRegisters = partnerRegisters;
         this.db = db;
         this.access = access;
         this.audit = audit;
         this.records = records;
+    }
+
+    /**
+     * The names the consent to share with a partner may name, from the partner register: name → active (the form
+     * offers the active ones). Empty without a register, and then the name is free text as before.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Boolean> partnerNames() {
+        Map<String, Boolean> names = new LinkedHashMap<>();
+        partnerRegisters.forEach(r -> names.putAll(r.names()));
+        return names;
     }
 
     @Transactional
@@ -138,6 +154,16 @@ public class Consents {
         if (sharing && (form.getPartner() == null || form.getPartner().isBlank())) {
             broken.add(new InvalidInputException("partner", "consent.partner.required"));
         }
+        String partner = null;
+        if (sharing && form.getPartner() != null && !form.getPartner().isBlank()) {
+            // one of the register's names, as the register writes it; free text only where there is no register
+            Map<String, Boolean> names = partnerNames();
+            partner = names.isEmpty() ? form.getPartner().strip() : names.keySet().stream()
+                    .filter(n -> n.equalsIgnoreCase(form.getPartner().strip())).findFirst().orElse(null);
+            if (partner == null) {
+                broken.add(new InvalidInputException("partner", "consent.partner.unknown"));
+            }
+        }
         InvalidInputException.throwIfAny(broken);
         if (relative && records.relatives(personId).stream().noneMatch(r -> r.personId().equals(form.getRelativeId()))) {
             throw new InvalidInputException("relativeId", "consent.relative.required");
@@ -146,7 +172,7 @@ public class Consents {
         for (ConsentPurpose purpose : purposes) {
             given += record(idOf(formId, purpose), personId, purpose, form.getMethod(),
                     purpose == ConsentPurpose.INVOLVE_RELATIVE ? form.getRelativeId() : null,
-                    purpose == ConsentPurpose.SHARE_WITH_PARTNER ? form.getPartner().strip() : null, null) ? 1 : 0;
+                    purpose == ConsentPurpose.SHARE_WITH_PARTNER ? partner : null, null) ? 1 : 0;
         }
         return given;
     }

@@ -31,7 +31,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * included) × a person of the demo organisation who consents to share with NAV Skien, one who consents to nothing,
  * one who consents to share with another partner, and a person of another organisation who consents to «NAV
  * Skien» there. Only the caseworker reaches a person, and only the consenting one; only an admin of the same
- * organisation keeps the partner register. Where there is no right the answer is 403 or 404, nothing changes, and
+ * organisation keeps the partner register (pages and API). Where there is no right the answer is 403 or 404, nothing changes, and
  * the person's name never shows.
  */
 @TilfriskTest
@@ -58,7 +58,13 @@ class PartnerAccessMatrixTest {
             Map.entry("GET /admin/partners/{id}", new Endpoint(Need.ADMIN, "")),
             Map.entry("POST /admin/partners/{id}/accounts", new Endpoint(Need.ADMIN,
                     "displayName=Matrise&email=matrise-{new}@example.org")),
-            Map.entry("POST /admin/partners/{id}/active", new Endpoint(Need.ADMIN, "active=false")));
+            Map.entry("POST /admin/partners/{id}/active", new Endpoint(Need.ADMIN, "active=false")),
+            Map.entry("GET /api/v1/partners", new Endpoint(Need.ADMIN_ANY, "")),
+            Map.entry("GET /api/v1/partners/{id}", new Endpoint(Need.ADMIN, "")),
+            Map.entry("POST /api/v1/partners", new Endpoint(Need.ADMIN_ANY,
+                    "{\"name\": \"Matrise {new}\", \"kind\": \"OTHER\"}")),
+            Map.entry("PUT /api/v1/partners/{id}", new Endpoint(Need.ADMIN,
+                    "{\"name\": \"Matrise {new}\", \"kind\": \"MUNICIPALITY\"}")));
 
     @Autowired
     MockMvc mvc;
@@ -119,7 +125,8 @@ class PartnerAccessMatrixTest {
     record Fixture(UUID organisation, UUID person, String name, UUID partner, UUID item) implements AccessMatrix.Fixture {
         @Override
         public Map<String, ?> values(String endpoint) {
-            return Map.of("id", endpoint.contains("/admin/partners/") ? partner : person, "itemId", item);
+            return Map.of("id", endpoint.contains("/admin/partners/") || endpoint.contains("/api/v1/partners/") ? partner : person,
+                    "itemId", item);
         }
     }
 

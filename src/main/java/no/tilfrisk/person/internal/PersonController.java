@@ -193,6 +193,7 @@ class PersonController {
                 text(a.labelKey(), a.args(), locale), null, a.href(), false)).toList());
         model.addAttribute("timeline", view.timeline());
         model.addAttribute("relativeChoices", persons.relativesToChoose().stream().filter(p -> !p.id().equals(id)).toList());
+        model.addAttribute("partnerNames", consents.partnerNames());
         if (!model.containsAttribute("consentForm")) {
             model.addAttribute("consentForm", new ConsentChecklist());
             model.addAttribute("consentFormId", UUID.randomUUID());

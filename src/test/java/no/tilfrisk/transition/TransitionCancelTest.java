@@ -235,6 +235,19 @@ class TransitionCancelTest {
         asCoordinator(() -> { transitions.cancel(t, "Testen er ferdig"); return null; });
     }
 
+    @Test
+    void theOpenApiDocumentDescribesTheNewEndpoints() throws Exception {
+        String doc = mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString();
+        com.jayway.jsonpath.DocumentContext json = com.jayway.jsonpath.JsonPath.parse(doc);
+        assertThat((Object) json.read("$.paths['/api/v1/transitions/{id}/cancel'].post.summary")).isNotNull();
+        assertThat((Object) json.read("$.paths['/api/v1/transitions/{id}/items'].post.summary")).isNotNull();
+        assertThat((Object) json.read("$.paths['/api/v1/partners/{id}'].put.summary")).isNotNull();
+        assertThat((Object) json.read("$.paths['/api/v1/persons/{personId}/care-group/meetings/{meetingId}/decisions'].post.summary"))
+                .isNotNull();
+        assertThat((Object) json.read("$.paths['/api/v1/persons/{personId}/care-group/members/{memberId}'].delete"))
+                .isNotNull();
+    }
+
     private static ItemForm labelled(String label) {
         ItemForm f = new ItemForm();
         f.setLabel(label);

@@ -59,12 +59,14 @@ class DemoData implements ApplicationRunner {
     private final DemoPartners partners;
     private final DemoTransitions transitions;
     private final DemoLeisure leisure;
+    private final DemoDirectory directory;
 
     DemoData(Organisations organisations, Departments departments, UserAccounts accounts, ApiTokens tokens,
              TransactionTemplate tx, DemoPersons persons, DemoActivities activities, DemoContacts contacts,
              DemoPlans plans, DemoOutcomes outcomes, DemoCollaboration collaboration, DemoReports reports,
              DemoProjects projects, DemoVolunteers volunteers, DemoPartners partners,
-             DemoTransitions transitions, DemoLeisure leisure) {
+             DemoTransitions transitions, DemoLeisure leisure, DemoDirectory directory) {
+        this.directory = directory;
         this.partners = partners;
         this.transitions = transitions;
         this.leisure = leisure;
@@ -149,6 +151,7 @@ class DemoData implements ApplicationRunner {
         UUID tor = transitions.write(skien, dag, coordinator, staff);
         partners.write(tor);
         leisure.write(skien, skienFirst.stream().filter(d -> d.name().equals("Tønsberg")).findFirst().orElseThrow(), dag);
+        directory.write();
     }
 
     private void otherOrganisation() {

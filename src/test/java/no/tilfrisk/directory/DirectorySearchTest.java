@@ -108,6 +108,28 @@ class DirectorySearchTest {
     }
 
     @Test
+    void theDemoOrganisationsOwnOffersAreFoundOpenNowTonightAndAtTheWeekend() {
+        java.util.function.Function<String, List<String>> found = open -> {
+            OfferQuery q = new OfferQuery();
+            q.setOpen(open);
+            q.setSize(100);
+            q.setQ("demo recovery");
+            return offers.search(q.toSearch()).items().stream().map(OfferSummary::name).toList();
+        };
+        // Tuesday 8 December 2026, 19:30: the café's evening, the evening place, the phone line
+        clock.standAt(ZonedDateTime.of(LocalDateTime.parse("2026-12-08T19:30"), Dates.OSLO));
+        assertThat(found.apply("now")).contains("Recoverykafé Skien", "Kveldsåpent Tønsberg", "Samtaletelefonen");
+        // Wednesday 11:00: the café and the phone now; tonight the evening place; the weekend the café's Saturday
+        clock.standAt(ZonedDateTime.of(LocalDateTime.parse("2026-12-09T11:00"), Dates.OSLO));
+        assertThat(found.apply("now")).contains("Recoverykafé Skien", "Samtaletelefonen").doesNotContain("Kveldsåpent Tønsberg");
+        assertThat(found.apply("kveld")).contains("Kveldsåpent Tønsberg").doesNotContain("Recoverykafé Skien");
+        assertThat(found.apply("helg")).contains("Recoverykafé Skien", "Kveldsåpent Tønsberg", "Samtaletelefonen");
+        // Saturday 01:00: Friday's evening goes on past midnight
+        clock.standAt(ZonedDateTime.of(LocalDateTime.parse("2026-12-12T01:00"), Dates.OSLO));
+        assertThat(found.apply("now")).contains("Kveldsåpent Tønsberg", "Samtaletelefonen").doesNotContain("Recoverykafé Skien");
+    }
+
+    @Test
     void theFilters() {
         assertThat(names(search(q -> q.setNeed(List.of("food"))))).containsExactly("Dagsenter");
         assertThat(names(search(q -> q.setNeed(List.of("food", "shelter"))))).containsExactly("Dagsenter", "Nattåpent");

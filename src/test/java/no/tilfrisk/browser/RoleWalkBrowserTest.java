@@ -55,7 +55,7 @@ class RoleWalkBrowserTest extends ChromiumTest {
 
     static Stream<Arguments> walks() {
         return Stream.of(Demo.ADMIN, "koordinator@demo.tilfrisk.no", Demo.STAFF, "frivillig@demo.tilfrisk.no",
-                        "deltaker@demo.tilfrisk.no", "styret@demo.tilfrisk.no", Demo.PARTNER)
+                        "deltaker@demo.tilfrisk.no", "styret@demo.tilfrisk.no", Demo.PARTNER, "katalog@demo.tilfrisk.no")
                 .filter(account -> ONLY.isBlank() || List.of(ONLY.split(",")).contains(account))
                 .flatMap(account -> Stream.of(Arguments.of(account, "nb"), Arguments.of(account, "en")));
     }

@@ -308,6 +308,11 @@ class LeisureFiguresTest {
         // a hidden figure is left out of the JSON (nulls are not written) and named among the suppressed
         assertThat(body).contains("\"external\":true", "\"loans\":2", "\"leisure/org/workOrStudies\"")
                 .doesNotContain("\"workOrStudies\":");
+        // documented in the OpenAPI document
+        String openApi = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/v3/api-docs"))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(openApi).contains("\"/api/v1/leisure/figures\"",
+                "The year's leisure figures of the whole organisation, as in the annual report");
         var admin = accounts.loadUserByUsername("admin@demo.tilfrisk.no");
         for (String[] bad : new String[][] {{"year=1999", "Velg et år fra 2000"}, {"", "Oppgi et år."}}) {
             var r = mvc.perform(MatrixRequests.request("GET", "/api/v1/leisure/figures?" + bad[0], "", admin, "demo-admin")

@@ -56,6 +56,12 @@ class AccessMatrixTest {
             entry("POST /admin/users/{id}/password", ADMIN),
             entry("POST /admin/users/{id}/second-factor", ADMIN),
             entry("GET /admin/settings", ADMIN),
+            entry("GET /admin/sign-in", ADMIN),
+            entry("POST /admin/sign-in", ADMIN),
+            // {id} names no provider here: the page for a provider that does not answer is «not found» for everyone
+            entry("GET /oauth2/authorization/{id}", ALL),
+            entry("GET /logout/provider", ALL),
+            entry("POST /logout/provider", ALL),
             entry("POST /admin/settings", ADMIN),
             entry("GET /admin/audit", ADMIN),
             entry("POST /admin/audit/verify", ADMIN),

@@ -10,9 +10,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 class LoginController {
 
     private final SignInThrottle throttle;
+    private final OidcProviders providers;
 
-    LoginController(SignInThrottle throttle) {
+    LoginController(SignInThrottle throttle, OidcProviders providers) {
         this.throttle = throttle;
+        this.providers = providers;
     }
 
     @GetMapping("/login")
@@ -21,6 +23,7 @@ class LoginController {
             return "redirect:/";
         }
         model.addAttribute("throttleMinutes", throttle.window().toMinutes());
+        model.addAttribute("providers", providers.offered());
         return "account/login";
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -33,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Two doors: the API and actuator take bearer tokens and no session; pages take a form sign-in with a session
  * in PostgreSQL, CSRF protection, throttling of failed attempts and, for those who need it, a second factor
- * (TOTP) after the password. Both send the same security headers.
+ * (TOTP) after the password; or a sign-in at the organisation's OpenID Connect provider ({@link OidcSignIn}), whose
+ * acr/amr may count as the second factor. Both send the same security headers.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -90,7 +92,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, SignInThrottle throttle) {
+    SecurityFilterChain pages(HttpSecurity http, SignInThrottle throttle, OidcClientRegistrations registrations,
+                              OidcAccounts oidcAccounts) {
         // Every rule below that lets a signed-in user in also asks for the second factor from those who need it
         // (TilfriskUser.needsSecondFactor); until they give it, only the second-factor pages and logout open.
         var fullySignedIn = AuthorizationManagerFactories.<RequestAuthorizationContext>multiFactor()
@@ -105,6 +108,8 @@ class SecurityConfiguration {
                         .requestMatchers("/calendar/feed/*").permitAll()
                         // one who was invited to «Min side» has only the link until they have chosen a password
                         .requestMatchers("/invitation/*").permitAll()
+                        // sign-in through an organisation's OpenID Connect provider, and the page after its logout
+                        .requestMatchers("/oauth2/authorization/*", "/login/oauth2/code/*", "/logout/provider").permitAll()
                         // the service directory «Rett hjelp til rett tid»: anyone may search it without signing in
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/tilbud", "/tilbud/**").permitAll()
                         .requestMatchers("/login/second-factor", "/account/second-factor",
@@ -128,9 +133,18 @@ class SecurityConfiguration {
                             throttle.failed(request.getParameter("email"), request.getRemoteAddr());
                             response.sendRedirect(request.getContextPath() + "/login?error");
                         }))
+                .oauth2Login(o -> o
+                        .loginPage("/login")
+                        .clientRegistrationRepository(registrations)
+                        .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
+                        .authorizationEndpoint(a -> a.authorizationRequestResolver(
+                                new OidcSignIn.Resolver(registrations, registrations)))
+                        .userInfoEndpoint(u -> u.oidcUserService(oidcAccounts))
+                        .successHandler(new OidcSignIn.Success(throttle))
+                        .failureHandler(new OidcSignIn.Failure()))
                 .exceptionHandling(e -> e.defaultDeniedHandlerForMissingAuthority(
                         new LoginUrlAuthenticationEntryPoint("/login/second-factor"), SecondFactors.AUTHORITY))
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .logout(logout -> logout.logoutSuccessHandler(new OidcSignIn.Logout(registrations)))
                 .addFilterBefore(new ThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))

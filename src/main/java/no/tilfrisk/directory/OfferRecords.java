@@ -90,29 +90,22 @@ class OfferRecords {
         }
         String openNow = "o.id IN (" + openIds(now.get(0), "n", params) + ")";
         String conditions = String.join(" AND ", where);
-        Map<String, Object> countParams = new LinkedHashMap<>(params);
+        // two statements in the caller's one transaction: a count(*) OVER () in the page's query would make
+        // PostgreSQL work out «open now» for every match instead of only for the page's rows after the LIMIT
+        long total = db.sql("SELECT count(*) FROM offer o WHERE " + conditions).params(params)
+                .query(Long.class).single();
         params.put("limit", search.size());
         params.put("offset", search.page() * search.size());
-        // one statement gives the page and the number of all matches (counted before LIMIT)
-        long[] total = {-1};
         List<OfferSummary> items = db.sql("SELECT o.id, o.name, o.operator_name, o.area, o.needs, o.target_groups, "
-                        + "o.low_threshold, o.free, o.hours_known, " + openNow + " AS open_now, count(*) OVER () AS total "
-                        + "FROM offer o WHERE " + conditions + " ORDER BY lower(o.name), o.id LIMIT :limit OFFSET :offset")
+                        + "o.low_threshold, o.free, o.hours_known, " + openNow + " AS open_now FROM offer o WHERE "
+                        + conditions + " ORDER BY lower(o.name), o.id LIMIT :limit OFFSET :offset")
                 .params(params)
-                .query((rs, i) -> {
-                    total[0] = rs.getLong("total");
-                    return new OfferSummary(rs.getObject("id", UUID.class), rs.getString("name"),
-                            rs.getString("operator_name"), rs.getString("area"), needs(rs), groups(rs),
-                            bool(rs, "low_threshold"), bool(rs, "free"), rs.getBoolean("hours_known"),
-                            rs.getBoolean("open_now"));
-                })
+                .query((rs, i) -> new OfferSummary(rs.getObject("id", UUID.class), rs.getString("name"),
+                        rs.getString("operator_name"), rs.getString("area"), needs(rs), groups(rs),
+                        bool(rs, "low_threshold"), bool(rs, "free"), rs.getBoolean("hours_known"),
+                        rs.getBoolean("open_now")))
                 .list();
-        if (total[0] < 0) {
-            // a page past the last match has no rows to carry the count
-            total[0] = search.page() == 0 ? 0 : db.sql("SELECT count(*) FROM offer o WHERE " + conditions)
-                    .params(countParams).query(Long.class).single();
-        }
-        return new ResultPage<>(items, search.page(), search.size(), total[0]);
+        return new ResultPage<>(items, search.page(), search.size(), total);
     }
 
     /** The ids of offers open at some moment of the window (parameters named with the prefix). */

@@ -20,7 +20,7 @@ APP=
 cleanup() { [ -z "$APP" ] || kill "$APP" 2>/dev/null || true; pg_stop "$OUT/a"; pg_stop "$OUT/b"; }
 trap cleanup EXIT
 
-echo "PostgreSQL: $("$PG_BIN/postgres" --version)"
+echo "PostgreSQL: $("$PG_BIN/postgres" --version); load average: $(cut -d" " -f1-3 /proc/loadavg)"
 pg_make "$OUT/a" "$PORT_A"
 rm -rf "$OUT/data-a" "$OUT/data-b"
 env $(app_env "$PORT_A") java -jar "$JAR" --server.port="$APP_PORT" --tilfrisk.data-dir="$OUT/data-a" \

@@ -52,7 +52,7 @@ wait_ready() { # port pid log: until readiness is UP and the demo admin's token 
     until curl -fsS "http://127.0.0.1:$1/actuator/health/readiness" 2>/dev/null | grep -q '"UP"' \
           && curl -fsS -o /dev/null -H 'Authorization: Bearer demo-admin' "http://127.0.0.1:$1/api/v1/me" 2>/dev/null; do
         kill -0 "$2" 2>/dev/null || { echo "the app died; see $3" >&2; tail -20 "$3" >&2; exit 1; }
-        [ $((SECONDS - t0)) -lt 240 ] || { echo "the app was not ready within 240 s; see $3" >&2; exit 1; }
+        [ $((SECONDS - t0)) -lt "${READY_TIMEOUT:-600}" ] || { echo "the app was not ready within ${READY_TIMEOUT:-600} s; see $3" >&2; exit 1; }
         sleep 0.2
     done
 }

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Load (issue 21, item 4): a Gatling simulation (bench/load, io.gatling) of USERS staff users (32) going round the
+# daily pages for SECONDS (60) against NODES app nodes (1 or 2, default 2) on loopback. Node 1 runs with its embedded
+# PostgreSQL and the demo data in bench/out/load; node 2 is a second `java -jar` on the same database, as an
+# external one (SPRING_DATASOURCE_URL at node 1's server), with the same keysets. Prints Gatling's global figures:
+# requests, failures and the response-time percentiles 50/95/99, and the load average.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT="$PWD/bench/out/load"
+NODES=${NODES:-2} USERS=${USERS:-32} SECONDS_=${SECONDS:-60}
+PORT1=${PORT1:-18096} PORT2=${PORT2:-18097}
+source bench/lib-pg.sh
+build_jar
+rm -rf "$OUT"; mkdir -p "$OUT"
+PIDS=()
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+java -jar "$JAR" --server.port="$PORT1" --tilfrisk.data-dir="$OUT/data" --tilfrisk.demo.enabled=true \
+    > "$OUT/node1.log" 2>&1 &
+PIDS+=($!)
+wait_ready "$PORT1" "${PIDS[0]}" "$OUT/node1.log"
+URLS="http://127.0.0.1:$PORT1"
+if [ "$NODES" = 2 ]; then
+    DB_PORT=$(sed -n 4p "$OUT/data/postgres/postmaster.pid")
+    SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:$DB_PORT/tilfrisk \
+    SPRING_DATASOURCE_USERNAME=tilfrisk_app SPRING_DATASOURCE_PASSWORD=tilfrisk_app \
+    SPRING_FLYWAY_USER=tilfrisk_owner SPRING_FLYWAY_PASSWORD=tilfrisk_owner \
+    TILFRISK_FIELD_ENCRYPTION_KEYSET=$(cat "$OUT/data/field-encryption-keyset.json") \
+    TILFRISK_FIELD_ENCRYPTION_MAC_KEYSET=$(cat "$OUT/data/field-fingerprint-keyset.json") \
+    TILFRISK_AUDIT_CHECKPOINTS_KEYSET=$(cat "$OUT/data/audit-checkpoint-keyset.json") \
+        java -jar "$JAR" --server.port="$PORT2" --tilfrisk.data-dir="$OUT/data2" --tilfrisk.demo.enabled=true \
+        > "$OUT/node2.log" 2>&1 &
+    PIDS+=($!)
+    wait_ready "$PORT2" "${PIDS[1]}" "$OUT/node2.log"
+    URLS="$URLS,http://127.0.0.1:$PORT2"
+fi
+
+echo "nodes $NODES ($URLS), users $USERS, $SECONDS_ s; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+set +e
+./mvnw -B -f bench/load/pom.xml gatling:test -DbaseUrls="$URLS" -Dusers="$USERS" -Dseconds="$SECONDS_" \
+    > "$OUT/gatling.log" 2>&1
+status=$?
+set -e
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+sed -n '/---- Global Information/,/^=====/p' "$OUT/gatling.log"
+grep -E '^(Reports generated|Please open)|index.html' "$OUT/gatling.log" | tail -1 || true
+exit "$status"

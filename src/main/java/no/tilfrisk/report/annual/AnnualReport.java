@@ -43,6 +43,7 @@ import no.tilfrisk.report.annual.ReportDocument.Paragraph;
 import no.tilfrisk.report.annual.ReportDocument.Section;
 import no.tilfrisk.report.annual.ReportDocument.Subheading;
 import no.tilfrisk.report.annual.ReportDocument.Table;
+import no.tilfrisk.report.annual.ReportDocument.Unit;
 import no.tilfrisk.report.disclosure.Publication;
 import no.tilfrisk.report.disclosure.Suppression;
 import no.tilfrisk.transition.TransitionFigures;
@@ -474,10 +475,13 @@ public class AnnualReport {
             } else {
                 List<List<Cell>> rows = new ArrayList<>();
                 for (Distributions.Total t : totals) {
-                    Cell count = Cell.number(t.count());
+                    // things handed out, not persons: no suppression, but figures of the report all the same
+                    String key = "distribution/" + scopeKey + "/" + t.kind().name() + "/";
+                    Cell count = Cell.number(t.count()).as(key + "count", Unit.COUNT);
                     rows.add(List.of(Cell.text(m("report.annual.distribution." + t.kind().name())),
                             links ? count.withLink("/distributions") : count,
-                            t.valueOre() == 0 ? Cell.text("") : Cell.number(kroner(t.valueOre()), nok(kroner(t.valueOre())))));
+                            t.valueOre() == 0 ? Cell.text("")
+                                    : Cell.number(kroner(t.valueOre()), nok(kroner(t.valueOre()))).as(key + "value", Unit.NOK)));
                 }
                 blocks.add(new Table(m("report.annual.distributions.caption"),
                         List.of(m("report.annual.distribution.kind"), m("report.annual.distribution.count"),
@@ -768,8 +772,10 @@ public class AnnualReport {
                     rows.add(List.of(Cell.text(title), yes, n, Cell.text(m("report.annual.tooFew")), Cell.text("")));
                 } else {
                     rows.add(List.of(Cell.text(title), yes, n,
-                            cells.derived(key + "share", Cell.number(a.share() * 100, percent(a.share())), key + "yes", key + "n"),
-                            cells.derived(key + "interval", Cell.text(percent(a.low()) + "–" + percent(a.high())),
+                            cells.derived(key + "share", Unit.PERCENT, Cell.number(a.share() * 100, percent(a.share())),
+                                    key + "yes", key + "n"),
+                            cells.derived(key + "interval", Unit.PERCENT_RANGE,
+                                    Cell.text(percent(a.low()) + "–" + percent(a.high())),
                                     key + "yes", key + "n")));
                 }
             }
@@ -800,8 +806,10 @@ public class AnnualReport {
             }
             List<List<Cell>> saving = List.of(
                     List.of(Cell.text(m("report.annual.saving.kept")), cells.persons(keptKey, kept)),
-                    List.of(Cell.text(m("report.annual.saving.low")), Cell.number(kept * assumption.lowNok(), nok(kept * assumption.lowNok()))),
-                    List.of(Cell.text(m("report.annual.saving.high")), Cell.number(kept * assumption.highNok(), nok(kept * assumption.highNok()))));
+                    List.of(Cell.text(m("report.annual.saving.low")), Cell.number(kept * assumption.lowNok(),
+                            nok(kept * assumption.lowNok())).as(estimateKey + "/low", Unit.NOK)),
+                    List.of(Cell.text(m("report.annual.saving.high")), Cell.number(kept * assumption.highNok(),
+                            nok(kept * assumption.highNok())).as(estimateKey + "/high", Unit.NOK)));
             blocks.add(new Table(m("report.annual.saving.caption"), List.of(m("report.annual.saving.what"),
                     m("report.annual.saving.value")), saving, true,
                     m("report.annual.saving.rule", nok(assumption.lowNok()), nok(assumption.highNok()), assumption.source())));

@@ -36,6 +36,11 @@ class AnnualReportApi {
     record JsonCell(String text, Number value, boolean suppressed, String link) {
     }
 
+    /** The figures form: the report's scope, and every figure of its tables once. */
+    record Figures(String title, String organisation, LocalDate from, LocalDate to, UUID department, boolean external,
+                   List<ReportFigures.Figure> figures) {
+    }
+
     private final AnnualReport report;
     private final PdfExport pdf;
 
@@ -60,6 +65,24 @@ class AnnualReportApi {
                         .filter(t -> t != null).map(AnnualReportApi::table).toList())).toList();
         return new Json(doc.title(), doc.subtitle(), checked.from(), checked.to(), checked.departmentId(),
                 checked.external(), doc.coverLines(), sections);
+    }
+
+    @GetMapping("/figures")
+    @Operation(summary = "The annual report's figures, each with a stable key, its value or its suppression, its rule and unit",
+            description = "The same choices, the same audited document and the same suppression as the JSON document: "
+                    + "read from the report's own tables. Keys are the section and the figure, dotted, with «org» or a "
+                    + "department's id as the scope: activity.roles.org.PARTICIPANT (participants), "
+                    + "activity.roles.org.total (distinct persons in any role), "
+                    + "followup.contacts.org.ONE_TO_ONE.logged, results.outcome.org.abstinence.share. A hidden figure "
+                    + "has suppressed true, text «:» and no value. Units: PERSONS, COUNT, PERCENT, PERCENT_RANGE, NOK, "
+                    + "HOURS, DAYS, FULL_TIME_EQUIVALENTS, TEXT.")
+    Figures figures(@RequestParam(required = false) Integer year, @RequestParam(required = false) LocalDate from,
+                    @RequestParam(required = false) LocalDate to, @RequestParam(required = false) UUID department,
+                    @RequestParam(defaultValue = "false") boolean external, Locale locale) {
+        AnnualReport.Request checked = report.check(request(year, from, to, department, external));
+        ReportDocument doc = report.build(checked, locale);
+        return new Figures(doc.title(), doc.subtitle(), checked.from(), checked.to(), checked.departmentId(),
+                checked.external(), ReportFigures.of(doc));
     }
 
     @GetMapping("/{format}")

@@ -1,6 +1,7 @@
 package no.tilfrisk.report.annual;
 
 import no.tilfrisk.report.annual.ReportDocument.Cell;
+import no.tilfrisk.report.annual.ReportDocument.Unit;
 import no.tilfrisk.report.disclosure.Publication;
 import no.tilfrisk.report.disclosure.Suppression;
 
@@ -25,18 +26,23 @@ public record PublishedCells(Publication publication, Suppression.Result decided
     /** A count of persons, registered as published. */
     public Cell persons(String key, long n) {
         publication.persons(key, n);
-        return hidden(key) ? HIDDEN : Cell.number(n);
+        return (hidden(key) ? HIDDEN : Cell.number(n)).as(key, Unit.PERSONS);
     }
 
     /** A count of something else (contacts, sessions, attendances, goals), registered as published. */
     public Cell count(String key, long n) {
         publication.count(key, n);
-        return hidden(key) ? HIDDEN : Cell.number(n);
+        return (hidden(key) ? HIDDEN : Cell.number(n)).as(key, Unit.COUNT);
+    }
+
+    /** A figure computed from others and shown in words, shown only where they are. */
+    public Cell derived(String key, Cell shown, String... from) {
+        return derived(key, Unit.TEXT, shown, from);
     }
 
     /** A figure computed from others (a share, an interval), shown only where they are. */
-    public Cell derived(String key, Cell shown, String... from) {
+    public Cell derived(String key, Unit unit, Cell shown, String... from) {
         publication.derived(key, from);
-        return hidden(key) ? HIDDEN : shown;
+        return (hidden(key) ? HIDDEN : shown).as(key, unit);
     }
 }

@@ -88,8 +88,19 @@ public record ReportDocument(String title, String subtitle, List<String> coverLi
     /**
      * One cell: the text shown, the number behind it where there is one to compute with (none when hidden), whether
      * it is hidden by small-number suppression (then its text is «:» and it has no number), and a link to the records behind it (for readers with access).
+     * A cell that is one of the report's figures names it ({@link Figure}): the figures form of the API is read from
+     * these cells, so it says what the tables say.
      */
-    public record Cell(String text, Number number, boolean suppressed, String link) {
+    public record Cell(String text, Number number, boolean suppressed, String link, Figure figure) {
+
+        public Cell(String text, Number number, boolean suppressed, String link) {
+            this(text, number, suppressed, link, null);
+        }
+
+        /** The same cell as the figure with this key (a publication key, such as {@code contacts/org/PHONE/logged}). */
+        public Cell as(String key, Unit unit) {
+            return new Cell(text, number, suppressed, link, new Figure(key, unit));
+        }
 
         public static Cell text(String text) {
             return new Cell(text == null ? "" : text, null, false, null);
@@ -105,8 +116,22 @@ public record ReportDocument(String title, String subtitle, List<String> coverLi
         }
 
         public Cell withLink(String href) {
-            return new Cell(text, number, suppressed, href);
+            return new Cell(text, number, suppressed, href, figure);
         }
+    }
+
+    /** Which figure a cell shows: its key in the report's publication, and what it counts or measures. */
+    public record Figure(String key, Unit unit) {
+
+        public Figure {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(unit, "unit");
+        }
+    }
+
+    /** What a figure is: a count of persons, a count of other things, a percentage, a range, kroner, or words. */
+    public enum Unit {
+        PERSONS, COUNT, PERCENT, PERCENT_RANGE, NOK, HOURS, DAYS, FULL_TIME_EQUIVALENTS, TEXT
     }
 
     /**

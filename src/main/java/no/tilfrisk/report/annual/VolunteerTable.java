@@ -41,12 +41,12 @@ public final class VolunteerTable {
         List<List<Cell>> rows = new ArrayList<>();
         Cell engaged = cells.persons(KEY + "engaged", f.volunteersEngaged());
         rows.add(row(m, "engaged", engaged));
-        rows.add(row(m, "hours", cells.derived(KEY + "hours", Cell.text(decimal(f.hours(), locale)), KEY + "engaged")));
-        rows.add(row(m, "arsverk", cells.derived(KEY + "arsverk", Cell.text(decimal(f.arsverk(), locale)),
+        rows.add(row(m, "hours", cells.derived(KEY + "hours", ReportDocument.Unit.HOURS, Cell.text(decimal(f.hours(), locale)), KEY + "engaged")));
+        rows.add(row(m, "arsverk", cells.derived(KEY + "arsverk", ReportDocument.Unit.FULL_TIME_EQUIVALENTS, Cell.text(decimal(f.arsverk(), locale)),
                 KEY + "engaged")));
         rows.add(row(m, "participants", cells.persons(KEY + "participants", f.participantsWithVolunteer())));
         rows.add(row(m, "became", cells.persons(KEY + "became", f.participantsBecameVolunteers())));
-        rows.add(row(m, "median", cells.derived(KEY + "median", Cell.text(f.medianMatchDays() == null ? "–"
+        rows.add(row(m, "median", cells.derived(KEY + "median", ReportDocument.Unit.DAYS, Cell.text(f.medianMatchDays() == null ? "–"
                 : decimal(f.medianMatchDays(), locale)), KEY + "participants")));
         rows.add(row(m, "retained3", share(cells, m, "3", f.stillGoingAfter3Months())));
         rows.add(row(m, "retained6", share(cells, m, "6", f.stillGoingAfter6Months())));

@@ -5,6 +5,7 @@ import static no.tilfrisk.Demo.OTHER_ORGANISATION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.jayway.jsonpath.JsonPath;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -121,6 +122,8 @@ class AnnualReportTest {
     Clock clock;
     @Autowired
     VolunteerFigures volunteerFigures;
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
 
     UUID department;
     String departmentName;
@@ -568,6 +571,103 @@ class AnnualReportTest {
             assertThat(doc.coverLines()).anyMatch(l -> l.startsWith("Perioden er ikke over"));
         }
         assertThat(row(doc, "events", "Utdelinger og ekstra støtte", "Gavekort")).containsExactly("Gavekort", "1", "11 kr");
+    }
+
+    /**
+     * The figures form, against the fixture's hand-worked values: each figure once with its key, value, unit and
+     * rule, read from the same cells as the tables. And every number or «:» in a table is one of the figures.
+     */
+    @Test
+    void theFiguresFormCarriesEveryTableFigureWithItsKeyValueUnitAndRule() {
+        ReportDocument doc = exact();
+        Map<String, ReportFigures.Figure> f = new HashMap<>();
+        ReportFigures.of(doc).forEach(x -> assertThat(f.put(x.key(), x)).as("listed once: " + x.key()).isNull());
+        String d = department.toString();
+        // persons per role: 6 participants, 2 relatives, 11 distinct in all
+        assertFigure(f, "activity.roles." + d + ".PARTICIPANT", 6, ReportDocument.Unit.PERSONS);
+        assertFigure(f, "activity.roles." + d + ".RELATIVE", 2, ReportDocument.Unit.PERSONS);
+        assertFigure(f, "activity.roles." + d + ".total", 11, ReportDocument.Unit.PERSONS);
+        assertThat(f.get("activity.roles." + d + ".total").rule()).contains("teller ulike personer");
+        assertThat(f.get("activity.roles." + d + ".total").table()).isEqualTo("Deltakere og aktører per avdeling og rolle");
+        assertThat(f.get("activity.roles." + d + ".total").row()).isEqualTo(departmentName);
+        assertThat(f.get("activity.roles." + d + ".total").column()).isEqualTo("Sum");
+        // Kvinnegruppe: 2 sessions, 9 participants, 12 attendances
+        assertFigure(f, "activity." + kvinnegruppe + ".sessions", 2, ReportDocument.Unit.COUNT);
+        assertFigure(f, "activity." + kvinnegruppe + ".participants", 9, ReportDocument.Unit.PERSONS);
+        assertFigure(f, "activity." + kvinnegruppe + ".attendances", 12, ReportDocument.Unit.COUNT);
+        // distributions: 25 gift cards
+        assertFigure(f, "events.distribution." + d + ".GIFT_CARD.count", 25, ReportDocument.Unit.COUNT);
+        // contacts: 1-1 logged 3 with 2 persons; phone 1 logged + 40 tallied = 41; in all 5 + 52 = 57
+        assertFigure(f, "followup.contacts." + d + ".ONE_TO_ONE.logged", 3, ReportDocument.Unit.COUNT);
+        assertFigure(f, "followup.contacts." + d + ".ONE_TO_ONE.persons", 2, ReportDocument.Unit.PERSONS);
+        assertFigure(f, "followup.contacts." + d + ".PHONE.total", 41, ReportDocument.Unit.COUNT);
+        assertFigure(f, "followup.contacts." + d + ".logged", 5, ReportDocument.Unit.COUNT);
+        assertFigure(f, "followup.contacts." + d + ".total", 57, ReportDocument.Unit.COUNT);
+        assertThat(f.get("followup.contacts." + d + ".total").rule()).contains("«logget»");
+        // abstinence 4 of 6 = 66.7 %, interval in words; the estimate 4 × 500 000
+        assertFigure(f, "results.outcome." + d + ".abstinence.yes", 4, ReportDocument.Unit.PERSONS);
+        assertFigure(f, "results.outcome." + d + ".abstinence.n", 6, ReportDocument.Unit.PERSONS);
+        assertThat(f.get("results.outcome." + d + ".abstinence.share").value().doubleValue())
+                .isCloseTo(400.0 / 6, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(f.get("results.outcome." + d + ".abstinence.share").unit()).isEqualTo(ReportDocument.Unit.PERCENT);
+        assertThat(f.get("results.outcome." + d + ".abstinence.interval").text()).isEqualTo("30 %–90 %");
+        assertThat(f.get("results.outcome." + d + ".abstinence.interval").unit()).isEqualTo(ReportDocument.Unit.PERCENT_RANGE);
+        assertFigure(f, "results.outcome." + d + ".abstinence.saving.low", 2_000_000, ReportDocument.Unit.NOK);
+        // the participants of section 8 are those of section 3: one figure, listed where it first stands
+        assertThat(f).doesNotContainKey("results.roles." + d + ".PARTICIPANT");
+        // every number and every «:» of every table is a figure: the form cannot leave one out
+        for (Table t : tables(doc)) {
+            for (List<Cell> row : t.rows()) {
+                for (Cell c : row) {
+                    if (c.number() != null || c.suppressed()) {
+                        assertThat(c.figure()).as(t.caption() + " / " + row.get(0).text() + " / " + c.text()).isNotNull();
+                    }
+                }
+            }
+        }
+    }
+
+    /** A hidden figure stays hidden in the figures form: no value, «:», and no number of it anywhere in the JSON. */
+    @Test
+    void aSuppressedFigureStaysSuppressedInTheFiguresFormForAReaderWhoMayNotSeePersons() throws Exception {
+        String json = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/api/v1/reports/annual/figures").param("year", String.valueOf(YEAR))
+                        .param("department", department.toString())
+                        .header("Authorization", no.tilfrisk.Demo.bearer("demo-styret")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        String d = department.toString();
+        assertThat((Boolean) JsonPath.read(json, "$.external")).isTrue();
+        for (String hidden : List.of("followup.contacts." + d + ".ONE_TO_ONE.logged",
+                "followup.contacts." + d + ".ONE_TO_ONE.persons", "activity.roles." + d + ".RELATIVE",
+                "results.outcome." + d + ".abstinence.yes", "results.outcome." + d + ".abstinence.share",
+                "activity." + kvinnegruppe + ".named")) {
+            List<Map<String, Object>> found = JsonPath.read(json, "$.figures[?(@.key == '" + hidden + "')]");
+            assertThat(found).as(hidden).hasSize(1);
+            assertThat(found.get(0).get("suppressed")).as(hidden).isEqualTo(true);
+            assertThat(found.get(0).get("value")).as(hidden).isNull();
+            assertThat(found.get(0).get("text")).as(hidden).isEqualTo(":");
+        }
+        // the estimate goes with the hidden 4: not in the form at all
+        assertThat(json).doesNotContain("abstinence.saving");
+        // figures shown stay shown: the department's 11 distinct persons, the 5 contacts logged in all
+        List<Object> total = JsonPath.read(json, "$.figures[?(@.key == 'activity.roles." + d + ".total')].value");
+        assertThat(total).containsExactly(11);
+        List<Object> logged = JsonPath.read(json, "$.figures[?(@.key == 'followup.contacts." + d + ".logged')].value");
+        assertThat(logged).containsExactly(5);
+        // no count of persons from 1 to 4 is a value anywhere
+        List<Map<String, Object>> persons = JsonPath.read(json, "$.figures[?(@.unit == 'PERSONS')]");
+        assertThat(persons).isNotEmpty().allSatisfy(p -> assertThat(p.get("value") == null
+                || ((Number) p.get("value")).longValue() == 0 || ((Number) p.get("value")).longValue() > 4)
+                .as(String.valueOf(p.get("key"))).isTrue());
+    }
+
+    private static void assertFigure(Map<String, ReportFigures.Figure> f, String key, long value, ReportDocument.Unit unit) {
+        assertThat(f).as(key).containsKey(key);
+        assertThat(f.get(key).value()).as(key).isNotNull();
+        assertThat(f.get(key).value().longValue()).as(key).isEqualTo(value);
+        assertThat(f.get(key).unit()).as(key).isEqualTo(unit);
+        assertThat(f.get(key).suppressed()).as(key).isFalse();
     }
 
     @Test

@@ -191,6 +191,8 @@ class WriteEndpointFuzzTest {
         while (m.find()) {
             String name = m.group(1);
             String value = name.equals("today") ? LocalDate.now(clock).toString()
+                    // a year stands bare in a JSON body, as a number
+                    : name.equals("year") ? String.valueOf(LocalDate.now(clock).getYear() - 1)
                     // a placeholder named …Json stands for a JSON value, not text inside quotes
                     : name.endsWith("Json") ? "\"" + UUID.randomUUID() + "\"" : UUID.randomUUID().toString();
             m.appendReplacement(out, Matcher.quoteReplacement(value));

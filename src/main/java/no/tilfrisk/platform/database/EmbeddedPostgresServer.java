@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * One PostgreSQL 17 server per data directory and JVM. Several Spring contexts in one test JVM share it;
@@ -121,6 +122,11 @@ public final class EmbeddedPostgresServer {
             Files.createDirectories(directory.getParent());
             if (Files.isDirectory(directory)) {
                 StalePostmaster.clear(directory);
+                if (clean) {
+                    // zonky runs initdb whenever it is to clean, and removes the directory only at a clean close:
+                    // one left by a JVM that never closed it would make initdb refuse a directory that is not empty
+                    FileSystemUtils.deleteRecursively(directory);
+                }
             }
             long started = System.nanoTime();
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();

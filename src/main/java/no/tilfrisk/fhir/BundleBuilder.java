@@ -68,6 +68,7 @@ final class BundleBuilder {
     static final String FNR = "urn:oid:2.16.578.1.12.4.1.4.1";
     static final String DNR = "urn:oid:2.16.578.1.12.4.1.4.2";
     private static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
+    private static final String PARTICIPATION = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType";
     private static final String OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
     private static final String DATA_ABSENT = "http://terminology.hl7.org/CodeSystem/data-absent-reason";
     private static final String GOAL_ACHIEVEMENT = "http://terminology.hl7.org/CodeSystem/goal-achievement";
@@ -112,10 +113,22 @@ final class BundleBuilder {
             add(bundle, response.id(), response(response, instrument, patient));
             add(bundle, name("score", response.id().toString()), score(response, instrument, patient));
         }
+        PlanResources plan = new PlanResources(this::text);
+        for (no.tilfrisk.plan.Mapping mapping : source.mappings()) {
+            add(bundle, mapping.id(), plan.mapping(mapping, patient));
+        }
         if (source.plan() != null && !source.plan().goals().isEmpty()) {
             List<Reference> goals = new ArrayList<>();
             for (Goal goal : source.plan().allGoals()) {
-                add(bundle, goal.id(), goal(goal, patient));
+                org.hl7.fhir.r4.model.Goal g = goal(goal, patient);
+                // each evaluation of the goal: an observation with the goal as its focus, and the goal's outcome
+                for (no.tilfrisk.plan.Evaluation e : source.plan().allEvaluations()) {
+                    if (e.goalId().equals(goal.id())) {
+                        add(bundle, e.id(), plan.evaluation(e, patient, ref(goal.id(), null)));
+                        g.addOutcomeReference(ref(e.id(), null));
+                    }
+                }
+                add(bundle, goal.id(), g);
                 goals.add(ref(goal.id(), null));
             }
             add(bundle, name("careplan", person.id().toString()), carePlan(source, patient, goals));
@@ -179,6 +192,11 @@ final class BundleBuilder {
         encounter.addType(new CodeableConcept(new Coding(SYSTEM + "/CodeSystem/contact-type", contact.type().name(),
                 null)).setText(text("contactType." + contact.type().name())));
         encounter.setSubject(patient);
+        // the staff who took part, by name: they are not resources of the bundle
+        for (String staff : contact.staffNames()) {
+            encounter.addParticipant().addType(new CodeableConcept(new Coding(PARTICIPATION, "PART", "Participation")))
+                    .setIndividual(new Reference().setDisplay(staff));
+        }
         Period period = new Period().setStartElement(instant(contact.occurredAt()));
         if (contact.durationMinutes() != null) {
             period.setEndElement(instant(contact.occurredAt().plusSeconds(60L * contact.durationMinutes())));
@@ -412,7 +430,7 @@ final class BundleBuilder {
         return instant(date.atTime(time).atZone(OSLO).toInstant());
     }
 
-    private String text(String code, Object... args) {
+    String text(String code, Object... args) {
         return messages.getMessage(code, args, code, locale);
     }
 }

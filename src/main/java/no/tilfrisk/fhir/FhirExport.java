@@ -19,6 +19,7 @@ import no.tilfrisk.outcome.Response;
 import no.tilfrisk.person.DataSubjectRights;
 import no.tilfrisk.person.PersonDetails;
 import no.tilfrisk.person.PersonDirectory;
+import no.tilfrisk.plan.Mappings;
 import no.tilfrisk.plan.Plans;
 import org.hl7.fhir.r4.model.Bundle;
 import org.springframework.context.MessageSource;
@@ -52,13 +53,15 @@ public class FhirExport {
     private final Outcomes outcomes;
     private final Instruments instruments;
     private final Plans plans;
+    private final Mappings mappings;
     private final AuditTrail audit;
     private final MessageSource messages;
     private final Clock clock;
 
     FhirExport(PersonDirectory persons, DataSubjectRights rights, Organisations organisations, ContactLog contacts,
                PersonAttendance attendance, Outcomes outcomes, Instruments instruments, Plans plans,
-               AuditTrail audit, MessageSource messages, Clock clock) {
+               Mappings mappings, AuditTrail audit, MessageSource messages, Clock clock) {
+        this.mappings = mappings;
         this.persons = persons;
         this.rights = rights;
         this.organisations = organisations;
@@ -106,7 +109,7 @@ public class FhirExport {
         FhirSource source = new FhirSource(clock.instant(), organisation.id(), organisation.name(), person,
                 rights.nationalIdForExport(personId), contacts.ofPerson(personId), attendance.of(personId),
                 responses.stream().filter(r -> used.containsKey(r.instrumentId() + "@" + r.instrumentVersion()))
-                        .toList(), used, plans.plan(personId));
+                        .toList(), used, plans.plan(personId), mappings.ofPerson(personId));
         return new BundleBuilder(messages, locale).build(source);
     }
 }

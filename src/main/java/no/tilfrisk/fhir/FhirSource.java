@@ -9,6 +9,7 @@ import no.tilfrisk.followup.ContactSummary;
 import no.tilfrisk.outcome.Instrument;
 import no.tilfrisk.outcome.Response;
 import no.tilfrisk.person.PersonDetails;
+import no.tilfrisk.plan.Mapping;
 import no.tilfrisk.plan.Plan;
 
 /**
@@ -20,5 +21,5 @@ import no.tilfrisk.plan.Plan;
  */
 record FhirSource(Instant at, UUID organisationId, String organisationName, PersonDetails person, String nationalId,
                   List<ContactSummary> contacts, List<Attended> attended, List<Response> responses,
-                  Map<String, Instrument> instruments, Plan plan) {
+                  Map<String, Instrument> instruments, Plan plan, List<Mapping> mappings) {
 }

@@ -47,6 +47,9 @@ import no.tilfrisk.plan.ActionForm;
 import no.tilfrisk.plan.GoalForm;
 import no.tilfrisk.plan.LifeArea;
 import no.tilfrisk.plan.PlanStatus;
+import no.tilfrisk.plan.EvaluationForm;
+import no.tilfrisk.plan.MappingForm;
+import no.tilfrisk.plan.Mappings;
 import no.tilfrisk.plan.Plans;
 import no.tilfrisk.plan.Responsible;
 import no.tilfrisk.platform.tenancy.Tenancy;
@@ -95,6 +98,8 @@ class FhirExportTest {
     Outcomes outcomes;
     @Autowired
     Plans plans;
+    @Autowired
+    Mappings mappings;
     @Autowired
     ActivityFixtures activities;
     @Autowired
@@ -176,13 +181,48 @@ class FhirExportTest {
                 return plans.addAction(UUID.randomUUID(), id, main, action);
             });
 
+            UUID mapping = People.asSystem(DEMO_RECOVERY, () -> {
+                MappingForm form = new MappingForm();
+                form.setMappedOn(day);
+                form.getAreas().get(0).setRating(4);
+                form.getAreas().get(0).setWords("Trangt på hybelen");
+                form.setDreams("Et eget kjøkken");
+                return mappings.record(UUID.randomUUID(), id, form);
+            });
+            UUID evaluation = People.asSystem(DEMO_RECOVERY, () -> {
+                EvaluationForm form = new EvaluationForm();
+                form.setEvaluatedOn(day.plusDays(7));
+                form.setWhatHappened("Søknaden er sendt");
+                form.setNextStep("Vente på svar");
+                return plans.addEvaluation(UUID.randomUUID(), id, main, form);
+            });
+
             Bundle bundle = fetch(id, "demo-ansatt", "nb");
 
             assertNoErrors(bundle);
             assertThat(kinds(bundle)).containsEntry("Organization", 1L).containsEntry("Patient", 1L)
                     .containsEntry("EpisodeOfCare", 1L).containsEntry("Encounter", 4L)
                     .containsEntry("Questionnaire", 2L).containsEntry("QuestionnaireResponse", 2L)
-                    .containsEntry("Observation", 2L).containsEntry("Goal", 2L).containsEntry("CarePlan", 1L);
+                    .containsEntry("Observation", 4L).containsEntry("Goal", 2L).containsEntry("CarePlan", 1L);
+            // the mapping: the participant's rating and words per life area, their dreams
+            Observation mapped = (Observation) resource(bundle, mapping);
+            assertThat(mapped.getCode().getCodingFirstRep().getCode()).isEqualTo("mapping");
+            assertThat(mapped.getComponent()).anyMatch(c -> c.getCode().getText().equals("Bolig")
+                    && c.hasValueIntegerType() && c.getValueIntegerType().getValue() == 4);
+            assertThat(mapped.getComponent()).anyMatch(c -> c.hasValueStringType()
+                    && c.getValueStringType().getValue().equals("Trangt på hybelen")
+                    && c.getCode().getText().equals("Bolig: egne ord"));
+            assertThat(mapped.getComponent()).anyMatch(c -> c.getCode().getText().equals("Drømmer")
+                    && c.hasValueStringType() && c.getValueStringType().getValue().equals("Et eget kjøkken"));
+            // the evaluation: its goal as focus, and the goal's outcome
+            Observation evaluated = (Observation) resource(bundle, evaluation);
+            assertThat(evaluated.getFocusFirstRep().getReference()).isEqualTo("urn:uuid:" + main);
+            assertThat(evaluated.getValueStringType().getValue()).isEqualTo("Søknaden er sendt");
+            assertThat(((Goal) resource(bundle, main)).getOutcomeReferenceFirstRep().getReference())
+                    .isEqualTo("urn:uuid:" + evaluation);
+            // the staff who took part in a talk
+            assertThat(((Encounter) resource(bundle, talk)).getParticipant()).hasSize(1)
+                    .allSatisfy(p -> assertThat(p.getIndividual().getDisplay()).isNotBlank());
             Patient patient = patient(bundle);
             assertThat(patient.getIdentifier()).anySatisfy(i -> {
                 assertThat(i.getSystem()).isEqualTo(BundleBuilder.FNR);

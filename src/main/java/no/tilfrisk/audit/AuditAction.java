@@ -11,5 +11,9 @@ public enum AuditAction {
     EXPORT,
     ERASE,
     CONSENT_GIVEN,
-    CONSENT_WITHDRAWN
+    CONSENT_WITHDRAWN,
+    /** Written by a spreadsheet import (module importer); {@code what} names the import batch, and so the file. */
+    IMPORT,
+    /** An import taken back. */
+    IMPORT_UNDONE
 }

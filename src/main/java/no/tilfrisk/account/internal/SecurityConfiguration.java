@@ -120,6 +120,8 @@ class SecurityConfiguration {
                         .requestMatchers("/min-side/**").access(fullySignedIn.hasRole("PARTICIPANT"))
                         .requestMatchers("/volunteers/**", "/volunteers")
                         .access(fullySignedIn.hasAnyRole("ORG_ADMIN", "COORDINATOR", "STAFF"))
+                        .requestMatchers("/imports/**", "/imports")
+                        .access(fullySignedIn.hasAnyRole("ORG_ADMIN", "COORDINATOR"))
                         .requestMatchers("/directory/**", "/directory")
                         .access(fullySignedIn.hasAnyRole("ORG_ADMIN", "DIRECTORY_EDITOR"))
                         .requestMatchers("/frivillig/**", "/frivillig").access(fullySignedIn.hasRole("VOLUNTEER"))

@@ -42,8 +42,9 @@ class ImporterRowLevelSecurityTest {
         String name = "Rls " + UUID.randomUUID().toString().substring(0, 8);
         UUID batch = People.asSystem(OTHER_ORGANISATION, () -> {
             imports.upload(file, "rls.csv", ("Navn\r\n" + name + "\r\n").getBytes(StandardCharsets.UTF_8));
-            return imports.run(file, new Mapping(ImportKind.PERSONS, Map.of("name", "Navn")), null, Map.of(), false,
-                    p -> { }).batchId();
+            Mapping mapping = new Mapping(ImportKind.PERSONS, Map.of("name", "Navn"));
+            imports.dryRun(file, mapping, null, Map.of());
+            return imports.run(file, mapping, null, Map.of(), false, p -> { }).batchId();
         });
         for (String table : TABLES) {
             assertThat(organisations(DEMO_RECOVERY, table)).as(table).doesNotContain(OTHER_ORGANISATION);

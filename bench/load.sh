@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Load (issue 21, item 4): a Gatling simulation (bench/load, io.gatling) of USERS staff users (32) going round the
-# daily pages for SECONDS (60) against NODES app nodes (1 or 2, default 2) on loopback. Node 1 runs with its embedded
+# daily pages for DURATION seconds (60) against NODES app nodes (1 or 2, default 2) on loopback. Node 1 runs with its embedded
 # PostgreSQL and the demo data in bench/out/load; node 2 is a second `java -jar` on the same database, as an
 # external one (SPRING_DATASOURCE_URL at node 1's server), with the same keysets. Prints Gatling's global figures:
 # requests, failures and the response-time percentiles 50/95/99, and the load average.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT="$PWD/bench/out/load"
-NODES=${NODES:-2} USERS=${USERS:-32} SECONDS_=${SECONDS:-60}
+NODES=${NODES:-2} USERS=${USERS:-32} DURATION=${DURATION:-60}
 PORT1=${PORT1:-18096} PORT2=${PORT2:-18097}
 source bench/lib-pg.sh
 build_jar
@@ -36,9 +36,9 @@ if [ "$NODES" = 2 ]; then
     URLS="$URLS,http://127.0.0.1:$PORT2"
 fi
 
-echo "nodes $NODES ($URLS), users $USERS, $SECONDS_ s; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "nodes $NODES ($URLS), users $USERS, $DURATION s; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 set +e
-./mvnw -B -f bench/load/pom.xml gatling:test -DbaseUrls="$URLS" -Dusers="$USERS" -Dseconds="$SECONDS_" \
+./mvnw -B -f bench/load/pom.xml gatling:test -DbaseUrls="$URLS" -Dusers="$USERS" -Dseconds="$DURATION" \
     > "$OUT/gatling.log" 2>&1
 status=$?
 set -e

@@ -36,9 +36,12 @@ class GuidedRecords {
         params.put("limit", limit);
         List<String> open = new ArrayList<>();
         for (int i = 0; i < then.size(); i++) {
-            open.add("o.id IN (" + OfferRecords.openIds(then.get(i), "t" + i, params) + ")");
+            open.add(OfferRecords.openIds(then.get(i), "t" + i, params));
         }
-        String openThen = open.isEmpty() ? "false" : "(" + String.join(" OR ", open) + ")";
+        // the offers open then as a set joined once (a hash join), not a test evaluated per candidate
+        String openThen = open.isEmpty() ? "false" : "t.offer_id IS NOT NULL";
+        String join = open.isEmpty() ? ""
+                : " LEFT JOIN (SELECT DISTINCT u.offer_id FROM (" + String.join(" UNION ALL ", open) + ") u) t ON t.offer_id = o.id";
         String peerPoint = "yes".equals(peers)
                 ? "CASE WHEN 'former-use' = ANY (o.target_groups) OR 'aftercare' = ANY (o.needs) THEN 1 ELSE 0 END"
                 : "0";
@@ -47,7 +50,7 @@ class GuidedRecords {
                 SELECT * FROM (
                   SELECT o.id, o.name, o.operator_name, o.area, o.needs, o.target_groups, o.low_threshold, o.free,
                          o.hours_known, %1$s AS open_then
-                    FROM offer o
+                    FROM offer o%4$s
                    WHERE o.published AND o.needs && CAST(:needs AS text[])%2$s) c
                  ORDER BY cardinality(ARRAY(SELECT unnest(c.needs) INTERSECT SELECT unnest(CAST(:needs AS text[]))))
                         + CASE WHEN :area <> '' AND lower(c.area) = lower(:area) THEN 1 ELSE 0 END
@@ -56,7 +59,7 @@ class GuidedRecords {
                         + CASE WHEN c.low_threshold THEN 1 ELSE 0 END
                         + CASE WHEN c.free THEN 1 ELSE 0 END DESC,
                           lower(c.name), c.id
-                 LIMIT :limit""".formatted(openThen, noActiveUse, peerPoint.replace("o.", "c."));
+                 LIMIT :limit""".formatted(openThen, noActiveUse, peerPoint.replace("o.", "c."), join);
         return db.sql(sql).params(params)
                 .query((rs, i) -> new Candidate(new OfferSummary(rs.getObject("id", UUID.class), rs.getString("name"),
                         rs.getString("operator_name"), rs.getString("area"), OfferRecords.needs(rs),

@@ -61,6 +61,7 @@ class PersonAccessMatrixTest {
             Map.entry("GET /api/v1/persons/{id}", ""),
             Map.entry("PUT /api/v1/persons/{id}", "{\"displayName\": \"Matrise\"}"),
             Map.entry("POST /api/v1/persons/{id}/deactivate", "{\"reason\": \"Matrise\"}"),
+            Map.entry("POST /api/v1/persons/{id}/reactivate", ""),
             Map.entry("GET /api/v1/persons/{id}/consents", ""),
             Map.entry("POST /api/v1/persons/{id}/consents", "{\"purpose\": \"PHOTOS\", \"method\": \"VERBAL\"}"),
             Map.entry("POST /api/v1/persons/{id}/consents/{consentId}/withdraw", "{}"),

@@ -100,6 +100,13 @@ class PersonApi {
         return ResponseEntity.noContent().build();
     }
 
+    @PostMapping("/{id}/reactivate")
+    @Operation(summary = "Reactivate a deactivated person; reactivating an active one changes nothing")
+    ResponseEntity<Void> reactivate(@PathVariable UUID id) {
+        persons.reactivate(id);
+        return ResponseEntity.noContent().build();
+    }
+
     @GetMapping("/{id}/export")
     @Operation(summary = "Everything held about the person, for the person's right of access")
     PersonExport export(@PathVariable UUID id) {

@@ -30,6 +30,7 @@ class GuidedRecords {
     }
 
     List<Candidate> best(Set<Need> needs, String area, String peers, List<DayWindow> then, int limit) {
+        OfferRecords.planWithTheValues(db);
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("needs", needs.stream().map(Need::code).sorted().toArray(String[]::new));
         params.put("area", area == null ? "" : area);

@@ -113,7 +113,7 @@ final class ChildApp implements AutoCloseable {
     /** Requests waiting for one of the pool's connections, from the metrics (the demo's operator token). */
     double pendingConnections() throws IOException, InterruptedException {
         HttpResponse<String> metrics = probe.send(HttpRequest.newBuilder(uri("/actuator/prometheus"))
-                .timeout(Duration.ofSeconds(2)).header("Authorization", "Bearer demo-operator").build(),
+                .timeout(Duration.ofSeconds(5)).header("Authorization", "Bearer demo-operator").build(),
                 HttpResponse.BodyHandlers.ofString());
         return metrics.body().lines().filter(line -> line.startsWith("hikaricp_connections_pending{"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -58,14 +59,16 @@ class OidcClientRegistrations implements ClientRegistrationRepository {
     private final JdbcClient db;
     private final FieldEncryption crypto;
     private final JsonMapper json;
+    private final Clock clock;
     private final Map<UUID, Kept> kept = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(4))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    OidcClientRegistrations(JdbcClient db, FieldEncryption crypto, JsonMapper json) {
+    OidcClientRegistrations(JdbcClient db, FieldEncryption crypto, JsonMapper json, Clock clock) {
         this.db = db;
         this.crypto = crypto;
         this.json = json;
+        this.clock = clock;
     }
 
     @Override
@@ -81,7 +84,7 @@ class OidcClientRegistrations implements ClientRegistrationRepository {
             return new Lookup.NotConfigured();
         }
         Kept k = kept.get(organisation);
-        if (k != null && Instant.now().isBefore(k.until())) {
+        if (k != null && clock.instant().isBefore(k.until())) {
             return k.found();
         }
         Optional<Provider> provider = provider(organisation);
@@ -94,7 +97,7 @@ class OidcClientRegistrations implements ClientRegistrationRepository {
             return new Lookup.Unavailable(provider.get());
         }
         Lookup.Found found = new Lookup.Found(provider.get(), registration(provider.get(), metadata.get()));
-        kept.put(organisation, new Kept(found, Instant.now().plus(KEPT)));
+        kept.put(organisation, new Kept(found, clock.instant().plus(KEPT)));
         return found;
     }
 

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -37,6 +38,7 @@ import org.springframework.context.annotation.Import;
  * through Playwright (skipped with a message where it is not installed), a fresh browser context per test, and
  * the axe-core check. Tests start with an English-speaking browser so that Norwegian shows it is the default.
  */
+@Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "tilfrisk.data-dir=target/test-data",
         "tilfrisk.embedded.clean=true",

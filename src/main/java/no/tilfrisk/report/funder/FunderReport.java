@@ -60,6 +60,10 @@ import org.springframework.transaction.annotation.Transactional;
  * others in a {@link Publication} (the persons reached are at most the named plus the linked; a count of
  * participants is at most the attendances; the persons who reached a goal are at most the goals reached; shares are
  * computed from their counts) and shows what {@link Suppression} hides as «:», with a note under the table.
+ * <p>
+ * Why one class of about 400 lines: a figure's count and its registration in the one {@code Publication} must sit
+ * together, since the disclosure check relates figures across every section; split by section, a rule between two
+ * sections would have no home. The figures themselves come from the modules (ActivityCounts, LeisureFigures...).
  */
 @Service
 @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'REPORT_VIEWER')")

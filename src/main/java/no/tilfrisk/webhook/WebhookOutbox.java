@@ -16,29 +16,25 @@ import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.webhook.internal.Backoff;
 import no.tilfrisk.webhook.internal.Signature;
 import no.tilfrisk.webhook.internal.WebhookSender;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The queue of events for the organisation's hooks, and their delivery.
  *
- * <p>{@link #enqueue} is called after the change that caused the event has committed: in a transaction of its own,
- * as the event's organisation, it writes one delivery per active hook of that organisation that wants the kind
- * (nothing when none does). So a change that rolls back is never announced, and a hook only ever gets its own
- * organisation's events. {@link #deliverDue} is the scheduled job's work for one organisation.
+ * <p>{@link #enqueue} is called inside the transaction of the change that caused the event (a transactional outbox):
+ * it writes one delivery per active hook of that organisation that wants the kind (nothing when none does), so the
+ * rows commit or roll back with the change. A change that rolls back is never announced, one that commits is never
+ * lost, and a hook only ever gets its own organisation's events. {@link #deliverDue} is the scheduled job's work for
+ * one organisation, after the commit. {@code internal/WebhookErasure} blanks an erased person's id from the queue and log.
  */
 @Service
 public class WebhookOutbox {
 
-    private static final Logger log = LoggerFactory.getLogger(WebhookOutbox.class);
     /** At most this many deliveries per organisation and run; the rest wait for the next run. */
     static final int BATCH = 100;
 
@@ -48,18 +44,15 @@ public class WebhookOutbox {
     private final AuditTrail audit;
     private final JsonMapper json;
     private final Clock clock;
-    private final TransactionTemplate newTransaction;
 
     WebhookOutbox(JdbcClient db, FieldEncryption crypto, WebhookSender sender, AuditTrail audit, JsonMapper json,
-                  Clock clock, PlatformTransactionManager transactions) {
+                  Clock clock) {
         this.db = db;
         this.crypto = crypto;
         this.sender = sender;
         this.audit = audit;
         this.json = json;
         this.clock = clock;
-        this.newTransaction = new TransactionTemplate(transactions);
-        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** What a run of {@link #deliverDue} did: deliveries sent and accepted, tried and failed (to be tried again or given up). */
@@ -67,36 +60,39 @@ public class WebhookOutbox {
     }
 
     /**
-     * Queues an event for every active hook of the organisation that wants its kind. {@code ids} is the body's
-     * {@code data} (ids only); {@code personIds} the persons it names, for the audit trail when it is delivered.
-     * Never throws: a failure here must not undo or disturb the change that already committed; it is logged.
+     * Queues an event for every active hook of the organisation that wants its kind, in the caller's transaction
+     * (the transactional outbox): the delivery rows commit with the change that caused the event, or roll back with
+     * it, so a change that rolls back is never announced and one that commits is never lost between its commit and
+     * the queue. {@code ids} is the body's {@code data} (ids only); {@code personIds} the persons it names, for the
+     * audit trail when it is delivered and for their erasure. The delivery job reads the rows after the commit.
+     * A failure here fails the change: it must not commit unannounced.
      */
+    @Transactional(propagation = Propagation.MANDATORY)
     public void enqueue(UUID organisationId, WebhookEvent event, Instant occurredAt, Map<String, ?> ids,
                         Collection<UUID> personIds) {
-        try {
-            Tenancy.runAs(organisationId, () -> newTransaction.executeWithoutResult(s -> {
-                List<UUID> hooks = db.sql("""
-                                SELECT id FROM webhook WHERE organisation_id = ? AND active AND ? = ANY(events)""")
-                        .params(organisationId, event.name()).query(UUID.class).list();
-                if (hooks.isEmpty()) {
-                    return;
-                }
-                UUID eventId = UUID.randomUUID();
-                String body = body(eventId, event, occurredAt, organisationId, ids);
-                OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC);
-                for (UUID hook : hooks) {
-                    db.sql("""
-                                    INSERT INTO webhook_delivery (id, organisation_id, webhook_id, event_id, kind,
-                                                                  occurred_at, body, person_ids, next_attempt_at)
-                                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (webhook_id, event_id) DO NOTHING""")
-                            .params(UUID.randomUUID(), organisationId, hook, eventId, event.kind(),
-                                    OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC), body,
-                                    personIds.toArray(UUID[]::new), now)
-                            .update();
-                }
-            }));
-        } catch (RuntimeException e) {
-            log.error("Webhook event {} of organisation {} could not be queued", event.kind(), organisationId, e);
+        UUID current = Tenancy.requireOrganisationId();
+        if (!current.equals(organisationId)) {
+            throw new IllegalStateException("A webhook event of organisation " + organisationId
+                    + " published in a transaction of organisation " + current);
+        }
+        List<UUID> hooks = db.sql("""
+                        SELECT id FROM webhook WHERE organisation_id = ? AND active AND ? = ANY(events)""")
+                .params(organisationId, event.name()).query(UUID.class).list();
+        if (hooks.isEmpty()) {
+            return;
+        }
+        UUID eventId = UUID.randomUUID();
+        String body = body(eventId, event, occurredAt, organisationId, ids);
+        OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC);
+        for (UUID hook : hooks) {
+            db.sql("""
+                            INSERT INTO webhook_delivery (id, organisation_id, webhook_id, event_id, kind,
+                                                          occurred_at, body, person_ids, next_attempt_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (webhook_id, event_id) DO NOTHING""")
+                    .params(UUID.randomUUID(), organisationId, hook, eventId, event.kind(),
+                            OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC), body,
+                            personIds.toArray(UUID[]::new), now)
+                    .update();
         }
     }
 

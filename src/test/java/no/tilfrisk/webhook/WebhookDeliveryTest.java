@@ -31,6 +31,7 @@ import no.tilfrisk.People;
 import no.tilfrisk.TestClock;
 import no.tilfrisk.TilfriskTest;
 import no.tilfrisk.activity.AttendanceRecorded;
+import no.tilfrisk.person.DataSubjectRights;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.transition.TransitionDateMoved;
 import org.junit.jupiter.api.AfterEach;
@@ -46,7 +47,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Webhooks against a partner system that is a JDK HTTP server in the test: an event is queued after its commit,
+ * Webhooks against a partner system that is a JDK HTTP server in the test: an event is queued in its own
+ * transaction (rolled back with it, never lost after its commit), an erased person's id leaves queue and log,
  * delivered signed (the HMAC checked here by hand), tried again after a 500 once its pause has passed, and logged;
  * one organisation's events never reach another's hook; a refused address is a field message, never a hook.
  */
@@ -76,6 +78,8 @@ class WebhookDeliveryTest {
     MockMvc mvc;
     @Autowired
     UserDetailsService accounts;
+    @Autowired
+    DataSubjectRights rights;
 
     HttpServer server;
     final List<Received> received = new CopyOnWriteArrayList<>();
@@ -211,6 +215,97 @@ class WebhookDeliveryTest {
         assertThat(received).allSatisfy(r -> assertThat(r.body()).contains(person.toString()));
         assertThat(received).anySatisfy(r -> assertThat(r.body()).contains(session.toString()));
         assertThat(People.asSystem(DEMO_RECOVERY, () -> webhooks.deliveries(hook.webhook().id()))).hasSize(2);
+    }
+
+    @Test
+    void theDeliveryRowIsWrittenInThePublishingTransactionAndRollsBackWithIt() {
+        CreatedWebhook hook = hook(DEMO_RECOVERY, "/outbox", WebhookEvent.TRANSITION_DATE_MOVED);
+        UUID person = UUID.randomUUID();
+        Instant at = Instant.parse("2026-03-02T10:15:30Z");
+        // inside the transaction that publishes the event, before any commit, the delivery is already there
+        int inside = Tenancy.runAs(DEMO_RECOVERY, () -> tx.execute(s -> {
+            events.publishEvent(new TransitionDateMoved(DEMO_RECOVERY, UUID.randomUUID(), person, at));
+            int rows = deliveriesNaming(person);
+            s.setRollbackOnly();
+            return rows;
+        }));
+        assertThat(inside).isOne();
+        // and it went with the rollback: nothing to send, nothing in the log
+        assertThat(committedNaming(person)).isZero();
+        assertThat(deliver(DEMO_RECOVERY)).isEqualTo(new WebhookOutbox.Run(0, 0));
+        assertThat(People.asSystem(DEMO_RECOVERY, () -> webhooks.deliveries(hook.webhook().id()))).isEmpty();
+
+        // a change that commits has its delivery committed with it, read by the job afterwards
+        Tenancy.runAs(DEMO_RECOVERY, () -> tx.executeWithoutResult(s ->
+                events.publishEvent(new TransitionDateMoved(DEMO_RECOVERY, UUID.randomUUID(), person, at))));
+        assertThat(deliver(DEMO_RECOVERY)).isEqualTo(new WebhookOutbox.Run(1, 0));
+        assertThat(received).singleElement().satisfies(r -> assertThat(r.body()).contains(person.toString()));
+    }
+
+    @Test
+    void anEventOutsideATransactionIsRefusedNotLost() {
+        hook(DEMO_RECOVERY, "/outbox", WebhookEvent.TRANSITION_DATE_MOVED);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Tenancy.runAs(DEMO_RECOVERY, () ->
+                        events.publishEvent(new TransitionDateMoved(DEMO_RECOVERY, UUID.randomUUID(), UUID.randomUUID(),
+                                Instant.parse("2026-03-02T10:15:30Z")))))
+                .isInstanceOf(org.springframework.transaction.IllegalTransactionStateException.class);
+    }
+
+    @Test
+    void anErasedPersonsIdLeavesTheQueueAndTheLog() {
+        CreatedWebhook hook = hook(DEMO_RECOVERY, "/erasure", WebhookEvent.PERSON_CREATED,
+                WebhookEvent.ATTENDANCE_RECORDED, WebhookEvent.TRANSITION_DATE_MOVED);
+        UUID person = people.register(DEMO_RECOVERY, "Skien", "Webhook Slettes " + UUID.randomUUID());
+        assertThat(deliver(DEMO_RECOVERY)).isEqualTo(new WebhookOutbox.Run(1, 0));
+        UUID other = UUID.randomUUID();
+        UUID session = UUID.randomUUID();
+        Instant at = Instant.parse("2026-03-02T10:15:30Z");
+        Tenancy.runAs(DEMO_RECOVERY, () -> tx.executeWithoutResult(s -> {
+            events.publishEvent(new AttendanceRecorded(DEMO_RECOVERY, UUID.randomUUID(), session,
+                    List.of(person, other), at));
+            events.publishEvent(new TransitionDateMoved(DEMO_RECOVERY, UUID.randomUUID(), person, at));
+        }));
+        assertThat(committedNaming(person)).isEqualTo(3);
+
+        People.asSystem(DEMO_RECOVERY, () -> {
+            rights.erase(person, true);
+            return null;
+        });
+
+        Map<String, String> left = Tenancy.runAs(DEMO_RECOVERY, () -> tx.execute(s -> db.sql("""
+                        SELECT kind, body FROM webhook_delivery WHERE webhook_id = ?""")
+                .param(hook.webhook().id())
+                .query((rs, n) -> Map.entry(rs.getString("kind"), rs.getString("body"))).list()))
+                .stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        // the waiting date move named only them: gone; the delivered «created» and the attendance stay, blanked
+        assertThat(left).containsOnlyKeys("person.created", "attendance.recorded");
+        assertThat(left.values()).allSatisfy(body -> assertThat(body).doesNotContain(person.toString()));
+        assertThat((Map<String, Object>) json.readValue(left.get("person.created"), Map.class))
+                .extractingByKey("data").isEqualTo(Map.of());
+        assertThat((Map<String, Object>) json.readValue(left.get("attendance.recorded"), Map.class))
+                .extractingByKey("data").asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("personIds", List.of(other.toString()))
+                .containsEntry("sessionId", session.toString());
+        assertThat(committedNaming(person)).isZero();
+
+        // what is still to send goes out without them
+        received.clear();
+        assertThat(deliver(DEMO_RECOVERY)).isEqualTo(new WebhookOutbox.Run(1, 0));
+        assertThat(received).singleElement().satisfies(r -> {
+            assertThat(header(r, "X-tilfrisk-event")).isEqualTo("attendance.recorded");
+            assertThat(r.body()).doesNotContain(person.toString()).contains(other.toString());
+            assertThat(header(r, "X-tilfrisk-signature")).isEqualTo("sha256=" + hmac(r.body(), hook.secret()));
+        });
+    }
+
+    private int committedNaming(UUID person) {
+        Integer rows = Tenancy.runAs(DEMO_RECOVERY, () -> tx.execute(s -> deliveriesNaming(person)));
+        return rows;
+    }
+
+    private int deliveriesNaming(UUID person) {
+        return db.sql("SELECT count(*) FROM webhook_delivery WHERE ? = ANY(person_ids) OR body LIKE ?")
+                .params(person, "%" + person + "%").query(Integer.class).single();
     }
 
     @Test

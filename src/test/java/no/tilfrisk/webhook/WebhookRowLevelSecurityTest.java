@@ -71,15 +71,24 @@ class WebhookRowLevelSecurityTest {
                         VALUES (?, ?, ?, ?, 'person.created', now(), '{}', now())""")
                 .params(UUID.randomUUID(), OTHER_ORGANISATION, hook, UUID.randomUUID()).update())))
                 .rootCause().hasMessageContaining("violates row-level security policy");
+        // an erasure (V86) deletes a waiting delivery and its attempts, and blanks a body; only its own organisation's
+        for (String table : List.of("webhook_attempt", "webhook_delivery")) {
+            int deleted = Tenancy.runAs(DEMO_RECOVERY, () -> tx.execute(s ->
+                    db.sql("DELETE FROM " + table + " WHERE organisation_id = ?").param(OTHER_ORGANISATION).update()));
+            assertThat(deleted).as(table).isZero();
+        }
+        int blanked = Tenancy.runAs(DEMO_RECOVERY, () -> tx.execute(s ->
+                db.sql("UPDATE webhook_delivery SET body = '{}', person_ids = '{}' WHERE id = ?").param(delivery).update()));
+        assertThat(blanked).isZero();
         assertThatThrownBy(() -> Tenancy.runAs(OTHER_ORGANISATION, () -> tx.executeWithoutResult(s ->
-                db.sql("DELETE FROM webhook_attempt").update())))
+                db.sql("UPDATE webhook_attempt SET http_status = 200").update())))
                 .rootCause().hasMessageContaining("permission denied");
         // the field-key rotation rewrites a secret's ciphertext (V78), so the app may; but only its own organisation's
         int rewritten = Tenancy.runAs(DEMO_RECOVERY, () -> tx.execute(s ->
                 db.sql("UPDATE webhook SET secret_encrypted = '\\x00' WHERE id = ?").param(hook).update()));
         assertThat(rewritten).isZero();
         assertThatThrownBy(() -> Tenancy.runAs(OTHER_ORGANISATION, () -> tx.executeWithoutResult(s ->
-                db.sql("UPDATE webhook_delivery SET body = 'x' WHERE id = ?").param(delivery).update())))
+                db.sql("UPDATE webhook_delivery SET kind = 'x' WHERE id = ?").param(delivery).update())))
                 .rootCause().hasMessageContaining("permission denied");
     }
 

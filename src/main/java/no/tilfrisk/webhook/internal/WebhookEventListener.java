@@ -7,12 +7,14 @@ import no.tilfrisk.person.PersonRegistered;
 import no.tilfrisk.transition.TransitionDateMoved;
 import no.tilfrisk.webhook.WebhookEvent;
 import no.tilfrisk.webhook.WebhookOutbox;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * The events of other modules that hooks can ask for, queued once the change has committed (a rolled-back change is
- * never announced). A new kind: a constant in {@link WebhookEvent} and a method here.
+ * The events of other modules that hooks can ask for, queued by a plain {@code @EventListener} inside the publishing
+ * transaction (the outbox rows commit or roll back with the change; never {@code @TransactionalEventListener}, which
+ * would queue after the commit and lose the event if the JVM stopped in between). A new kind: a constant in
+ * {@link WebhookEvent} and a method here.
  */
 @Component
 class WebhookEventListener {
@@ -23,20 +25,20 @@ class WebhookEventListener {
         this.outbox = outbox;
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(PersonRegistered e) {
         outbox.enqueue(e.organisationId(), WebhookEvent.PERSON_CREATED, e.at(),
                 Map.of("personId", e.personId()), List.of(e.personId()));
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(AttendanceRecorded e) {
         outbox.enqueue(e.organisationId(), WebhookEvent.ATTENDANCE_RECORDED, e.at(),
                 Map.of("activityId", e.activityId(), "sessionId", e.sessionId(), "personIds", e.personIds()),
                 e.personIds());
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(TransitionDateMoved e) {
         outbox.enqueue(e.organisationId(), WebhookEvent.TRANSITION_DATE_MOVED, e.at(),
                 Map.of("transitionId", e.transitionId(), "personId", e.personId()), List.of(e.personId()));

@@ -17,6 +17,7 @@ import no.tilfrisk.TestClock;
 import no.tilfrisk.TilfriskTest;
 import no.tilfrisk.platform.web.Dates;
 import no.tilfrisk.platform.web.InvalidInputException;
+import no.tilfrisk.platform.web.ResultPage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -127,6 +128,30 @@ class DirectorySearchTest {
         // Saturday 01:00: Friday's evening goes on past midnight
         clock.standAt(ZonedDateTime.of(LocalDateTime.parse("2026-12-12T01:00"), Dates.OSLO));
         assertThat(found.apply("now")).contains("Kveldsåpent Tønsberg", "Samtaletelefonen").doesNotContain("Recoverykafé Skien");
+    }
+
+    @Test
+    void theTotalCountsEveryMatchOnEveryPageEvenPastTheLast() {
+        clock.standAt(ZonedDateTime.of(LocalDateTime.parse("2026-12-12T01:30"), Dates.OSLO));
+        java.util.function.IntFunction<ResultPage<OfferSummary>> page = n -> {
+            OfferQuery q = new OfferQuery();
+            q.setQ(fixtures.word());
+            q.setSize(2);
+            q.setPage(n);
+            return offers.search(q.toSearch());
+        };
+        assertThat(page.apply(0).items()).hasSize(2);
+        assertThat(page.apply(1).items()).hasSize(1);
+        assertThat(page.apply(5).items()).isEmpty();
+        for (int n : new int[] {0, 1, 5}) {
+            assertThat(page.apply(n).total()).as("page %d", n).isEqualTo(3);
+        }
+        OfferQuery open = new OfferQuery();
+        open.setQ(fixtures.word());
+        open.setOpen("now");
+        ResultPage<OfferSummary> openNow = offers.search(open.toSearch());
+        assertThat(openNow.total()).isEqualTo(1);
+        assertThat(openNow.items()).singleElement().satisfies(o -> assertThat(o.openNow()).isTrue());
     }
 
     @Test

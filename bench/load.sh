@@ -3,7 +3,8 @@
 # daily pages for DURATION seconds (60) against NODES app nodes (1 or 2, default 2) on loopback. Node 1 runs with its embedded
 # PostgreSQL and the demo data in bench/out/load; node 2 is a second `java -jar` on the same database, as an
 # external one (SPRING_DATASOURCE_URL at node 1's server), with the same keysets. Prints Gatling's global figures:
-# requests, failures and the response-time percentiles 50/95/99, and the load average.
+# requests, failures and the response-time percentiles 50/95/99, and the load average. WARMUP=0 leaves out the
+# uncounted warm-up round.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT="$PWD/bench/out/load"
@@ -36,7 +37,13 @@ if [ "$NODES" = 2 ]; then
     URLS="$URLS,http://127.0.0.1:$PORT2"
 fi
 
-echo "nodes $NODES ($URLS), users $USERS, $DURATION s; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+# A warm-up round first, not counted: the same simulation for WARMUP seconds (30), so that the figures are of
+# nodes whose JIT has compiled the daily pages' code, as a node that has run for a while has, not of its first minute.
+if [ "${WARMUP:-30}" != 0 ]; then
+    ./mvnw -B -q -f bench/load/pom.xml gatling:test -DbaseUrls="$URLS" -Dusers="$USERS" -Dseconds="${WARMUP:-30}" \
+        > "$OUT/gatling-warmup.log" 2>&1 || echo "the warm-up round had failures; see $OUT/gatling-warmup.log"
+fi
+echo "nodes $NODES ($URLS), users $USERS, $DURATION s after a ${WARMUP:-30} s warm-up; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 set +e
 ./mvnw -B -f bench/load/pom.xml gatling:test -DbaseUrls="$URLS" -Dusers="$USERS" -Dseconds="$DURATION" \
     > "$OUT/gatling.log" 2>&1
@@ -45,4 +52,20 @@ set -e
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 sed -n '/---- Global Information/,/^=====/p' "$OUT/gatling.log"
 grep -E '^(Reports generated|Please open)|index.html' "$OUT/gatling.log" | tail -1 || true
+# each request's own figures from the report's pages (the reading pages apart from the sign-in's three)
+REPORT=$(ls -td bench/load/target/gatling/*/ | head -1)
+python3 - "$REPORT" <<'PY'
+import glob, re, sys
+print(f"{'request':<22}{'count':>7}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'KO':>5}")
+for page in sorted(glob.glob(sys.argv[1] + "/req_*.html")):
+    html = open(page, encoding="utf-8").read()
+    name = re.search(r'<title>Gatling Stats - ([^<]*)</title>', html)
+    def row(title):
+        m = re.search(r'<td class="title">' + re.escape(title) + r'</td>\s*<td class="total">([^<]*)</td>\s*'
+                      r'<td class="ok">[^<]*</td>\s*<td class="ko">([^<]*)</td>', html)
+        return (m.group(1), m.group(2)) if m else ("?", "?")
+    count, ko = row("Total count")
+    print(f"{(name.group(1) if name else page):<22}{count:>7}{row('50th percentile')[0]:>9}"
+          f"{row('95th percentile')[0]:>9}{row('99th percentile')[0]:>9}{ko:>5}")
+PY
 exit "$status"

@@ -139,6 +139,14 @@ public class ContactLog {
      */
     @Transactional
     public UUID log(UUID id, ContactForm form) {
+        return log(id, form, null);
+    }
+
+    /**
+     * {@link #log(UUID, ContactForm)}, the one way a contact is written; {@code imported} (the import's name, see
+     * {@link ContactImport}) records it in the audit trail as imported instead of created.
+     */
+    UUID log(UUID id, ContactForm form, String imported) {
         var existing = records.personOf(id);
         if (existing.isPresent()) {
             persons.requireVisible(existing.get());
@@ -165,7 +173,11 @@ public class ContactLog {
         }
         records.insertStaff(id, staff.isEmpty() ? List.of(me) : staff);
         records.insertRelatives(id, form.getRelativeIds());
-        audit.record(person, AuditAction.CREATE, note == null ? "followup.contact" : "followup.contact+note");
+        if (imported != null) {
+            audit.record(person, AuditAction.IMPORT, imported);
+        } else {
+            audit.record(person, AuditAction.CREATE, note == null ? "followup.contact" : "followup.contact+note");
+        }
         return id;
     }
 

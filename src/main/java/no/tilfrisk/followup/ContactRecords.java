@@ -197,6 +197,18 @@ class ContactRecords {
     }
 
     /** The staff (user ids) of each contact, in no particular order. */
+    /** The contacts that stand of these persons in the period (Oslo dates, both included): person, moment, type. */
+    List<ContactImport.Existing> standing(UUID[] persons, LocalDate from, LocalDate to) {
+        return db.sql("""
+                        SELECT person_id, occurred_at, type FROM contact
+                         WHERE organisation_id = ? AND person_id = ANY(?) AND voided_at IS NULL
+                           AND occurred_at >= ? AND occurred_at < ?""")
+                .params(Tenancy.requireOrganisationId(), persons, utc(startOf(from)), utc(startOf(to.plusDays(1))))
+                .query((rs, i) -> new ContactImport.Existing(rs.getObject(1, UUID.class),
+                        rs.getObject(2, OffsetDateTime.class).toInstant(), ContactType.valueOf(rs.getString(3))))
+                .list();
+    }
+
     Map<UUID, List<UUID>> staffOf(Collection<UUID> contactIds) {
         if (contactIds.isEmpty()) {
             return Map.of();

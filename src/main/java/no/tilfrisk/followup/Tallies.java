@@ -160,6 +160,23 @@ public class Tallies {
             }
             return id;
         }
+        InvalidInputException.throwIfAny(check(form));
+        int inserted = db.sql("""
+                        INSERT INTO contact_tally (id, organisation_id, department_id, type, period_from, period_to, count, created_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")
+                .params(id, org, form.getDepartmentId(), form.getType().name(), form.getFrom(), form.getTo(),
+                        form.getCount(), me())
+                .update();
+        if (inserted == 0 && !db.sql("SELECT EXISTS (SELECT 1 FROM contact_tally WHERE id = ? AND organisation_id = ?)")
+                .params(id, org).query(Boolean.class).single()) {
+            throw new NotFoundException("Tally");
+        }
+        return id;
+    }
+
+    /** What {@link #record} would refuse in this form, without writing anything: the import's dry run asks. */
+    @Transactional(readOnly = true)
+    public List<InvalidInputException> check(TallyForm form) {
         List<InvalidInputException> broken = new ArrayList<>();
         if (form.getDepartmentId() == null) {
             broken.add(new InvalidInputException("departmentId", "tally.department.required"));
@@ -175,18 +192,7 @@ public class Tallies {
             broken.add(new InvalidInputException("count", "tally.count.range"));
         }
         checkPeriod(form.getFrom(), form.getTo(), broken);
-        InvalidInputException.throwIfAny(broken);
-        int inserted = db.sql("""
-                        INSERT INTO contact_tally (id, organisation_id, department_id, type, period_from, period_to, count, created_by)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")
-                .params(id, org, form.getDepartmentId(), form.getType().name(), form.getFrom(), form.getTo(),
-                        form.getCount(), me())
-                .update();
-        if (inserted == 0 && !db.sql("SELECT EXISTS (SELECT 1 FROM contact_tally WHERE id = ? AND organisation_id = ?)")
-                .params(id, org).query(Boolean.class).single()) {
-            throw new NotFoundException("Tally");
-        }
-        return id;
+        return broken;
     }
 
     /** Voids a tally with a reason; voiding it again changes nothing. */

@@ -6,7 +6,9 @@ import java.util.List;
 public enum ImportKind {
     PERSONS(List.of("name"), List.of("fullName", "birthYear", "birthDate", "phone", "email", "role", "department",
             "from", "to")),
-    ATTENDANCE(List.of("activity", "date"), List.of("person", "birthYear", "adults", "children", "guests"));
+    ATTENDANCE(List.of("activity", "date"), List.of("person", "birthYear", "adults", "children", "guests")),
+    CONTACTS(List.of("person", "date", "type"), List.of("birthYear", "time", "duration", "escortKind", "note")),
+    TALLIES(List.of("department", "type", "from", "count"), List.of("to"));
 
     private final List<String> required;
     private final List<String> optional;

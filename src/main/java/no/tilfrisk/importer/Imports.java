@@ -16,6 +16,8 @@ import java.util.function.IntConsumer;
 import no.tilfrisk.activity.AttendanceImport;
 import no.tilfrisk.audit.AuditAction;
 import no.tilfrisk.audit.AuditTrail;
+import no.tilfrisk.followup.ContactImport;
+import no.tilfrisk.organisation.Departments;
 import no.tilfrisk.person.PersonImport;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.platform.tenancy.TenantPrincipal;
@@ -27,8 +29,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Spreadsheet import (issue 20, item 2): upload a CSV or XLSX, map its columns (saved per organisation and kind),
- * read the dry run, import for real in one transaction per file, and undo a whole import within 24 hours. The same
+ * Spreadsheet import (issue 20, item 2) of persons, attendance, contacts and tallies: upload a CSV or XLSX, map its
+ * columns (saved per organisation and kind), read the dry run, import for real in one transaction per file, and undo a whole import within 24 hours. The same
  * file is imported once (its SHA-256 per kind, until undone), and every row finds what is already there (a person by
  * {@link PersonMatcher}'s rule, an attendance by session and person), so a file twice creates nothing twice. What
  * an import writes is in the audit trail as {@code IMPORT}, by the importer, with the batch (and so the file) named.
@@ -52,13 +54,17 @@ public class Imports {
     private final ImportRecords records;
     private final PersonImport persons;
     private final AttendanceImport attendance;
+    private final ContactImport contacts;
+    private final Departments departments;
     private final AuditTrail audit;
     private final Validator validator;
     private final Words words;
     private final Clock clock;
 
-    Imports(ImportRecords records, PersonImport persons, AttendanceImport attendance, AuditTrail audit,
-            Validator validator, Words words, Clock clock) {
+    Imports(ImportRecords records, PersonImport persons, AttendanceImport attendance, ContactImport contacts,
+            Departments departments, AuditTrail audit, Validator validator, Words words, Clock clock) {
+        this.contacts = contacts;
+        this.departments = departments;
         this.records = records;
         this.persons = persons;
         this.attendance = attendance;
@@ -174,6 +180,8 @@ public class Imports {
                                 .map(i -> new AttendanceImport.Counts(i.ref(), i.before()[0], i.before()[1], i.before()[2]))
                                 .toList(),
                         refs(items, "SESSION"), what);
+                case CONTACTS -> contacts.voidContacts(refs(items, "CONTACT"), words.undoReason(batch.fileName()), what);
+                case TALLIES -> contacts.voidTallies(refs(items, "TALLY"), words.undoReason(batch.fileName()), what);
             }
         } catch (DataIntegrityViolationException e) {
             throw new ImportRefusal("import.undo.changedSince");
@@ -225,6 +233,16 @@ public class Imports {
                 rows.plan(table, columns, choices, plan);
                 yield () -> attendance.write(rows.newSessions, rows.counts, rows.present,
                         what);
+            }
+            case CONTACTS -> {
+                ContactRows rows = new ContactRows(contacts, persons, words);
+                rows.plan(table, columns, choices, plan);
+                yield () -> contacts.log(rows.newContacts, what);
+            }
+            case TALLIES -> {
+                TallyRows rows = new TallyRows(contacts, words, departments.list());
+                rows.plan(table, columns, plan);
+                yield () -> contacts.record(rows.newTallies, what);
             }
         };
     }

@@ -194,19 +194,49 @@ public class AttendanceRollCall {
     @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF', 'VOLUNTEER')")
     @Transactional
     public ActivitySession count(UUID sessionId, int adults, int children, int guests) {
+        return recount(sessionId, new HeadCountChange(adults, children, guests, null, 0));
+    }
+
+    /**
+     * What one head-count save changes: the fields typed anew ({@code null}: left as the database has it), and at
+     * most one field stepped by {@code step} (never below 0). Two saves that overlap, one of adults and one of
+     * children, or two taps on a stepper, both land: each writes only what it changes, in one statement on the row.
+     */
+    public record HeadCountChange(Integer adults, Integer children, Integer guests, String stepped, int step) {
+    }
+
+    /**
+     * Saves a head-count change. The new values are computed by the UPDATE from the row as it is when the row lock
+     * is granted, so a save never writes back another save's field as it was read before (no lost update).
+     */
+    @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF', 'VOLUNTEER')")
+    @Transactional
+    public ActivitySession recount(UUID sessionId, HeadCountChange change) {
         ActivitySession session = sessions.find(sessionId);
         Activity activity = takingRollCall(session);
         requireOpen(session);
-        checkCount("adults", adults);
-        checkCount("children", children);
-        checkCount("guests", guests);
-        if (!activity.lowThreshold() && adults > 0) {
+        checkCount("adults", change.adults());
+        checkCount("children", change.children());
+        checkCount("guests", change.guests());
+        boolean addsAdults = change.adults() != null && change.adults() > 0
+                || "adults".equals(change.stepped()) && change.step() > 0;
+        if (!activity.lowThreshold() && addsAdults) {
             // an activity that is not low-threshold takes names; children and guests may still be counted
             throw new InvalidInputException("adults", "attendance.adults.notLowThreshold");
         }
-        db.sql("UPDATE activity_session SET adults = ?, children = ?, guests = ? WHERE id = ?")
-                .params(adults, children, guests, sessionId).update();
+        db.sql("""
+                        UPDATE activity_session
+                           SET adults = LEAST(100000, GREATEST(0, coalesce(?::int, adults) + ?)),
+                               children = LEAST(100000, GREATEST(0, coalesce(?::int, children) + ?)),
+                               guests = LEAST(100000, GREATEST(0, coalesce(?::int, guests) + ?))
+                         WHERE id = ?""")
+                .params(change.adults(), stepOf(change, "adults"), change.children(), stepOf(change, "children"),
+                        change.guests(), stepOf(change, "guests"), sessionId).update();
         return sessions.find(sessionId);
+    }
+
+    private static int stepOf(HeadCountChange change, String field) {
+        return field.equals(change.stepped()) ? change.step() : 0;
     }
 
     /** The whole attendance of a session (the API). */
@@ -287,7 +317,10 @@ public class AttendanceRollCall {
         }
     }
 
-    private static void checkCount(String field, int count) {
+    private static void checkCount(String field, Integer count) {
+        if (count == null) {
+            return;
+        }
         if (count < 0) {
             throw new InvalidInputException(field, "attendance.count.negative");
         }

@@ -15,6 +15,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import no.tilfrisk.Demo;
 import no.tilfrisk.People;
 import no.tilfrisk.TilfriskTest;
@@ -27,6 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -133,6 +138,49 @@ class RollCallPageTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("alert-error")));
         assertThat(counts(session)).containsExactly(3, 0, 0);
+    }
+
+    /**
+     * Two head-count saves posted at once from a page that showed 0, 0, 0 (adults typed as 4 on one, children as 2
+     * on the other, each with the other fields as the page showed them), and five taps on the guests' stepper from
+     * each of the two: everything lands. Before, each save wrote all three numbers as its page had them, so the
+     * last one wrote the other's field back to 0 (the roll call's browser test once ended with 4 without names).
+     */
+    @Test
+    void headCountSavesThatOverlapAllLand() throws Exception {
+        UUID session = todaysSession(UUID.randomUUID().toString().substring(0, 6));
+        UserDetails staff = accounts.loadUserByUsername(Demo.STAFF);
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Object>> saves = List.of(two.submit(() -> overlapping(start, session, staff, "4", "0")),
+                    two.submit(() -> overlapping(start, session, staff, "0", "2")));
+            start.countDown();
+            for (Future<Object> save : saves) {
+                save.get();
+            }
+        } finally {
+            two.shutdown();
+        }
+        assertThat(counts(session)).containsExactly(4, 2, 10);
+    }
+
+    private Object overlapping(CountDownLatch start, UUID session, UserDetails staff, String adults, String children)
+            throws Exception {
+        start.await();
+        mvc.perform(countsAsShown(session, staff, adults, children)).andExpect(status().isOk());
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(countsAsShown(session, staff, adults, children).param("step", "guests:1"))
+                    .andExpect(status().isOk());
+        }
+        return null;
+    }
+
+    /** The counts form as a page that showed 0, 0, 0 posts it with these numbers typed. */
+    private MockHttpServletRequestBuilder countsAsShown(UUID session, UserDetails staff, String adults, String children) {
+        return post("/sessions/" + session + "/counts").param("adults", adults).param("adultsWas", "0")
+                .param("children", children).param("childrenWas", "0").param("guests", "0").param("guestsWas", "0")
+                .header("HX-Request", "true").with(user(staff)).with(csrf());
     }
 
     private UUID todaysSession(String tag) {

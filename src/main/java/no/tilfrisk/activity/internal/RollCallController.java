@@ -1,5 +1,6 @@
 package no.tilfrisk.activity.internal;
 
+import java.util.Map;
 import java.util.UUID;
 import no.tilfrisk.activity.ActivitySession;
 import no.tilfrisk.activity.ActivitySessions;
@@ -80,23 +81,37 @@ class RollCallController {
     }
 
     /**
-     * A head-count as typed, moved one up or down when a stepper of that field was pressed ({@code step} is
-     * {@code field:+1} or {@code field:-1}; never below 0): empty keeps what was there; anything but a whole number
-     * is that field's error.
+     * A head-count as typed, when it is not what the page showed ({@code was}; a form without it counts as changed):
+     * {@code null} when left as it was, or empty; anything but a whole number is that field's error.
      */
-    static int count(String field, String typed, int kept, String step) {
-        int value = kept;
-        if (typed != null && !typed.isBlank()) {
-            try {
-                value = Integer.parseInt(typed.strip());
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException(field, "typeMismatch.java.lang.Integer");
-            }
+    static Integer typed(String field, String typed, String was) {
+        if (typed == null || typed.isBlank()) {
+            return null;
         }
-        if (step != null && step.startsWith(field + ":")) {
-            value = Math.max(0, value + ("-1".equals(step.substring(field.length() + 1)) ? -1 : 1));
+        int value;
+        try {
+            value = Integer.parseInt(typed.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(field, "typeMismatch.java.lang.Integer");
         }
-        return value;
+        return was != null && was.strip().equals(String.valueOf(value)) ? null : value;
+    }
+
+    /**
+     * The change a save makes: the fields typed anew, and one field one up or down when its stepper was pressed
+     * ({@code step} is {@code field:1} or {@code field:-1}).
+     */
+    static AttendanceRollCall.HeadCountChange change(Map<String, String> form) {
+        String step = form.get("step");
+        String stepped = null;
+        int by = 0;
+        if (step != null && step.indexOf(':') > 0) {
+            stepped = step.substring(0, step.indexOf(':'));
+            by = "-1".equals(step.substring(step.indexOf(':') + 1)) ? -1 : 1;
+        }
+        return new AttendanceRollCall.HeadCountChange(typed("adults", form.get("adults"), form.get("adultsWas")),
+                typed("children", form.get("children"), form.get("childrenWas")),
+                typed("guests", form.get("guests"), form.get("guestsWas")), stepped, by);
     }
 
     /** Where a tap on a person goes, without the person's id. */
@@ -110,19 +125,14 @@ class RollCallController {
      * stepper. With htmx the answer is the counts and, out of band, the total; without, back to the page.
      */
     @PostMapping("/counts")
-    String counts(@PathVariable UUID id, @RequestParam(required = false) String adults,
-                  @RequestParam(required = false) String children, @RequestParam(required = false) String guests,
-                  @RequestParam(required = false) String step,
+    String counts(@PathVariable UUID id, @RequestParam Map<String, String> form,
                   @RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
                   RedirectAttributes redirect) {
-        ActivitySession session = sessions.get(id);
         boolean counted = false;
         String error = null;
         String field = null;
         try {
-            rollCall.count(id, count("adults", adults, session.adults(), step),
-                    count("children", children, session.children(), step),
-                    count("guests", guests, session.guests(), step));
+            rollCall.recount(id, change(form));
             counted = true;
         } catch (InvalidInputException e) {
             error = e.code();

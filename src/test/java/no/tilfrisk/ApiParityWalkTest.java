@@ -25,6 +25,14 @@ import no.tilfrisk.person.PersonDetails;
 import no.tilfrisk.person.PersonDirectory;
 import no.tilfrisk.person.PersonForm;
 import no.tilfrisk.person.PersonRole;
+import no.tilfrisk.plan.GoalForm;
+import no.tilfrisk.plan.LifeArea;
+import no.tilfrisk.plan.Mapping;
+import no.tilfrisk.plan.Mappings;
+import no.tilfrisk.plan.Plan;
+import no.tilfrisk.plan.PlanStatus;
+import no.tilfrisk.plan.Plans;
+import no.tilfrisk.plan.TestProposals;
 import no.tilfrisk.report.NarrativeSection;
 import no.tilfrisk.report.ReportNarratives;
 import org.junit.jupiter.api.AfterAll;
@@ -38,6 +46,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -234,6 +243,127 @@ class ApiParityWalkTest {
         } finally {
             restore(assumption, thresholds);
         }
+    }
+
+    @Autowired
+    Plans plans;
+    @Autowired
+    Mappings mappingsOfPersons;
+    @Autowired
+    TransactionTemplate tx;
+
+    /**
+     * The plan's forms and their twins: one fresh person worked on through the pages, another through the API, step
+     * by step (a mapping, a goal and its change, an action, its change, «Utført» and «Angre», an evaluation, a
+     * proposal accepted and one rejected); after each step the two plans, mappings and histories must be the same.
+     */
+    @Test
+    void thePlanFormsAndTheirTwinsDoTheSame() throws Exception {
+        UUID a = fresh();
+        UUID b = fresh();
+        String pa = "/persons/" + a;
+        String pb = "/api/v1/persons/" + b;
+        LocalDate today = LocalDate.now(clock);
+        LocalDate later = today.plusDays(40);
+
+        page("POST /persons/{personId}/mappings", pa + "/mappings", "formId=" + UUID.randomUUID() + "&mappedOn="
+                + today.minusDays(3) + "&areas[0].rating=4&areas[0].words=Bor hos en venn&areas[3].rating=7&dreams=Hus");
+        api("POST /persons/{personId}/mappings", pb + "/mappings", "{\"mappedOn\": \"" + today.minusDays(3) + "\", "
+                + "\"areas\": [{\"rating\": 4, \"words\": \"Bor hos en venn\"}, null, {}, {\"rating\": 7}], "
+                + "\"dreams\": \"Hus\"}", UUID.randomUUID());
+        samePlan(a, b);
+
+        UUID goalA = UUID.randomUUID();
+        UUID goalB = UUID.randomUUID();
+        page("POST /persons/{personId}/plan/goals", pa + "/plan/goals", "formId=" + goalA
+                + "&lifeArea=HOUSING&text=Egen leilighet&status=NOT_STARTED");
+        api("POST /persons/{personId}/plan/goals", pb + "/plan/goals",
+                "{\"lifeArea\": \"HOUSING\", \"text\": \"Egen leilighet\"}", goalB);
+        page("POST /persons/{personId}/plan/goals/{goalId}", pa + "/plan/goals/" + goalA,
+                "lifeArea=LEISURE&text=Egen leilighet i byen&status=IN_PROGRESS&nextEvaluationOn=" + later);
+        api("POST /persons/{personId}/plan/goals/{goalId}", pb + "/plan/goals/" + goalB, "{\"lifeArea\": \"LEISURE\", "
+                + "\"text\": \"Egen leilighet i byen\", \"status\": \"IN_PROGRESS\", \"nextEvaluationOn\": \"" + later + "\"}", null);
+        samePlan(a, b);
+
+        UUID actionA = UUID.randomUUID();
+        UUID actionB = UUID.randomUUID();
+        page("POST /persons/{personId}/plan/goals/{goalId}/actions", pa + "/plan/goals/" + goalA + "/actions",
+                "formId=" + actionA + "&text=Ringe boligkontoret&responsible=PARTICIPANT&targetDate=" + later
+                        + "&status=NOT_STARTED");
+        api("POST /persons/{personId}/plan/goals/{goalId}/actions", pb + "/plan/goals/" + goalB + "/actions",
+                "{\"text\": \"Ringe boligkontoret\", \"responsible\": \"PARTICIPANT\", \"targetDate\": \"" + later + "\"}",
+                actionB);
+        page("POST /persons/{personId}/plan/actions/{actionId}", pa + "/plan/actions/" + actionA,
+                "text=Ringe igjen&responsible=VOLUNTEER&responsibleName=Frida&status=IN_PROGRESS");
+        api("POST /persons/{personId}/plan/actions/{actionId}", pb + "/plan/actions/" + actionB, "{\"text\": "
+                + "\"Ringe igjen\", \"responsible\": \"VOLUNTEER\", \"responsibleName\": \"Frida\", \"status\": \"IN_PROGRESS\"}", null);
+        samePlan(a, b);
+        page("POST /persons/{personId}/plan/actions/{actionId}/done", pa + "/plan/actions/" + actionA + "/done", "");
+        api("POST /persons/{personId}/plan/actions/{actionId}/done", pb + "/plan/actions/" + actionB + "/done", "", null);
+        assertThat(planState(b)).contains("Ringe igjen VOLUNTEER Frida null REACHED");
+        samePlan(a, b);
+        page("POST /persons/{personId}/plan/actions/{actionId}/undo-done",
+                pa + "/plan/actions/" + actionA + "/undo-done", "status=IN_PROGRESS");
+        api("POST /persons/{personId}/plan/actions/{actionId}/undo-done",
+                pb + "/plan/actions/" + actionB + "/undo-done", "{\"status\": \"IN_PROGRESS\"}", null);
+        assertThat(planState(b)).contains("Ringe igjen VOLUNTEER Frida null IN_PROGRESS");
+        samePlan(a, b);
+
+        page("POST /persons/{personId}/plan/goals/{goalId}/evaluations", pa + "/plan/goals/" + goalA + "/evaluations",
+                "formId=" + UUID.randomUUID() + "&evaluatedOn=" + today + "&whatHappened=Søknaden er sendt"
+                        + "&nextStep=Vente&nextEvaluationOn=" + later.plusDays(1));
+        api("POST /persons/{personId}/plan/goals/{goalId}/evaluations", pb + "/plan/goals/" + goalB + "/evaluations",
+                "{\"evaluatedOn\": \"" + today + "\", \"whatHappened\": \"Søknaden er sendt\", \"nextStep\": \"Vente\", "
+                        + "\"nextEvaluationOn\": \"" + later.plusDays(1) + "\"}", UUID.randomUUID());
+        samePlan(a, b);
+
+        UUID[] proposals = People.asSystem(DEMO_RECOVERY, () -> new UUID[] {
+                TestProposals.propose(plans, tx, a, LifeArea.NETWORK, "Bli med i kor"),
+                TestProposals.propose(plans, tx, b, LifeArea.NETWORK, "Bli med i kor"),
+                TestProposals.propose(plans, tx, a, LifeArea.ECONOMY, "Ny jobb"),
+                TestProposals.propose(plans, tx, b, LifeArea.ECONOMY, "Ny jobb")});
+        page("POST /persons/{personId}/plan/proposals/{proposalId}", pa + "/plan/proposals/" + proposals[0],
+                "decision=accept&comment=Godt");
+        api("POST /persons/{personId}/plan/proposals/{proposalId}", pb + "/plan/proposals/" + proposals[1],
+                "{\"decision\": \"accept\", \"comment\": \"Godt\"}", null);
+        page("POST /persons/{personId}/plan/proposals/{proposalId}", pa + "/plan/proposals/" + proposals[2],
+                "decision=reject&comment=Senere");
+        api("POST /persons/{personId}/plan/proposals/{proposalId}", pb + "/plan/proposals/" + proposals[3],
+                "{\"decision\": \"reject\", \"comment\": \"Senere\"}", null);
+        assertThat(planState(b)).contains("NETWORK Bli med i kor ACCEPTED", "ECONOMY Ny jobb REJECTED");
+        samePlan(a, b);
+        // the goals closed, so that no evaluation date of theirs shows in a later class's task list
+        People.asSystem(DEMO_RECOVERY, () -> {
+            for (UUID[] goal : new UUID[][] {{a, goalA}, {b, goalB}}) {
+                GoalForm closed = GoalForm.of(plans.goal(goal[0], goal[1]));
+                closed.setStatus(PlanStatus.CLOSED);
+                plans.updateGoal(goal[0], goal[1], closed);
+            }
+            return null;
+        });
+    }
+
+    private void samePlan(UUID a, UUID b) {
+        assertThat(planState(a)).isEqualTo(planState(b));
+    }
+
+    /** A plan, its mappings and its history without ids and times. */
+    private String planState(UUID person) {
+        Plan p = People.asSystem(DEMO_RECOVERY, () -> plans.plan(person));
+        List<Mapping> ms = People.asSystem(DEMO_RECOVERY, () -> mappingsOfPersons.ofPerson(person));
+        return String.join("\n",
+                ms.stream().map(m -> m.mappedOn() + " " + m.areas() + " " + m.interests() + " " + m.dreams() + " "
+                        + m.strengths() + " " + m.challenges() + " " + m.createdBy()).toList().toString(),
+                p.allGoals().stream().map(g -> (g.parentId() == null ? "main " : "sub ") + g.lifeArea() + " " + g.text()
+                        + " " + g.status() + " " + g.nextEvaluationOn()).sorted().toList().toString(),
+                p.allActions().stream().map(x -> x.text() + " " + x.responsible() + " " + x.responsibleName() + " "
+                        + x.targetDate() + " " + x.status()).sorted().toList().toString(),
+                p.allEvaluations().stream().map(e -> e.evaluatedOn() + " " + e.whatHappened() + " " + e.nextStep() + " "
+                        + e.createdBy()).sorted().toList().toString(),
+                p.proposals().stream().map(x -> x.lifeArea() + " " + x.text() + " " + x.status() + " " + x.decidedBy()
+                        + " " + x.comment()).sorted().toList().toString(),
+                p.history().stream().map(h -> h.actorName() + " " + h.entity() + " " + h.fieldGroup() + " "
+                        + h.fields()).sorted().toList().toString());
     }
 
     // ---- the harness ----

@@ -197,7 +197,10 @@ public class Plans {
     public void undoActionDone(UUID personId, UUID actionId, PlanStatus back) {
         access.requireStaff(personId);
         ActionRow before = records.actionRow(personId, actionId);
-        if (back == null || !back.open()
+        if (back == null) {
+            throw new InvalidInputException("status", "plan.status.required");
+        }
+        if (!back.open()
                 || !records.undoReached(personId, actionId, back, Instant.now(clock), Instant.now(clock).minus(UNDO_WINDOW))) {
             throw new InvalidInputException("status", "start.tasks.undoTooLate");
         }
@@ -235,12 +238,18 @@ public class Plans {
 
     /**
      * Accepts a participant's proposal (a new goal is added, or the goal gets the proposed words) or rejects it;
-     * either way with an optional comment, which a rejection needs. A decided proposal stays decided.
+     * either way with an optional comment, which a rejection needs. The decision is {@code accept} or
+     * {@code reject}, as the page's two buttons and the API send it; anything else is refused by its field. A
+     * decided proposal stays decided.
      */
     @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF')")
     @Transactional
-    public void decide(UUID personId, UUID proposalId, boolean accept, String comment) {
+    public void decide(UUID personId, UUID proposalId, String decision, String comment) {
         access.requireStaff(personId);
+        if (!"accept".equals(decision) && !"reject".equals(decision)) {
+            throw new InvalidInputException("decision", "plan.proposal.decision.required");
+        }
+        boolean accept = decision.equals("accept");
         PlanRecords.ProposalRow p = records.proposalForUpdate(personId, proposalId);
         List<InvalidInputException> broken = new ArrayList<>();
         rules.checkDecision(p.status(), accept, comment, broken);

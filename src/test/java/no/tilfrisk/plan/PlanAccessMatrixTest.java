@@ -76,6 +76,16 @@ class PlanAccessMatrixTest {
             Map.entry("GET /api/v1/persons/{personId}/plan/goals", ""),
             Map.entry("GET /api/v1/persons/{personId}/plan/actions", ""),
             Map.entry("GET /api/v1/persons/{personId}/plan/evaluations", ""),
+            Map.entry("POST /api/v1/persons/{personId}/mappings", "{\"mappedOn\": \"{today}\", \"areas\": [{\"rating\": 5}]}"),
+            Map.entry("POST /api/v1/persons/{personId}/plan/goals", "{\"lifeArea\": \"HOUSING\", \"text\": \"Matrisemål\"}"),
+            Map.entry("PUT /api/v1/persons/{personId}/plan/goals/{goalId}", "{\"lifeArea\": \"LEISURE\", \"text\": \"Endret mål\", \"status\": \"IN_PROGRESS\"}"),
+            Map.entry("POST /api/v1/persons/{personId}/plan/goals/{goalId}/actions", "{\"text\": \"Nytt\", \"responsible\": \"PARTICIPANT\"}"),
+            Map.entry("PUT /api/v1/persons/{personId}/plan/actions/{actionId}", "{\"text\": \"Endret\", \"responsible\": \"VOLUNTEER\", \"responsibleName\": \"Frida\", \"status\": \"IN_PROGRESS\"}"),
+            Map.entry("POST /api/v1/persons/{personId}/plan/actions/{actionId}/done", ""),
+            // as the page's «Angre»: the fixture's action is open, so an allowed call is refused with the field's error
+            Map.entry("POST /api/v1/persons/{personId}/plan/actions/{actionId}/undo-done", "{\"status\": \"IN_PROGRESS\"}"),
+            Map.entry("POST /api/v1/persons/{personId}/plan/goals/{goalId}/evaluations", "{\"evaluatedOn\": \"{today}\", \"whatHappened\": \"Bra\"}"),
+            Map.entry("POST /api/v1/persons/{personId}/plan/proposals/{proposalId}", "{\"decision\": \"accept\"}"),
             // not the module's own page, but where its tasks show: only to the staff member responsible who may see
             Map.entry("GET /", ""));
 
@@ -111,6 +121,11 @@ class PlanAccessMatrixTest {
                 // «Min side» is about the caller himself, never the target
                 .allowed(c -> RIGHTS.get(c.account()).contains(c.target()) && !c.endpoint().contains("/min-side"))
                 .formErrorsRefuse()
+                // the fixture's action is open, so an allowed «Angre» is refused by its field; its proposal is decided
+                // by the first allowed call (page or API), so a later one is refused as decided
+                .allowedMayAnswer((c, r) -> r.status() == 400 && (c.endpoint().endsWith("/undo-done")
+                        && r.body().contains("\"field\":\"status\"") || c.endpoint().contains("/plan/proposals/")
+                        && r.body().contains("\"field\":\"comment\"")))
                 .state(this::state)
                 .judge(c -> c.endpoint().equals("GET /") || ownPortalPage(c), (c, r) -> {
                     if (ownPortalPage(c)) {

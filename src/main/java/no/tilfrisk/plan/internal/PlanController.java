@@ -209,10 +209,7 @@ class PlanController {
                   @RequestParam(defaultValue = "") String decision, @RequestParam(defaultValue = "") String comment,
                   RedirectAttributes redirect) {
         try {
-            if (!decision.equals("accept") && !decision.equals("reject")) {
-                throw new InvalidInputException("decision", "plan.proposal.decision.required");
-            }
-            plans.decide(personId, proposalId, decision.equals("accept"), comment);
+            plans.decide(personId, proposalId, decision, comment);
             redirect.addFlashAttribute(decision.equals("accept") ? "accepted" : "rejected", true);
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("actionError", e.code());

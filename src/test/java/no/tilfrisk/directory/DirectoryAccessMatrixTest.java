@@ -77,7 +77,12 @@ class DirectoryAccessMatrixTest {
             Map.entry("GET /persons/{personId}/referrals", new Endpoint(Need.PERSON, "q=matrise")),
             Map.entry("POST /persons/{personId}/referrals", new Endpoint(Need.PERSON,
                     "formId={new}&offerId={id}&referredOn={today}&reason=Matrise&consentToShare=true")),
-            Map.entry("POST /persons/{personId}/referrals/{referralId}/outcome", new Endpoint(Need.PERSON, "outcome=STARTED")));
+            Map.entry("POST /persons/{personId}/referrals/{referralId}/outcome", new Endpoint(Need.PERSON, "outcome=STARTED")),
+            Map.entry("GET /api/v1/persons/{personId}/referrals", new Endpoint(Need.PERSON, "")),
+            Map.entry("POST /api/v1/persons/{personId}/referrals", new Endpoint(Need.PERSON,
+                    "{\"offerId\": \"{id}\", \"referredOn\": \"{today}\", \"reason\": \"Matrise\", \"consentToShare\": true}")),
+            Map.entry("POST /api/v1/persons/{personId}/referrals/{referralId}/outcome",
+                    new Endpoint(Need.PERSON, "{\"outcome\": \"STARTED\"}")));
 
 
     @Autowired

@@ -71,7 +71,11 @@ class AccessMatrixTest {
             entry("GET /api/v1/departments", ALL),
             entry("POST /api/v1/departments", ADMIN),
             entry("GET /api/v1/departments/{id}", ALL),
-            entry("PUT /api/v1/departments/{id}", ADMIN));
+            entry("PUT /api/v1/departments/{id}", ADMIN),
+            entry("GET /api/v1/organisation/settings", ADMIN),
+            entry("PUT /api/v1/organisation/settings", ADMIN),
+            entry("POST /api/v1/audit/verify", ADMIN),
+            entry("POST /api/v1/audit/checkpoint", ADMIN));
 
     /** The demo accounts of the organisation and their roles; every one of them tries the other organisation's. */
     static final Map<String, String> ROLES = Map.of(

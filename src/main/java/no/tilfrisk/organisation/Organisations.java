@@ -39,6 +39,13 @@ public class Organisations {
                 .query((rs, i) -> new OrganisationSettings(rs.getBoolean(1), rs.getInt(2), rs.getBoolean(3))).single();
     }
 
+    /** The settings as the admin changes them, on the settings page and through the API. */
+    @PreAuthorize("hasRole('ORG_ADMIN')")
+    @Transactional(readOnly = true)
+    public OrganisationSettings settingsToChange() {
+        return settings();
+    }
+
     @PreAuthorize("hasRole('ORG_ADMIN')")
     @Transactional
     public void changeSettings(OrganisationSettings settings) {

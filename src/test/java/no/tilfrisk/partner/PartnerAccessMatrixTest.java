@@ -63,6 +63,7 @@ class PartnerAccessMatrixTest {
             Map.entry("GET /api/v1/partners/{id}", new Endpoint(Need.ADMIN, "")),
             Map.entry("POST /api/v1/partners", new Endpoint(Need.ADMIN_ANY,
                     "{\"name\": \"Matrise {new}\", \"kind\": \"OTHER\"}")),
+            Map.entry("PUT /api/v1/partners/{id}/active", new Endpoint(Need.ADMIN, "{\"active\": false}")),
             Map.entry("PUT /api/v1/partners/{id}", new Endpoint(Need.ADMIN,
                     "{\"name\": \"Matrise {new}\", \"kind\": \"MUNICIPALITY\"}")));
 

@@ -1,6 +1,8 @@
 package no.tilfrisk.activity.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -106,6 +108,20 @@ class ActivityApi {
         return activities.kinds().stream().map(this::named).toList();
     }
 
+    /** A kind of the organisation's own to add. */
+    record KindBody(String name) {
+    }
+
+    @PostMapping("/api/v1/activity-kinds")
+    @Operation(summary = "Add a kind of the organisation's own (admins and coordinators)",
+            description = "A name already there answers that kind, so a retried request adds one.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    examples = @ExampleObject(name = "a kind", value = "{\"name\": \"Matlaging\"}"))))
+    ResponseEntity<ActivityKind> addKind(@RequestBody(required = false) KindBody body) {
+        ActivityKind kind = activities.addKind(body == null ? null : body.name());
+        return ResponseEntity.created(URI.create("/api/v1/activity-kinds")).body(named(kind));
+    }
+
     /** A built-in kind with its name in the caller's language beside its code. */
     private ActivityKind named(ActivityKind kind) {
         if (kind == null || kind.code() == null) {
@@ -144,6 +160,13 @@ class ActivityApi {
     ResponseEntity<Void> archive(@PathVariable UUID id) {
         activities.archive(id);
         return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/v1/activities/{id}/unarchive")
+    @Operation(summary = "Bring an archived activity back into the lists (the undo of DELETE)")
+    Activity unarchive(@PathVariable UUID id) {
+        activities.unarchive(id);
+        return named(activities.get(id));
     }
 
     @GetMapping("/api/v1/activities/{id}/sessions")

@@ -91,4 +91,13 @@ class ContactApi {
         contacts.followUpDone(id);
         return ResponseEntity.noContent().build();
     }
+
+    @PostMapping("/{id}/follow-up-undo")
+    @Operation(summary = "Take back «done» on the contact's follow-up: it is open again («Angre»)",
+            description = "Only by the one who marked it and within one minute of marking it; later, by someone "
+                    + "else, or on a follow-up not done, the answer is 400 and nothing changes.")
+    ResponseEntity<Void> undoFollowUpDone(@PathVariable UUID id) {
+        contacts.undoFollowUpDone(id);
+        return ResponseEntity.noContent().build();
+    }
 }

@@ -24,7 +24,7 @@ class SettingsController {
 
     @GetMapping
     String show(Model model) {
-        model.addAttribute("form", organisations.settings());
+        model.addAttribute("form", organisations.settingsToChange());
         return "organisation/settings";
     }
 

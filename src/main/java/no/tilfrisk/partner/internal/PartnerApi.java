@@ -1,6 +1,8 @@
 package no.tilfrisk.partner.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
@@ -51,6 +53,19 @@ class PartnerApi {
                                                @RequestBody PartnerOrganisationForm form) {
         UUID id = partners.create(IdempotencyKey.idFor(key), form);
         return ResponseEntity.created(URI.create("/api/v1/partners/" + id)).body(partners.get(id));
+    }
+
+    /** Whether a partner organisation is active. */
+    record Active(boolean active) {
+    }
+
+    @PutMapping("/api/v1/partners/{id}/active")
+    @Operation(summary = "Turn a partner organisation off (its caseworkers then see nobody) or on again",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    examples = @ExampleObject(name = "off", value = "{\"active\": false}"))))
+    PartnerOrganisation setActive(@PathVariable UUID id, @RequestBody Active body) {
+        partners.setActive(id, body.active());
+        return partners.get(id);
     }
 
     @PutMapping("/api/v1/partners/{id}")

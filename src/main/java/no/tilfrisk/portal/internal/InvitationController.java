@@ -6,7 +6,6 @@ import java.util.UUID;
 import no.tilfrisk.person.PersonDetails;
 import no.tilfrisk.person.PersonDirectory;
 import no.tilfrisk.platform.web.InvalidInputException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -15,7 +14,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Staff invite a participant to «Min side»; the participant follows the link and chooses a password. */
 @Controller
@@ -23,13 +21,12 @@ class InvitationController {
 
     private final Invitations invitations;
     private final PersonDirectory directory;
-    private final String publicUrl;
+    private final InvitationLinks links;
 
-    InvitationController(Invitations invitations, PersonDirectory directory,
-                         @Value("${tilfrisk.public-url:}") String publicUrl) {
+    InvitationController(Invitations invitations, PersonDirectory directory, InvitationLinks links) {
         this.invitations = invitations;
         this.directory = directory;
-        this.publicUrl = publicUrl;
+        this.links = links;
     }
 
     @GetMapping("/persons/{personId}/invitation")
@@ -44,7 +41,7 @@ class InvitationController {
                 Locale locale, RedirectAttributes redirect, Model model) {
         if (!errors.hasErrors()) {
             try {
-                redirect.addFlashAttribute("sent", invitations.invite(personId, form, baseUrl(), locale));
+                redirect.addFlashAttribute("sent", invitations.invite(personId, form, links.baseUrl(), locale));
                 return "redirect:/persons/" + personId + "/invitation";
             } catch (InvalidInputException e) {
                 e.addTo(errors);
@@ -57,14 +54,6 @@ class InvitationController {
         model.addAttribute("person", person);
         model.addAttribute("validHours", Invitations.VALID_FOR.toHours());
         return "portal/invite";
-    }
-
-    /** The link's address: the configured public address, else the one this request came to. */
-    private String baseUrl() {
-        if (!publicUrl.isBlank()) {
-            return publicUrl.replaceAll("/+$", "");
-        }
-        return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
     }
 
     @GetMapping("/invitation/{token}")

@@ -60,6 +60,8 @@ class AccessMatrixTest {
             entry("POST /admin/sign-in", ADMIN),
             // {id} names no provider here: the page for a provider that does not answer is «not found» for everyone
             entry("GET /oauth2/authorization/{id}", ALL),
+            // reached by a forward from a failed sign-in only; asked for directly it is «not found» for everyone
+            entry("GET /login/oidc/unavailable", ALL),
             entry("GET /logout/provider", ALL),
             entry("POST /logout/provider", ALL),
             entry("POST /admin/settings", ADMIN),

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import no.tilfrisk.account.TilfriskUser;
+import no.tilfrisk.platform.crypto.FieldEncryption;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -21,15 +22,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Who signed in at the provider, as a Tilfrisk account. The provider's subject finds the account it was linked to;
- * a subject not linked yet is linked on this first sign-in to the account an admin made with the same e-mail address
- * in the provider's organisation (the e-mail must not be marked unverified), and to nothing else: someone without
- * such an account is refused ({@value #UNKNOWN}), and no account is ever made here. Whether the provider's
+ * a subject not linked yet is linked on this first sign-in to the account an admin made in the provider's
+ * organisation: by the national id ID-porten sends ({@code pid}) where the organisation has national ids on and the
+ * account's person has that number, else by the same e-mail address (not marked unverified); to nothing else:
+ * someone without such an account is refused ({@value #UNKNOWN}), and no account is ever made here. An account none
+ * of whose roles the organisation lets sign in through the provider is refused ({@value #ROLE_REFUSED}). Whether the provider's
  * {@code acr} or {@code amr} is one of the organisation's values for the second factor is decided here too.
  */
 @Component
 class OidcAccounts implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
     static final String UNKNOWN = "tilfrisk_unknown_account";
+    static final String ROLE_REFUSED = "tilfrisk_role_refused";
 
     /** The provider's user with the account it is; {@code secondFactor}: the provider's sign-in counts as it. */
     static final class Linked extends DefaultOidcUser {
@@ -58,9 +62,12 @@ class OidcAccounts implements OAuth2UserService<OidcUserRequest, OidcUser> {
     private final AccountLookup accounts;
     private final JdbcClient db;
     private final TransactionTemplate tx;
+    private final FieldEncryption crypto;
 
     OidcAccounts(OidcClientRegistrations registrations, AccountLookup accounts, JdbcClient db,
-                 PlatformTransactionManager transactions) {
+                 PlatformTransactionManager transactions, FieldEncryption crypto) {
+        this.crypto = crypto;
+        delegate.setOauth2UserService(OidcHttp.userInfoService());
         this.registrations = registrations;
         this.accounts = accounts;
         this.db = db;
@@ -78,8 +85,14 @@ class OidcAccounts implements OAuth2UserService<OidcUserRequest, OidcUser> {
         UUID organisation = provider.organisationId();
         String issuer = provider.issuer();
         String subject = user.getSubject();
-        TilfriskUser account = Tenancy.runAs(organisation, () -> tx.execute(s -> linkedAccount(organisation, issuer,
-                subject, user))).orElseThrow(() -> refused(UNKNOWN));
+        // a refusal inside the transaction rolls back the link it may have made: a refused role links nothing
+        TilfriskUser account = Tenancy.runAs(organisation, () -> tx.execute(s -> {
+            TilfriskUser linked = linkedAccount(organisation, issuer, subject, user).orElseThrow(() -> refused(UNKNOWN));
+            if (linked.roles().stream().noneMatch(provider.signInRoles()::contains)) {
+                throw refused(ROLE_REFUSED);
+            }
+            return linked;
+        }));
         return new Linked(user, account, satisfiesSecondFactor(provider.secondFactorValues(),
                 user.getIdToken().getClaimAsString("acr"), user.getIdToken().getClaimAsStringList("amr")));
     }
@@ -96,11 +109,8 @@ class OidcAccounts implements OAuth2UserService<OidcUserRequest, OidcUser> {
         if (linkedEmail.isPresent()) {
             return account(linkedEmail.get(), organisation);
         }
-        String email = user.getEmail();
-        if (email == null || email.isBlank() || Boolean.FALSE.equals(user.getEmailVerified())) {
-            return Optional.empty();
-        }
-        Optional<TilfriskUser> account = account(email, organisation);
+        Optional<TilfriskUser> account = byNationalId(organisation, user.getClaimAsString("pid"))
+                .or(() -> byEmail(organisation, user));
         account.ifPresent(a -> db.sql("""
                         INSERT INTO oidc_link (organisation_id, issuer, subject, user_id) VALUES (?, ?, ?, ?)
                         ON CONFLICT DO NOTHING""")
@@ -109,6 +119,32 @@ class OidcAccounts implements OAuth2UserService<OidcUserRequest, OidcUser> {
         return account.filter(a -> db.sql("""
                         SELECT count(*) FROM oidc_link WHERE organisation_id = ? AND issuer = ? AND subject = ? AND user_id = ?""")
                 .params(organisation, issuer, subject, a.userId()).query(Integer.class).single() == 1);
+    }
+
+    /**
+     * ID-porten sends the national id ({@code pid}) and no e-mail: the account whose person has that national id,
+     * only where the organisation has national ids on (the number is matched by its keyed fingerprint, as stored).
+     */
+    private Optional<TilfriskUser> byNationalId(UUID organisation, String pid) {
+        if (pid == null || !pid.matches("\\d{11}")) {
+            return Optional.empty();
+        }
+        List<String> emails = db.sql("""
+                        SELECT u.email FROM app_user u
+                          JOIN organisation o ON o.id = u.organisation_id AND o.national_id_enabled
+                          JOIN person p ON p.id = u.person_id AND p.organisation_id = u.organisation_id
+                         WHERE u.organisation_id = ? AND p.erased_at IS NULL AND p.national_id_mac = ?""")
+                .params(organisation, crypto.fingerprint(pid)).query(String.class).list();
+        // two accounts for one person is not a link to guess between
+        return emails.size() == 1 ? account(emails.get(0), organisation) : Optional.empty();
+    }
+
+    private Optional<TilfriskUser> byEmail(UUID organisation, OidcUser user) {
+        String email = user.getEmail();
+        if (email == null || email.isBlank() || Boolean.FALSE.equals(user.getEmailVerified())) {
+            return Optional.empty();
+        }
+        return account(email, organisation);
     }
 
     private Optional<TilfriskUser> account(String email, UUID organisation) {

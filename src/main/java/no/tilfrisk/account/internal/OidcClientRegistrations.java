@@ -11,8 +11,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import no.tilfrisk.account.Role;
 import no.tilfrisk.platform.crypto.FieldEncryption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +41,7 @@ class OidcClientRegistrations implements ClientRegistrationRepository {
 
     /** A provider as sign-in needs it; the secret still encrypted. */
     record Provider(UUID organisationId, String issuer, String clientId, byte[] secretEncrypted, String displayName,
-                    List<String> secondFactorValues) {
+                    List<String> secondFactorValues, Set<Role> signInRoles) {
     }
 
     sealed interface Lookup {
@@ -61,7 +63,7 @@ class OidcClientRegistrations implements ClientRegistrationRepository {
     private final JsonMapper json;
     private final Clock clock;
     private final Map<UUID, Kept> kept = new ConcurrentHashMap<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(4))
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(OidcHttp.TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     OidcClientRegistrations(JdbcClient db, FieldEncryption crypto, JsonMapper json, Clock clock) {
@@ -110,7 +112,8 @@ class OidcClientRegistrations implements ClientRegistrationRepository {
                 .query((rs, n) -> new Provider(rs.getObject("organisation_id", UUID.class), rs.getString("issuer"),
                         rs.getString("client_id"), rs.getBytes("client_secret_encrypted"),
                         rs.getString("display_name"),
-                        List.of((String[]) rs.getArray("second_factor_values").getArray())))
+                        List.of((String[]) rs.getArray("second_factor_values").getArray()),
+                        Role.fromColumn(rs, "sign_in_roles")))
                 .optional();
     }
 
@@ -142,7 +145,7 @@ class OidcClientRegistrations implements ClientRegistrationRepository {
         String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/.well-known/openid-configuration"))
-                    .timeout(Duration.ofSeconds(5)).header("Accept", "application/json").GET().build();
+                    .timeout(OidcHttp.TIMEOUT).header("Accept", "application/json").GET().build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 log.warn("OpenID provider {} answered {} for its discovery document", issuer, response.statusCode());

@@ -59,6 +59,16 @@ class OidcController {
     @GetMapping(OidcSignIn.AUTHORIZATION_PATH + "/{id}")
     String unavailable(@PathVariable String id, HttpServletRequest request, HttpServletResponse response,
                        Model model) {
+        return unavailablePage(request, response, model);
+    }
+
+    /** The same page when the provider stopped answering after its redirect back (the token exchange, its keys). */
+    @GetMapping(OidcSignIn.UNANSWERED_PATH)
+    String unanswered(HttpServletRequest request, HttpServletResponse response, Model model) {
+        return unavailablePage(request, response, model);
+    }
+
+    private String unavailablePage(HttpServletRequest request, HttpServletResponse response, Model model) {
         if (!(request.getAttribute(OidcSignIn.UNAVAILABLE) instanceof OidcClientRegistrations.Lookup.Unavailable u)) {
             throw new NotFoundException("Provider");
         }
@@ -82,6 +92,7 @@ class OidcController {
     private String showSettings(Model model, OidcProviderForm form) {
         model.addAttribute("form", form);
         model.addAttribute("configured", providers.configured());
+        model.addAttribute("allRoles", no.tilfrisk.account.Role.values());
         return "account/oidc-settings";
     }
 }

@@ -1,10 +1,14 @@
 package no.tilfrisk.account.internal;
 
+import java.util.Set;
+import java.util.TreeSet;
+import no.tilfrisk.account.Role;
+
 /**
  * The organisation's OpenID Connect provider as the admin sets it: the issuer (its discovery document is read from
  * {@code <issuer>/.well-known/openid-configuration}), the client id and secret Tilfrisk was given there (a blank
  * secret keeps the one saved), the name on the sign-in button, and the {@code acr}/{@code amr} values that count as
- * the second factor, separated by commas or spaces.
+ * the second factor, separated by commas or spaces; and which roles may sign in through it (at least one).
  */
 public class OidcProviderForm {
 
@@ -14,6 +18,11 @@ public class OidcProviderForm {
     private String displayName;
     private String secondFactorValues = "idporten-loa-substantial, idporten-loa-high";
     private boolean enabled = true;
+    private Set<Role> signInRoles = new TreeSet<>(DEFAULT_ROLES);
+
+    /** Who may sign in through the provider unless the admin says otherwise: the staff roles and partners. */
+    public static final Set<Role> DEFAULT_ROLES =
+            Set.of(Role.ORG_ADMIN, Role.COORDINATOR, Role.STAFF, Role.PARTNER);
 
     public OidcProviderForm() {
     }
@@ -66,6 +75,14 @@ public class OidcProviderForm {
 
     public void setSecondFactorValues(String secondFactorValues) {
         this.secondFactorValues = secondFactorValues;
+    }
+
+    public Set<Role> getSignInRoles() {
+        return signInRoles;
+    }
+
+    public void setSignInRoles(Set<Role> signInRoles) {
+        this.signInRoles = signInRoles == null ? new TreeSet<>() : new TreeSet<>(signInRoles);
     }
 
     public boolean isEnabled() {

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
+import no.tilfrisk.account.Role;
 import no.tilfrisk.platform.crypto.FieldEncryption;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.platform.tenancy.TenantPrincipal;
@@ -47,11 +49,16 @@ public class OidcProviders {
     @Transactional(readOnly = true)
     public OidcProviderForm settings() {
         return db.sql("""
-                        SELECT issuer, client_id, display_name, array_to_string(second_factor_values, ', ') AS values, enabled
+                        SELECT issuer, client_id, display_name, array_to_string(second_factor_values, ', ') AS values, enabled,
+                               sign_in_roles
                           FROM oidc_provider WHERE organisation_id = ?""")
                 .param(Tenancy.requireOrganisationId())
-                .query((rs, n) -> new OidcProviderForm(rs.getString("issuer"), rs.getString("client_id"), null,
-                        rs.getString("display_name"), rs.getString("values"), rs.getBoolean("enabled")))
+                .query((rs, n) -> {
+                    OidcProviderForm form = new OidcProviderForm(rs.getString("issuer"), rs.getString("client_id"),
+                            null, rs.getString("display_name"), rs.getString("values"), rs.getBoolean("enabled"));
+                    form.setSignInRoles(Role.fromColumn(rs, "sign_in_roles"));
+                    return form;
+                })
                 .optional().orElseGet(OidcProviderForm::new);
     }
 
@@ -90,15 +97,21 @@ public class OidcProviders {
         if (values.size() > 20 || values.stream().anyMatch(v -> v.length() > 200)) {
             broken.add(new InvalidInputException("secondFactorValues", "oidc.secondFactorValues.invalid"));
         }
+        Set<Role> roles = form.getSignInRoles() == null ? Set.of() : form.getSignInRoles();
+        if (roles.isEmpty()) {
+            broken.add(new InvalidInputException("signInRoles", "oidc.signInRoles.required"));
+        }
         InvalidInputException.throwIfAny(broken);
+        String[] roleArray = roles.stream().map(Role::name).sorted().toArray(String[]::new);
         UUID by = Tenancy.currentPrincipal().map(TenantPrincipal::userId).orElse(null);
         String[] valueArray = values.toArray(String[]::new);
         if (exists) {
             db.sql("""
                             UPDATE oidc_provider SET issuer = ?, client_id = ?, display_name = ?, second_factor_values = ?,
-                                   enabled = ?, updated_at = now(), updated_by = ?
+                                   enabled = ?, sign_in_roles = ?, updated_at = now(), updated_by = ?
                              WHERE organisation_id = ?""")
-                    .params(issuer, clientId, name, valueArray, form.isEnabled(), by, organisation).update();
+                    .params(issuer, clientId, name, valueArray, form.isEnabled(), roleArray, by, organisation)
+                    .update();
             if (!secret.isEmpty()) {
                 db.sql("UPDATE oidc_provider SET client_secret_encrypted = ? WHERE organisation_id = ?")
                         .params(crypto.encryptText(secret, associatedData(organisation)), organisation).update();
@@ -106,10 +119,11 @@ public class OidcProviders {
         } else {
             db.sql("""
                             INSERT INTO oidc_provider (organisation_id, issuer, client_id, client_secret_encrypted,
-                                                       display_name, second_factor_values, enabled, updated_by)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                       display_name, second_factor_values, enabled, sign_in_roles,
+                                                       updated_by)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(organisation, issuer, clientId, crypto.encryptText(secret, associatedData(organisation)),
-                            name, valueArray, form.isEnabled(), by).update();
+                            name, valueArray, form.isEnabled(), roleArray, by).update();
         }
         registrations.forget(organisation);
     }

@@ -39,6 +39,8 @@ final class OidcSignIn {
     /** The request attribute that tells {@code OidcController} which provider did not answer. */
     static final String UNAVAILABLE = OidcSignIn.class.getName() + ".unavailable";
     static final String AUTHORIZATION_PATH = "/oauth2/authorization";
+    /** The 503 page for a provider that stopped answering during the sign-in (after its redirect back). */
+    static final String UNANSWERED_PATH = "/login/oidc/unavailable";
 
     private OidcSignIn() {
     }
@@ -126,15 +128,36 @@ final class OidcSignIn {
         }
     }
 
-    /** A refusal back on the sign-in page with a message that says why. */
+    /**
+     * A refusal back on the sign-in page with a message that says why; a provider that did not answer the token
+     * exchange or the key request in time ({@link OidcHttp#unanswered}) the same 503 page as one that does not
+     * answer at the start.
+     */
     static final class Failure implements AuthenticationFailureHandler {
         private static final Set<String> KNOWN = Set.of(OidcAccounts.UNKNOWN, "provider_unavailable");
+        private final OidcClientRegistrations registrations;
+
+        Failure(OidcClientRegistrations registrations) {
+            this.registrations = registrations;
+        }
 
         @Override
         public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-                                            AuthenticationException exception) throws IOException {
+                                            AuthenticationException exception)
+                throws IOException, jakarta.servlet.ServletException {
+            String path = request.getRequestURI();
+            OidcClientRegistrations.Lookup lookup = registrations.lookup(path.substring(path.lastIndexOf('/') + 1));
+            OidcClientRegistrations.Provider provider = lookup instanceof OidcClientRegistrations.Lookup.Found f
+                    ? f.provider() : lookup instanceof OidcClientRegistrations.Lookup.Unavailable u ? u.provider()
+                    : null;
+            if (provider != null && OidcHttp.unanswered(exception)) {
+                request.setAttribute(UNAVAILABLE, new OidcClientRegistrations.Lookup.Unavailable(provider));
+                request.getRequestDispatcher(UNANSWERED_PATH).forward(request, response);
+                return;
+            }
             String code = exception instanceof OAuth2AuthenticationException e ? e.getError().getErrorCode() : "";
             String reason = OidcAccounts.UNKNOWN.equals(code) ? "unknown"
+                    : OidcAccounts.ROLE_REFUSED.equals(code) ? "role"
                     : KNOWN.contains(code) ? "unavailable" : "failed";
             response.sendRedirect(request.getContextPath() + "/login?oidc=" + reason);
         }

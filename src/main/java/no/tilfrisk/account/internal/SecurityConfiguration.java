@@ -18,6 +18,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
@@ -93,7 +94,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, SignInThrottle throttle, OidcClientRegistrations registrations,
-                              OidcAccounts oidcAccounts) {
+                              OidcAccounts oidcAccounts,
+                              RestClientAuthorizationCodeTokenResponseClient oidcTokenClient) {
         // Every rule below that lets a signed-in user in also asks for the second factor from those who need it
         // (TilfriskUser.needsSecondFactor); until they give it, only the second-factor pages and logout open.
         var fullySignedIn = AuthorizationManagerFactories.<RequestAuthorizationContext>multiFactor()
@@ -109,7 +111,8 @@ class SecurityConfiguration {
                         // one who was invited to «Min side» has only the link until they have chosen a password
                         .requestMatchers("/invitation/*").permitAll()
                         // sign-in through an organisation's OpenID Connect provider, and the page after its logout
-                        .requestMatchers("/oauth2/authorization/*", "/login/oauth2/code/*", "/logout/provider").permitAll()
+                        .requestMatchers("/oauth2/authorization/*", "/login/oauth2/code/*", "/logout/provider",
+                                OidcSignIn.UNANSWERED_PATH).permitAll()
                         // the service directory «Rett hjelp til rett tid»: anyone may search it without signing in
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/tilbud", "/tilbud/**").permitAll()
                         .requestMatchers("/login/second-factor", "/account/second-factor",
@@ -141,9 +144,10 @@ class SecurityConfiguration {
                         .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
                         .authorizationEndpoint(a -> a.authorizationRequestResolver(
                                 new OidcSignIn.Resolver(registrations, registrations)))
+                        .tokenEndpoint(t -> t.accessTokenResponseClient(oidcTokenClient))
                         .userInfoEndpoint(u -> u.oidcUserService(oidcAccounts))
                         .successHandler(new OidcSignIn.Success(throttle))
-                        .failureHandler(new OidcSignIn.Failure()))
+                        .failureHandler(new OidcSignIn.Failure(registrations)))
                 .exceptionHandling(e -> e.defaultDeniedHandlerForMissingAuthority(
                         new LoginUrlAuthenticationEntryPoint("/login/second-factor"), SecondFactors.AUTHORITY))
                 .logout(logout -> logout.logoutSuccessHandler(new OidcSignIn.Logout(registrations)))

@@ -7,8 +7,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,6 +63,42 @@ class NavigationTest {
             }
         }
         assertThat(refused).as("menu links " + account + " may not open").isEmpty();
+    }
+
+    /** Each role's main menu, as the layout's conditions give it (worked out by hand from the layout). */
+    static final Map<String, List<String>> MENUS = Map.of(
+            "admin@demo.tilfrisk.no", List.of("/", "/persons", "/contacts", "/activities", "/calendar", "/collaboration",
+                    "/volunteers", "/leisure", "/transitions", "/directory/offers", "/admin/departments", "/admin/users",
+                    "/admin/partners", "/admin/webhooks", "/admin/audit", "/admin/settings", "/imports", "/outcomes",
+                    "/reports/annual", "/dashboard", "/projects"),
+            "koordinator@demo.tilfrisk.no", List.of("/", "/persons", "/contacts", "/activities", "/calendar",
+                    "/collaboration", "/volunteers", "/leisure", "/transitions", "/imports", "/outcomes", "/reports/annual",
+                    "/dashboard", "/projects"),
+            "ansatt@demo.tilfrisk.no", List.of("/", "/persons", "/contacts", "/activities", "/calendar", "/collaboration",
+                    "/volunteers", "/leisure", "/transitions"),
+            "frivillig@demo.tilfrisk.no", List.of("/", "/calendar", "/frivillig"),
+            "deltaker@demo.tilfrisk.no", List.of("/", "/min-side", "/min-side/maalinger", "/min-side/innsyn",
+                    "/min-side/frivillig", "/min-side/fritid"),
+            "styret@demo.tilfrisk.no", List.of("/", "/activities", "/collaboration", "/reports/annual", "/projects"),
+            "katalog@demo.tilfrisk.no", List.of("/", "/directory/offers"));
+
+    @ParameterizedTest
+    @ValueSource(strings = {"admin@demo.tilfrisk.no", "koordinator@demo.tilfrisk.no", "ansatt@demo.tilfrisk.no",
+            "frivillig@demo.tilfrisk.no", "deltaker@demo.tilfrisk.no", "styret@demo.tilfrisk.no",
+            "katalog@demo.tilfrisk.no"})
+    void eachRoleSeesItsOwnMenuAndNoOther(String account) throws Exception {
+        String page = mvc.perform(get("/tilbud").with(user(accounts.loadUserByUsername(account)))).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(links(between(page, "class=\"menu menu-wide\"", "</nav>"))).isEqualTo(MENUS.get(account));
+        assertThat(page).as("signed in: the account menu, not the language menu").contains("class=\"account\"")
+                .doesNotContain("class=\"language\"");
+    }
+
+    @Test
+    void aVisitorSeesTheLanguageMenuAndNoMainMenu() throws Exception {
+        String page = mvc.perform(get("/tilbud")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("class=\"language\"").doesNotContain("class=\"account\"")
+                .doesNotContain("menu-wide").doesNotContain("href=\"/persons\"");
     }
 
     private static String between(String html, String from, String to) {

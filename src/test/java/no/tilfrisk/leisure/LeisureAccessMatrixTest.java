@@ -94,6 +94,8 @@ class LeisureAccessMatrixTest {
             Map.entry("GET /api/v1/leisure/processes/{id}", new Endpoint(Need.STAFF_DEPARTMENT, "")),
             Map.entry("POST /api/v1/leisure/processes/{id}/steps", new Endpoint(Need.STAFF_DEPARTMENT,
                     "{\"step\": \"INFORMATION_MEETING\", \"doneOn\": \"{today}\"}")),
+            Map.entry("PUT /api/v1/leisure/processes/{id}/wishes", new Endpoint(Need.STAFF_DEPARTMENT,
+                    "{\"wishes\": \"Matriseønske\"}")),
             Map.entry("POST /api/v1/leisure/processes/{id}/decisions", new Endpoint(Need.STAFF_DEPARTMENT,
                     "{\"reference\": \"M2\", \"municipality\": \"Skien\", \"form\": \"INDIVIDUAL\", \"hours\": 3, "
                             + "\"per\": \"MONTH\", \"validFrom\": \"{today}\", \"validTo\": \"{today}\"}")),

@@ -39,25 +39,51 @@ class PortalAccessMatrixTest {
 
     static final Map<String, Set<MatrixTarget>> INVITE_RIGHTS = MatrixTarget.DEPARTMENT_RULE;
 
-    /** What an endpoint needs: the participant's own account, the department rule, or nothing (a public link). */
-    enum Need { OWN, INVITE, PUBLIC }
+    /**
+     * What an endpoint needs: the participant's own account (a page of «Min side», or its twin under
+     * {@code /api/v1/me} with the participant's token), the department rule, or nothing (a public link).
+     */
+    enum Need { PARTICIPANT_OWN, PARTICIPANT_API, INVITE, PUBLIC }
 
     record Endpoint(Need need, String body) {
     }
 
     /**
      * Every endpoint: {personId} the target participant (with consent to e-mail), {email} a fresh address of theirs,
-     * {sessionId} a session that does not exist. The public invitation link is tried signed out, below.
+     * {sessionId} a session that does not exist; {new} ids of nothing (another's goal, action, item or match is «not
+     * found» alike). The participant's API bodies change nothing of the demo participant's: an unknown goal, a wish
+     * with a field wrong. The public invitation link is tried signed out, below.
      */
-    static final Map<String, Endpoint> ENDPOINTS = Map.of(
-            "GET /min-side", new Endpoint(Need.OWN, ""),
-            "GET /min-side/aktiviteter", new Endpoint(Need.OWN, ""),
-            "POST /min-side/aktiviteter/{sessionId}", new Endpoint(Need.OWN, "coming=true"),
-            "GET /persons/{personId}/invitation", new Endpoint(Need.INVITE, "email={email}"),
-            "POST /persons/{personId}/invitation", new Endpoint(Need.INVITE, "email={email}"),
-            "POST /api/v1/persons/{personId}/invitation", new Endpoint(Need.INVITE, "{\"email\": \"api-{email}\"}"),
-            "GET /invitation/{token}", new Endpoint(Need.PUBLIC, ""),
-            "POST /invitation/{token}", new Endpoint(Need.PUBLIC, ""));
+    static final Map<String, Endpoint> ENDPOINTS = Map.ofEntries(
+            Map.entry("GET /min-side", new Endpoint(Need.PARTICIPANT_OWN, "")),
+            Map.entry("GET /min-side/aktiviteter", new Endpoint(Need.PARTICIPANT_OWN, "")),
+            Map.entry("POST /min-side/aktiviteter/{sessionId}", new Endpoint(Need.PARTICIPANT_OWN, "coming=true")),
+            Map.entry("GET /persons/{personId}/invitation", new Endpoint(Need.INVITE, "email={email}")),
+            Map.entry("POST /persons/{personId}/invitation", new Endpoint(Need.INVITE, "email={email}")),
+            Map.entry("POST /api/v1/persons/{personId}/invitation", new Endpoint(Need.INVITE, "{\"email\": \"api-{email}\"}")),
+            Map.entry("GET /invitation/{token}", new Endpoint(Need.PUBLIC, "")),
+            Map.entry("POST /invitation/{token}", new Endpoint(Need.PUBLIC, "")),
+            // the participant's own API (issue 20, item 1)
+            Map.entry("GET /api/v1/me/sessions", new Endpoint(Need.PARTICIPANT_API, "")),
+            Map.entry("POST /api/v1/me/sessions/{sessionId}/sign-up", new Endpoint(Need.PARTICIPANT_API, "{\"coming\": true}")),
+            Map.entry("GET /api/v1/me/plan", new Endpoint(Need.PARTICIPANT_API, "")),
+            Map.entry("POST /api/v1/me/plan/proposals", new Endpoint(Need.PARTICIPANT_API,
+                    "{\"goalId\": \"{new}\", \"text\": \"Nye ord\"}")),
+            Map.entry("POST /api/v1/me/plan/actions/{actionId}/done", new Endpoint(Need.PARTICIPANT_API, "")),
+            Map.entry("GET /api/v1/me/transitions", new Endpoint(Need.PARTICIPANT_API, "")),
+            Map.entry("POST /api/v1/me/transitions/items/{itemId}/status", new Endpoint(Need.PARTICIPANT_API,
+                    "{\"status\": \"IN_PLACE\"}")),
+            Map.entry("GET /api/v1/me/leisure", new Endpoint(Need.PARTICIPANT_API, "")),
+            Map.entry("POST /api/v1/me/leisure/check-ins/{due}", new Endpoint(Need.PARTICIPANT_API,
+                    "{\"rating\": 11, \"stillTakingPart\": true}")),
+            Map.entry("GET /api/v1/me/volunteer", new Endpoint(Need.PARTICIPANT_API, "")),
+            Map.entry("PUT /api/v1/me/volunteer/wish", new Endpoint(Need.PARTICIPANT_API,
+                    "{\"wishes\": [\"WALK_OUTDOORS\"], \"languages\": \"norsk\"}")),
+            Map.entry("POST /api/v1/me/volunteer/matches/{id}/accept", new Endpoint(Need.PARTICIPANT_API, "{\"share\": true}")),
+            Map.entry("PUT /api/v1/me/volunteer/matches/{id}/goals", new Endpoint(Need.PARTICIPANT_API, "{\"goalIds\": []}")),
+            Map.entry("POST /api/v1/me/volunteer/matches/{id}/share", new Endpoint(Need.PARTICIPANT_API, "")),
+            Map.entry("POST /api/v1/me/volunteer/matches/{id}/unshare", new Endpoint(Need.PARTICIPANT_API, "")),
+            Map.entry("POST /api/v1/me/volunteer/matches/{id}/end", new Endpoint(Need.PARTICIPANT_API, "")));
 
     @Autowired
     MockMvc mvc;
@@ -102,7 +128,7 @@ class PortalAccessMatrixTest {
         // about the caller himself: one target is enough
         AccessMatrix.of(mvc, accounts, ENDPOINTS, Endpoint::body, List.of(MatrixTarget.OWN_DEPARTMENT), this::fixture)
                 .accounts(INVITE_RIGHTS.keySet())
-                .skip(c -> c.row().need() != Need.OWN)
+                .skip(c -> c.row().need() != Need.PARTICIPANT_OWN)
                 .allowed(c -> c.account().startsWith("deltaker@"))
                 .judge(c -> true, (c, r) -> c.read()
                         ? ((r.status() == 200) != r.allowed() ? "wrong answer to «Min side»" : null)
@@ -111,11 +137,32 @@ class PortalAccessMatrixTest {
                 .verify();
     }
 
+    /**
+     * The participant's API: every other account's token is refused (403) before anything is looked up; the
+     * participant's own reads answer, and their writes to ids that are not theirs are «not found», to bodies with a
+     * field wrong a 400; nothing of the target person changes.
+     */
+    @Test
+    void theParticipantApiIsForTheParticipantsTokenOnly() throws Exception {
+        AccessMatrix.of(mvc, accounts, ENDPOINTS, Endpoint::body, List.of(MatrixTarget.OWN_DEPARTMENT), this::fixture)
+                .accounts(INVITE_RIGHTS.keySet())
+                .skip(c -> c.row().need() != Need.PARTICIPANT_API)
+                .allowed(c -> c.account().startsWith("deltaker@"))
+                .state(this::invitations)
+                .judge(c -> true, (c, r) -> !r.allowed()
+                        ? (r.status() != 403 ? "allowed but should be denied: " + r.status() : null)
+                        : c.read() ? (r.status() != 200 && r.status() != 404 ? "wrong answer to a read: " + r.status() : null)
+                        : (r.status() != 404 && r.status() != 400 ? "wrong answer to a write of nothing: " + r.status() : null))
+                .check((c, r) -> r.body().contains(c.fixture().name()) ? "shows another person's name" : null)
+                .verify();
+    }
+
     /** A participant in the target's department who consents to e-mail, and a fresh address for them. */
     record Fixture(UUID organisation, UUID person, String name, String email) implements AccessMatrix.Fixture {
         @Override
         public Map<String, ?> values(String endpoint) {
-            return Map.of("personId", person, "email", email, "sessionId", UUID.randomUUID());
+            return Map.of("personId", person, "email", email, "sessionId", UUID.randomUUID(), "actionId", UUID.randomUUID(),
+                    "itemId", UUID.randomUUID(), "id", UUID.randomUUID(), "due", "WEEK_2");
         }
     }
 

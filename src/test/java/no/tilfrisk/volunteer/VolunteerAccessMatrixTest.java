@@ -117,6 +117,20 @@ class VolunteerAccessMatrixTest {
             Map.entry("POST /api/v1/volunteers/matches/{id}/meetings", new Endpoint(Need.STAFF_DEPARTMENT,
                     "{\"metOn\": \"{today}\", \"hours\": 2, \"what\": \"TALK\"}")),
             Map.entry("GET /api/v1/volunteers/suggestions/{personId}", new Endpoint(Need.STAFF_DEPARTMENT, "")),
+            Map.entry("POST /api/v1/volunteers/matches/{id}/check-ins/{step}", new Endpoint(Need.STAFF_DEPARTMENT, "")),
+            Map.entry("POST /api/v1/volunteers/matches/{id}/share", new Endpoint(Need.STAFF_DEPARTMENT,
+                    "{\"shareMethod\": \"VERBAL\"}")),
+            Map.entry("PUT /api/v1/volunteers/matches/{id}/goals", new Endpoint(Need.STAFF_DEPARTMENT, "{\"goalIds\": []}")),
+            Map.entry("GET /api/v1/volunteers/wishes/{personId}", new Endpoint(Need.STAFF_DEPARTMENT, "")),
+            Map.entry("PUT /api/v1/volunteers/wishes/{personId}", new Endpoint(Need.STAFF_DEPARTMENT,
+                    "{\"wishes\": [\"COMPANY\"], \"text\": \"Prat\", \"waiting\": true}")),
+            Map.entry("GET /api/v1/volunteers/assignment", new Endpoint(Need.STAFF_ANY, "")),
+            Map.entry("POST /api/v1/volunteers/assignment", new Endpoint(Need.STAFF_DEPARTMENT,
+                    "{\"rows\": [{\"participantId\": \"{waitingId}\", \"volunteerId\": \"{freeId}\", \"helpKind\": \"COMPANY\"}]}")),
+            Map.entry("GET /api/v1/volunteers/settings", new Endpoint(Need.STAFF_ANY, "")),
+            Map.entry("PUT /api/v1/volunteers/settings", new Endpoint(Need.ADMIN_ANY, "{\"years\": 3}")),
+            Map.entry("POST /api/v1/volunteers/me/matches/{id}/accept", new Endpoint(Need.VOLUNTEER_OWN, "")),
+            Map.entry("POST /api/v1/volunteers/me/matches/{id}/end", new Endpoint(Need.VOLUNTEER_OWN, "")),
             Map.entry("GET /api/v1/volunteers/me/participants", new Endpoint(Need.VOLUNTEER_ANY, "")),
             Map.entry("POST /api/v1/volunteers/me/matches/{id}/meetings", new Endpoint(Need.VOLUNTEER_OWN,
                     "{\"metOn\": \"{today}\", \"hours\": 2, \"what\": \"TALK\"}")));
@@ -126,7 +140,8 @@ class VolunteerAccessMatrixTest {
             "POST /volunteers/matches/{id}/act", "POST /api/v1/volunteers/matches",
             "POST /api/v1/volunteers/matches/{id}/transitions", "POST /frivillig/matches/{id}/accept",
             "POST /min-side/frivillig/matches/{id}/accept", "POST /min-side/frivillig/matches/{id}/end",
-            "POST /frivillig/matches/{id}/end");
+            "POST /frivillig/matches/{id}/end", "POST /api/v1/volunteers/assignment",
+            "POST /api/v1/volunteers/me/matches/{id}/accept", "POST /api/v1/volunteers/me/matches/{id}/end");
 
     /** Where the volunteer may see their participant's name: their own pages. */
     static final Set<String> VOLUNTEER_SEES = Set.of("GET /frivillig", "GET /frivillig/matches/{id}",
@@ -165,7 +180,8 @@ class VolunteerAccessMatrixTest {
                 .state(this::state)
                 .fixtureFor(c -> c.read() || !USES_UP.contains(c.endpoint()) ? c.fixture()
                         // the demo volunteer's matches only where their yes uses one up: they have room for twenty
-                        : fixture(c.target(), c.account().startsWith("frivillig@") && c.endpoint().startsWith("POST /frivillig/"),
+                        : fixture(c.target(), c.account().startsWith("frivillig@") && (c.endpoint().startsWith("POST /frivillig/")
+                                        || c.endpoint().startsWith("POST /api/v1/volunteers/me/")),
                                 c.account().startsWith("deltaker@") && c.endpoint().startsWith("POST /min-side/"), false))
                 .check((c, r) -> {
                     Fixture f = c.fixture();

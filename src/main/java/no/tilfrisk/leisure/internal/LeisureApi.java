@@ -127,6 +127,21 @@ class LeisureApi {
         return ResponseEntity.created(URI.create("/api/v1/leisure/processes/" + id)).body(Map.of("id", step));
     }
 
+    /** The participant's own words of what they wish for, added to the mapping's; blank clears them. */
+    record Wishes(String wishes) {
+    }
+
+    @PutMapping("/processes/{id}/wishes")
+    @Operation(summary = "Set the participant's wishes for their leisure, added to the mapping's (at most 1000 characters; "
+            + "blank clears them)",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+                    examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "wishes",
+                            value = "{\"wishes\": \"Vil gjerne spille fotball med andre på min alder\"}"))))
+    ResponseEntity<Void> wishes(@PathVariable UUID id, @RequestBody Wishes body) {
+        inclusions.saveWishes(id, body.wishes());
+        return ResponseEntity.noContent().build();
+    }
+
     @PostMapping("/processes/{id}/decisions")
     @Operation(summary = "Record the municipal decision: reference, municipality, form, hours per week or month, from and to")
     ResponseEntity<Map<String, UUID>> decision(@PathVariable UUID id,

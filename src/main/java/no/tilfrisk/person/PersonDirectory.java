@@ -95,8 +95,9 @@ public class PersonDirectory {
                 params.put("digits", "%" + digits + "%");
             }
             if (NationalIdNumber.isValid(query)) {
-                any.add("p.national_id_mac = :fingerprint");
-                params.put("fingerprint", crypto.fingerprint(NationalIdNumber.normalise(query)));
+                // under every enabled fingerprint key: a rotation's older fingerprints are found until made anew
+                any.add("p.national_id_mac IN (:fingerprints)");
+                params.put("fingerprints", crypto.fingerprints(NationalIdNumber.normalise(query)));
             }
             sql.append(" AND (").append(String.join(" OR ", any)).append(")");
         }
@@ -338,6 +339,12 @@ public class PersonDirectory {
                     .params(crypto.encryptText(blankToNull(note), PersonRecords.noteContext(id)), id).update();
         }
         if (nationalId != null) {
+            // the unique index sees one key's fingerprints; while the fingerprint key rotates, the older ones are asked too
+            List<String> older = crypto.fingerprints(nationalId).stream().skip(1).toList();
+            if (!older.isEmpty() && db.sql("SELECT count(*) FROM person WHERE national_id_mac IN (:older) AND id <> :id")
+                    .param("older", older).param("id", id).query(Long.class).single() > 0) {
+                throw new InvalidInputException("nationalId", "person.nationalId.taken");
+            }
             try {
                 db.sql("UPDATE person SET national_id_encrypted = ?, national_id_mac = ? WHERE id = ?")
                         .params(crypto.encryptText(nationalId, PersonRecords.nationalIdContext(id)),

@@ -20,5 +20,10 @@ public record EncryptedColumn(String table, String id, String part, String colum
     /** A module's encrypted columns, as a bean; every module that calls {@link FieldEncryption} declares one. */
     public interface Owner {
         java.util.List<EncryptedColumn> encryptedColumns();
+
+        /** Its fingerprint columns, made anew after the fingerprint keyset is rotated; most modules have none. */
+        default java.util.List<FingerprintColumn> fingerprintColumns() {
+            return java.util.List.of();
+        }
     }
 }

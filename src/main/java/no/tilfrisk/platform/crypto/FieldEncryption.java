@@ -10,11 +10,14 @@ import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.AeadKey;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import com.google.crypto.tink.mac.MacConfig;
+import com.google.crypto.tink.mac.MacKey;
 import com.google.crypto.tink.mac.PredefinedMacParameters;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +33,10 @@ public class FieldEncryption {
 
     private final KeysetHandle aeadKeys;
     private final Aead aead;
+    private final KeysetHandle macKeys;
     private final Mac mac;
+    /** One MAC per enabled fingerprint key, the primary's first: the lookups while a rotation is under way. */
+    private final List<Mac> enabledMacs;
 
     FieldEncryption(@Value("${tilfrisk.field-encryption.keyset:}") String keyset,
                     @Value("${tilfrisk.field-encryption.keyset-file}") Path keysetFile,
@@ -41,8 +47,9 @@ public class FieldEncryption {
             MacConfig.register();
             this.aeadKeys = handle(keyset, keysetFile, PredefinedAeadParameters.AES256_GCM);
             this.aead = aeadKeys.getPrimitive(RegistryConfiguration.get(), Aead.class);
-            this.mac = handle(macKeyset, macKeysetFile, PredefinedMacParameters.HMAC_SHA256_256BITTAG)
-                    .getPrimitive(RegistryConfiguration.get(), Mac.class);
+            this.macKeys = handle(macKeyset, macKeysetFile, PredefinedMacParameters.HMAC_SHA256_256BITTAG);
+            this.mac = macKeys.getPrimitive(RegistryConfiguration.get(), Mac.class);
+            this.enabledMacs = oneByOne(macKeys);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("A field encryption keyset is not a valid Tink keyset", e);
         }
@@ -99,6 +106,50 @@ public class FieldEncryption {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("MAC failed", e);
         }
+    }
+
+    /**
+     * The fingerprints of a value under every enabled fingerprint key, the primary's first. After the fingerprint
+     * keyset is rotated, a value fingerprinted before is found by the older key's fingerprint until the rotation
+     * job ({@link FieldKeyRotation}) has made it anew with the primary.
+     */
+    public List<String> fingerprints(String value) {
+        List<String> all = new ArrayList<>();
+        for (Mac each : enabledMacs) {
+            try {
+                all.add(HexFormat.of().formatHex(each.computeMac(value.getBytes(StandardCharsets.UTF_8))));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("MAC failed", e);
+            }
+        }
+        return all;
+    }
+
+    /**
+     * How every fingerprint made now starts, in hex: Tink's prefix of the primary fingerprint key, so a fingerprint
+     * under an older key can be told in SQL. Empty for a raw key.
+     */
+    public String fingerprintPrefix() {
+        return macKeys.getPrimary().getKey() instanceof MacKey key ? HexFormat.of().formatHex(key.getOutputPrefix().toByteArray()) : "";
+    }
+
+    /** Whether the fingerprint keyset holds an enabled key besides the primary (a rotation under way). */
+    public boolean hasOlderFingerprintKeys() {
+        return enabledMacs.size() > 1;
+    }
+
+    private static List<Mac> oneByOne(KeysetHandle keys) throws GeneralSecurityException {
+        List<Mac> macs = new ArrayList<>();
+        macs.add(keys.getPrimitive(RegistryConfiguration.get(), Mac.class));
+        for (int i = 0; i < keys.size(); i++) {
+            KeysetHandle.Entry entry = keys.getAt(i);
+            if (entry.getStatus() == KeyStatus.ENABLED && !entry.isPrimary()) {
+                macs.add(KeysetHandle.newBuilder()
+                        .addEntry(KeysetHandle.importKey(entry.getKey()).withFixedId(entry.getId()).makePrimary())
+                        .build().getPrimitive(RegistryConfiguration.get(), Mac.class));
+            }
+        }
+        return macs;
     }
 
     private static KeysetHandle handle(String keyset, Path file, Parameters parameters) throws GeneralSecurityException {

@@ -17,6 +17,10 @@ import org.springframework.stereotype.Service;
  * column. A value is under an older key when its first bytes are not the primary key's Tink prefix. When none is
  * left, the log says so and the old key may be disabled. The columns come from each module's
  * {@link EncryptedColumn.Owner}.
+ *
+ * <p>The fingerprint keyset rotates the same way: while it holds an enabled key besides the primary, every fingerprint
+ * not under the primary (its Tink prefix) is made anew from the value decrypted from its encrypted column, and lookups
+ * try the fingerprints under every enabled key ({@link FieldEncryption#fingerprints}) until none is left.
  */
 @Service
 public class FieldKeyRotation {
@@ -27,18 +31,28 @@ public class FieldKeyRotation {
     private final FieldEncryption encryption;
     private final JdbcClient db;
     private final List<EncryptedColumn> columns;
+    private final List<FingerprintColumn> fingerprints;
     private final AsSystem asSystem;
 
     FieldKeyRotation(FieldEncryption encryption, JdbcClient db, List<EncryptedColumn.Owner> owners, AsSystem asSystem) {
         this.encryption = encryption;
         this.db = db;
         this.columns = owners.stream().flatMap(o -> o.encryptedColumns().stream()).toList();
+        this.fingerprints = owners.stream().flatMap(o -> o.fingerprintColumns().stream()).toList();
         this.asSystem = asSystem;
     }
 
-    /** Whether there can be anything to do: the keyset holds an enabled key besides the primary. */
+    /** Whether there can be anything to do: either keyset holds an enabled key besides the primary. */
     public boolean rotating() {
+        return encryptionRotating() || fingerprintsRotating();
+    }
+
+    private boolean encryptionRotating() {
         return encryption.hasOlderKeys() && encryption.primaryKeyPrefix().length > 0;
+    }
+
+    private boolean fingerprintsRotating() {
+        return encryption.hasOlderFingerprintKeys() && !encryption.fingerprintPrefix().isEmpty();
     }
 
     /** Every organisation in turn; returns how many values were re-encrypted. */
@@ -57,8 +71,8 @@ public class FieldKeyRotation {
             left += remaining.get();
         }
         if (left == 0) {
-            log.info("Field key rotation: re-encrypted {} values; none is under an older key any more, so the older "
-                    + "keys of the field-encryption keyset may now be disabled", done);
+            log.info("Field key rotation: re-encrypted or fingerprinted anew {} values; none is under an older key any "
+                    + "more, so the older keys of the field-encryption and fingerprint keysets may now be disabled", done);
         } else {
             log.warn("Field key rotation: re-encrypted {} values; {} are still under an older key", done, left);
         }
@@ -78,10 +92,20 @@ public class FieldKeyRotation {
         }
     }
 
-    /** Values of the current organisation not under the primary key. */
+    /** Values and fingerprints of the current organisation not under the primary key of their keyset. */
     public int remaining() {
         UUID organisation = Tenancy.requireOrganisationId();
         int left = 0;
+        if (fingerprintsRotating()) {
+            for (FingerprintColumn f : fingerprints) {
+                left += db.sql("SELECT count(*)::int FROM %s WHERE organisation_id = ? AND %s IS NOT NULL AND %s IS NOT NULL %s"
+                                .formatted(f.source().table(), f.column(), f.source().column(), notUnderPrimary(f)))
+                        .params(organisation, encryption.fingerprintPrefix()).query(Integer.class).single();
+            }
+        }
+        if (!encryptionRotating()) {
+            return left;
+        }
         for (EncryptedColumn c : columns) {
             left += db.sql("SELECT count(*)::int FROM %s WHERE organisation_id = ? AND %s IS NOT NULL %s"
                             .formatted(c.table(), c.column(), underOlderKey(c)))
@@ -93,9 +117,12 @@ public class FieldKeyRotation {
 
     /** At most {@link #BATCH} values per column of the current organisation, in the caller's transaction. */
     int reencryptBatch() {
+        int done = fingerprintsRotating() ? fingerprintBatch() : 0;
+        if (!encryptionRotating()) {
+            return done;
+        }
         UUID organisation = Tenancy.requireOrganisationId();
         byte[] prefix = encryption.primaryKeyPrefix();
-        int done = 0;
         for (EncryptedColumn c : columns) {
             String key = c.part() == null ? c.id() : c.id() + ", " + c.part();
             record Value(UUID id, String part, byte[] value) {
@@ -119,6 +146,34 @@ public class FieldKeyRotation {
             }
         }
         return done;
+    }
+
+    /** At most {@link #BATCH} fingerprints per column not under the primary fingerprint key, made anew. */
+    private int fingerprintBatch() {
+        UUID organisation = Tenancy.requireOrganisationId();
+        int done = 0;
+        for (FingerprintColumn f : fingerprints) {
+            EncryptedColumn c = f.source();
+            record Value(UUID id, byte[] value) {
+            }
+            List<Value> values = db.sql("SELECT %s, %s FROM %s WHERE organisation_id = ? AND %s IS NOT NULL AND %s IS NOT NULL %s LIMIT ? FOR UPDATE"
+                            .formatted(c.id(), c.column(), c.table(), f.column(), c.column(), notUnderPrimary(f)))
+                    .params(organisation, encryption.fingerprintPrefix(), BATCH)
+                    .query((rs, i) -> new Value(rs.getObject(1, UUID.class), rs.getBytes(2))).list();
+            for (Value v : values) {
+                String plain = encryption.decryptText(v.value(), c.associatedData().apply(v.id(), null));
+                done += db.sql("UPDATE %s SET %s = ? WHERE organisation_id = ? AND %s = ?".formatted(c.table(), f.column(), c.id()))
+                        .params(encryption.fingerprint(plain), organisation, v.id()).update();
+            }
+            if (!values.isEmpty()) {
+                log.debug("Fingerprinted anew {} values of {}.{}", values.size(), c.table(), f.column());
+            }
+        }
+        return done;
+    }
+
+    private static String notUnderPrimary(FingerprintColumn f) {
+        return "AND NOT starts_with(%s, ?)".formatted(f.column());
     }
 
     private static String underOlderKey(EncryptedColumn c) {

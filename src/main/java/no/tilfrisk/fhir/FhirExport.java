@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import no.tilfrisk.account.CurrentUser;
+import no.tilfrisk.account.UserAccounts;
 import no.tilfrisk.activity.PersonAttendance;
 import no.tilfrisk.audit.AuditAction;
 import no.tilfrisk.audit.AuditTrail;
@@ -21,6 +23,9 @@ import no.tilfrisk.person.PersonDetails;
 import no.tilfrisk.person.PersonDirectory;
 import no.tilfrisk.plan.Mappings;
 import no.tilfrisk.plan.Plans;
+import no.tilfrisk.platform.scheduling.AsSystem;
+import no.tilfrisk.platform.tenancy.Tenancy;
+import no.tilfrisk.platform.web.NotFoundException;
 import org.hl7.fhir.r4.model.Bundle;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -57,10 +62,15 @@ public class FhirExport {
     private final AuditTrail audit;
     private final MessageSource messages;
     private final Clock clock;
+    private final UserAccounts accounts;
+    private final AsSystem asSystem;
 
     FhirExport(PersonDirectory persons, DataSubjectRights rights, Organisations organisations, ContactLog contacts,
                PersonAttendance attendance, Outcomes outcomes, Instruments instruments, Plans plans,
-               Mappings mappings, AuditTrail audit, MessageSource messages, Clock clock) {
+               Mappings mappings, AuditTrail audit, MessageSource messages, Clock clock, UserAccounts accounts,
+               AsSystem asSystem) {
+        this.accounts = accounts;
+        this.asSystem = asSystem;
         this.mappings = mappings;
         this.persons = persons;
         this.rights = rights;
@@ -87,6 +97,24 @@ public class FhirExport {
     @Transactional
     public String json(UUID personId, Locale locale) {
         return R4.CONTEXT.newJsonParser().encodeResourceToString(bundle(personId, locale));
+    }
+
+    /**
+     * The signed-in participant's own bundle as FHIR JSON (Min side), the same bundle staff get: their own person
+     * only, found from their account (nothing from the request names a person), «not found» when the account has no
+     * person. Their download is in the audit trail as theirs ({@code fhir.bundle.own}); the modules' readings behind it
+     * are made as Tilfrisk on their behalf ({@link AsSystem}, in this same transaction), since those services serve
+     * staff, and are recorded as such.
+     */
+    @PreAuthorize("hasRole('PARTICIPANT')")
+    @Transactional
+    public String mine(Locale locale) {
+        UUID own = accounts.personOf(CurrentUser.get().userId())
+                .orElseThrow(() -> new NotFoundException("Person"));
+        audit.record(own, AuditAction.EXPORT, "fhir.bundle.own");
+        Bundle[] bundle = new Bundle[1];
+        asSystem.run(Tenancy.requireOrganisationId(), () -> bundle[0] = read(own, locale));
+        return R4.CONTEXT.newJsonParser().encodeResourceToString(bundle[0]);
     }
 
     /**

@@ -1,6 +1,8 @@
 package no.tilfrisk.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,8 @@ class FhirAccessMatrixTest {
     static final Map<String, Set<MatrixTarget>> RIGHTS = MatrixTarget.DEPARTMENT_RULE;
 
     static final Map<String, String> ENDPOINTS = Map.of("GET /api/v1/persons/{id}/fhir", "");
+    /** Min side's own bundle: no person in the request; only a participant, and always their own person. */
+    static final Map<String, String> OWN = Map.of("GET /min-side/fhir", "");
 
     @Autowired
     MockMvc mvc;
@@ -44,7 +48,9 @@ class FhirAccessMatrixTest {
     void everyEndpointOfTheModuleIsInTheMatrix() {
         Set<String> found = MatrixRequests.endpointsIn(mappings, "no.tilfrisk.fhir");
         assertThat(found).isNotEmpty();
-        AccessMatrix.assertListsEvery(ENDPOINTS, found);
+        Map<String, String> all = new java.util.HashMap<>(ENDPOINTS);
+        all.putAll(OWN);
+        AccessMatrix.assertListsEvery(all, found);
     }
 
     @Test
@@ -57,6 +63,22 @@ class FhirAccessMatrixTest {
                 .check((c, r) -> RIGHTS.get(c.account()).contains(c.target()) && !r.body().contains("\"Bundle\"")
                         ? "is not a bundle" : null)
                 .verify();
+    }
+
+    @Test
+    void theOwnBundleIsOnlyAParticipantsAndOnlyOfTheirOwnPerson() throws Exception {
+        for (String account : RIGHTS.keySet()) {
+            var response = mvc.perform(get("/min-side/fhir").with(user(accounts.loadUserByUsername(account))))
+                    .andReturn().getResponse();
+            String body = response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            if (account.startsWith("deltaker@")) {
+                assertThat(response.getStatus()).as(account).isEqualTo(200);
+                assertThat(body).as(account).contains("\"Bundle\"").contains("Dag Deltaker");
+            } else {
+                assertThat(response.getStatus()).as(account).isIn(302, 403, 404);
+                assertThat(body).as(account).doesNotContain("\"Bundle\"");
+            }
+        }
     }
 
     record Fixture(UUID person, String name) implements AccessMatrix.Fixture {

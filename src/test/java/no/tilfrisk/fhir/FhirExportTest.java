@@ -3,6 +3,7 @@ package no.tilfrisk.fhir;
 import static no.tilfrisk.Demo.DEMO_RECOVERY;
 import static no.tilfrisk.Demo.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -135,6 +136,40 @@ class FhirExportTest {
         Map<String, Long> kinds = kinds(bundle);
         assertThat(kinds).containsKeys("Organization", "Patient", "EpisodeOfCare", "Encounter");
         assertThat(patient(bundle).getNameFirstRep().getText()).isEqualTo("Dag Deltaker");
+    }
+
+    @Test
+    void theParticipantDownloadsTheirOwnBundleFromMinSideItValidatesAndIsAudited() throws Exception {
+        UUID dag = Tenancy.runAs(DEMO_RECOVERY, () -> tx.execute(s -> db.sql(
+                "SELECT id FROM person WHERE full_name = 'Dag Deltaker'").query(UUID.class).single()));
+        var deltaker = accounts.loadUserByUsername("deltaker@demo.tilfrisk.no");
+        int before = ownExports(dag);
+        var response = mvc.perform(get("/min-side/fhir").with(user(deltaker)).header("Accept-Language", "nb"))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(response.getContentType()).startsWith(FhirExport.MEDIA_TYPE);
+        assertThat(response.getHeader("Content-Disposition")).startsWith("attachment");
+        Bundle own = R4.newJsonParser().parseResource(Bundle.class,
+                response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertNoErrors(own);
+        assertThat(patient(own).getNameFirstRep().getText()).isEqualTo("Dag Deltaker");
+        // the same bundle staff get through the API, but for its time stamp and its own id
+        Bundle staffs = fetch(dag, "demo-ansatt", "nb");
+        assertThat(kinds(own)).isEqualTo(kinds(staffs));
+        // the download is in the audit trail as the participant's own, once
+        assertThat(ownExports(dag)).isEqualTo(before + 1);
+        // the page of who has seen their data links to it
+        assertThat(mvc.perform(get("/min-side/innsyn").with(user(deltaker))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString()).contains("/min-side/fhir").doesNotContain("??");
+    }
+
+    private int ownExports(UUID person) {
+        Integer n = Tenancy.runAs(DEMO_RECOVERY, () -> tx.execute(s -> db.sql("""
+                        SELECT count(*) FROM audit_event a JOIN app_user u ON u.id = a.actor_id
+                         WHERE a.person_id = ? AND a.action = 'EXPORT' AND a.what = 'fhir.bundle.own'
+                           AND u.email = 'deltaker@demo.tilfrisk.no'""")
+                .param(person).query(Integer.class).single()));
+        return n;
     }
 
     @Test

@@ -176,7 +176,8 @@ class ApiParityTwinsTest {
                     .andExpect(jsonPath("$.errors[0].field").value("retentionMonths"));
             assertThat(settings()).isEqualTo(was.nationalIdEnabled() + " " + was.retentionMonths() + " "
                     + was.isRequireSecondFactor());
-            api(get("/api/v1/organisation/settings"), "", "nb").andExpect(status().isOk()).andExpect(jsonPath("$.retentionMonths").value(was.retentionMonths()));
+            api(get("/api/v1/organisation/settings"), "", "nb").andExpect(status().isOk())
+                    .andExpect(jsonPath("$.retentionMonths").value(was.retentionMonths()));
         } finally {
             restore(was);
         }

@@ -139,6 +139,20 @@ class PlanApiTest {
     }
 
     @Test
+    void aClosedActionMarkedDoneStaysClosedAndSaysSo() throws Exception {
+        UUID goal = aGoal("Lukket");
+        UUID action = UUID.randomUUID();
+        send(post(base + "/plan/goals/" + goal + "/actions").header("Idempotency-Key", action.toString()),
+                "{\"text\": \"Avlyst\", \"responsible\": \"PARTICIPANT\", \"status\": \"CLOSED\"}", "nb")
+                .andExpect(status().isCreated());
+        send(post(base + "/plan/actions/" + action + "/done"), "", "nb")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("CLOSED"))
+                .andExpect(jsonPath("$.was").value("CLOSED"));
+        assertThat(People.asSystem(DEMO_RECOVERY, () -> plans.action(person, action)).status()).isEqualTo(PlanStatus.CLOSED);
+    }
+
+    @Test
     void aDecisionThatIsNeitherAcceptNorRejectIsRefusedByItsFieldAndTheProposalStaysOpen() throws Exception {
         UUID proposal = People.asSystem(DEMO_RECOVERY, () -> TestProposals.propose(plans,
                 tx, person,

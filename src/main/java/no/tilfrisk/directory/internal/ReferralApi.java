@@ -65,7 +65,8 @@ class ReferralApi {
     }
 
     @PostMapping("/{referralId}/outcome")
-    @Operation(summary = "Record what came of a referral: STARTED, DID_NOT_START or WAITING (null clears it), dated today",
+    @Operation(summary = "Record what came of a referral: STARTED, DID_NOT_START or WAITING (null clears it), "
+            + "dated today",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     examples = @ExampleObject(name = "started", value = OUTCOME_EXAMPLE))))
     Referral outcome(@PathVariable UUID personId, @PathVariable UUID referralId,

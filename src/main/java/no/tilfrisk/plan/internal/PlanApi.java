@@ -197,7 +197,8 @@ class PlanApi {
                     + "with POST …/undo-done.")
     ActionDone actionDone(@PathVariable UUID personId, @PathVariable UUID actionId) {
         PlanStatus was = plans.actionDone(personId, actionId);
-        return new ActionDone(actionId, PlanStatus.REACHED, was);
+        // a closed action stays closed, as on the page
+        return new ActionDone(actionId, was.open() ? PlanStatus.REACHED : was, was);
     }
 
     @PostMapping("/plan/actions/{actionId}/undo-done")

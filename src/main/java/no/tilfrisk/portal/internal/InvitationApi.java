@@ -39,6 +39,7 @@ class InvitationApi {
                     examples = @ExampleObject(name = "an invitation", value = "{\"email\": \"kari@example.no\"}"))))
     ResponseEntity<Invitations.Sent> invite(@PathVariable UUID personId, @Valid @RequestBody InvitationForm form,
                                             Locale locale) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(invitations.invite(personId, form, links.baseUrl(), locale));
+        Invitations.Sent sent = invitations.invite(personId, form, links.baseUrl(), locale);
+        return ResponseEntity.status(HttpStatus.CREATED).body(sent);
     }
 }

@@ -74,6 +74,16 @@ class ImportRecords {
                 .params(Tenancy.requireOrganisationId(), id).query(ImportBatch.class).optional();
     }
 
+    /** The newest import of the file's content (same hash), whichever file it was uploaded as. */
+    Optional<ImportBatch> batchOfFile(UUID fileId) {
+        return db.sql(BATCH.replace("FROM import_batch", "FROM import_batch b ") + """
+                         WHERE b.organisation_id = ? AND b.sha256 = (SELECT f.sha256 FROM import_file f
+                                                                      WHERE f.id = ? AND f.organisation_id = ?)
+                         ORDER BY b.imported_at DESC LIMIT 1""")
+                .params(Tenancy.requireOrganisationId(), fileId, Tenancy.requireOrganisationId())
+                .query(ImportBatch.class).optional();
+    }
+
     List<ImportBatch> batches(UUID onlyBy, int limit) {
         return db.sql(BATCH + " WHERE organisation_id = ? AND (?::uuid IS NULL OR imported_by = ?) "
                         + "ORDER BY imported_at DESC LIMIT ?")

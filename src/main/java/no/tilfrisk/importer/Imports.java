@@ -74,6 +74,11 @@ public class Imports {
         this.clock = clock;
     }
 
+    /** Nothing for a caller who may import (the class's rule); anyone else is refused before their request is read. */
+    public void requireImporter() {
+        // the class's @PreAuthorize is the check
+    }
+
     /** Reads the file at once (an unreadable, empty or too large file is refused here) and keeps it for the next steps. */
     @Transactional
     public Uploaded upload(UUID id, String fileName, byte[] content) {
@@ -193,6 +198,13 @@ public class Imports {
     @Transactional(readOnly = true)
     public List<ImportBatch> batches() {
         return records.batches(isAdmin() ? null : caller().userId(), 100);
+    }
+
+    /** The import made of this file (the caller's, as {@link #requireFile}), the newest if it was imported again. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<ImportBatch> batchOfFile(UUID fileId) {
+        requireFile(fileId);
+        return records.batchOfFile(fileId).filter(b -> isAdmin() || caller().userId().equals(b.importedBy()));
     }
 
     @Transactional(readOnly = true)

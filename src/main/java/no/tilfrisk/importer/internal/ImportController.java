@@ -185,7 +185,7 @@ class ImportController {
         return choices;
     }
 
-    private static Charset charset(String name) {
+    static Charset charset(String name) {
         if ("UTF-8".equals(name)) {
             return StandardCharsets.UTF_8;
         }

@@ -133,8 +133,9 @@ class OidcAccounts implements OAuth2UserService<OidcUserRequest, OidcUser> {
                         SELECT u.email FROM app_user u
                           JOIN organisation o ON o.id = u.organisation_id AND o.national_id_enabled
                           JOIN person p ON p.id = u.person_id AND p.organisation_id = u.organisation_id
-                         WHERE u.organisation_id = ? AND p.erased_at IS NULL AND p.national_id_mac = ?""")
-                .params(organisation, crypto.fingerprint(pid)).query(String.class).list();
+                         WHERE u.organisation_id = ? AND p.erased_at IS NULL AND p.national_id_mac = ANY (?)""")
+                // under every enabled fingerprint key, while a rotation of that key is under way (README)
+                .params(organisation, crypto.fingerprints(pid).toArray(String[]::new)).query(String.class).list();
         // two accounts for one person is not a link to guess between
         return emails.size() == 1 ? account(emails.get(0), organisation) : Optional.empty();
     }

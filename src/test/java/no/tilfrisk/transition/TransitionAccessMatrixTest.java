@@ -108,7 +108,21 @@ class TransitionAccessMatrixTest {
             Map.entry("PUT /api/v1/transitions/items/{itemId}", new Endpoint(Need.STAFF_DEPARTMENT,
                     "{\"status\": \"IN_PROGRESS\", \"note\": \"Matrise\"}")),
             Map.entry("POST /api/v1/transitions/items/{itemId}/status", new Endpoint(Need.STAFF_DEPARTMENT,
-                    "{\"status\": \"IN_PLACE\"}")));
+                    "{\"status\": \"IN_PLACE\"}")),
+            Map.entry("GET /api/v1/transitions/alerts", new Endpoint(Need.STAFF_ANY, "")),
+            Map.entry("POST /api/v1/transitions/alerts/{alertId}/done", new Endpoint(Need.RECIPIENT, "")),
+            Map.entry("GET /api/v1/transitions/email-choice", new Endpoint(Need.STAFF_ANY, "")),
+            Map.entry("PUT /api/v1/transitions/email-choice", new Endpoint(Need.STAFF_ANY, "{\"email\": false}")),
+            Map.entry("GET /api/v1/transitions/settings/institutions", new Endpoint(Need.STAFF_ANY, "")),
+            Map.entry("POST /api/v1/transitions/settings/institutions", new Endpoint(Need.ADMIN_ANY,
+                    "{\"name\": \"Matrise {new}\"}")),
+            Map.entry("PUT /api/v1/transitions/settings/institutions/{institutionId}/active",
+                    new Endpoint(Need.ADMIN_ORGANISATION, "{\"active\": false}")),
+            Map.entry("GET /api/v1/transitions/settings/extras", new Endpoint(Need.STAFF_ANY, "")),
+            Map.entry("POST /api/v1/transitions/settings/extras", new Endpoint(Need.ADMIN_ANY,
+                    "{\"label\": \"Matrise {new}\"}")),
+            Map.entry("POST /api/v1/transitions/settings/extras/{extraId}/retire",
+                    new Endpoint(Need.ADMIN_ORGANISATION, "")));
 
     @Autowired
     MockMvc mvc;

@@ -45,6 +45,12 @@ class ImportRecords {
                 .params(id, Tenancy.requireOrganisationId()).query((rs, i) -> rs.getObject(1, UUID.class)).optional();
     }
 
+    /** Deletes the files still holding their content (never imported) uploaded before the moment. */
+    int deleteUnimportedBefore(Instant before) {
+        return db.sql("DELETE FROM import_file WHERE organisation_id = ? AND content IS NOT NULL AND created_at < ?")
+                .params(Tenancy.requireOrganisationId(), java.sql.Timestamp.from(before)).update();
+    }
+
     void dropContent(UUID id) {
         db.sql("UPDATE import_file SET content = NULL WHERE id = ?").param(id).update();
     }

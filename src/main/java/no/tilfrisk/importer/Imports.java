@@ -225,6 +225,22 @@ public class Imports {
         }
     }
 
+    /**
+     * Removes the organisation's uploaded files that were never imported and are older than {@link #UNDO_WINDOW} by
+     * the application's clock: an upload left at its mapping or dry run does not keep its persons' data longer than
+     * a day. An imported file has lost its content already; its row stays with its name and hash. Idempotent.
+     *
+     * @return how many files were removed
+     */
+    @Transactional
+    public int removeUnimportedFiles() {
+        int removed = records.deleteUnimportedBefore(Instant.now(clock).minus(UNDO_WINDOW));
+        if (removed > 0) {
+            audit.record(null, AuditAction.ERASE, "import.files.unimported:" + removed);
+        }
+        return removed;
+    }
+
     /** Whether an import may still be undone now. */
     public boolean undoable(ImportBatch batch) {
         return batch.undoneAt() == null && !Instant.now(clock).isAfter(batch.importedAt().plus(UNDO_WINDOW));

@@ -55,13 +55,27 @@ public class AttendanceImport {
         this.audit = audit;
     }
 
+    /** The activities the caller may record attendance in: all for an admin, their departments' for others. */
     @Transactional(readOnly = true)
     public List<Importable> activities() {
+        return allActivities().stream().filter(a -> ActivityAccess.mayManage(a.departmentId())).toList();
+    }
+
+    /**
+     * The names of the organisation's activities the caller may not record attendance in (another department's), so
+     * that a row naming one is told so rather than that no such activity exists. Names only: no person, no count.
+     */
+    @Transactional(readOnly = true)
+    public List<String> othersActivityNames() {
+        return allActivities().stream().filter(a -> !ActivityAccess.mayManage(a.departmentId()))
+                .map(Importable::name).toList();
+    }
+
+    private List<Importable> allActivities() {
         return db.sql("""
                         SELECT id, name, department_id, low_threshold, start_date, end_date FROM activity
                          WHERE organisation_id = ? AND archived_at IS NULL ORDER BY name""")
-                .param(Tenancy.requireOrganisationId()).query(Importable.class).list().stream()
-                .filter(a -> ActivityAccess.mayManage(a.departmentId())).toList();
+                .param(Tenancy.requireOrganisationId()).query(Importable.class).list();
     }
 
     /** The sessions of these activities between two dates. */

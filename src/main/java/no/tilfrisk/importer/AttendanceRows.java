@@ -18,7 +18,8 @@ import no.tilfrisk.person.PersonImport.Candidate;
  * there is none), and a person present, or head-counts (adults, children, guests), or both. The head-counts of a
  * session are the sum over its rows in the file, and replace what the session had. The roll call's rules hold: the
  * person is found by {@link PersonMatcher}'s rule and is a member of the activity's department on the date; adults
- * are counted only in a low-threshold activity; a cancelled session takes nothing.
+ * are counted only in a low-threshold activity; a cancelled session takes nothing. A coordinator records attendance
+ * in their own departments' activities only: a row naming another department's activity is refused and told so.
  */
 final class AttendanceRows {
 
@@ -46,9 +47,11 @@ final class AttendanceRows {
         for (AttendanceImport.Importable a : attendance.activities()) {
             activities.putIfAbsent(Cells.nameKey(a.name()), a);
         }
+        Set<String> others = new HashSet<>();
+        attendance.othersActivityNames().forEach(name -> others.add(Cells.nameKey(name)));
         List<Parsed> parsed = new ArrayList<>();
         for (Table.Row row : table.rows()) {
-            Parsed p = parse(row, columns, activities, plan);
+            Parsed p = parse(row, columns, activities, others, plan);
             if (p != null) {
                 parsed.add(p);
             }
@@ -162,7 +165,7 @@ final class AttendanceRows {
     }
 
     private Parsed parse(Table.Row row, Map<String, Integer> columns,
-                         Map<String, AttendanceImport.Importable> activities, RowPlan plan) {
+                         Map<String, AttendanceImport.Importable> activities, Set<String> others, RowPlan plan) {
         int n = row.number();
         Values v = new Values(row, columns, plan);
         String activityName = v.text("activity");
@@ -171,7 +174,9 @@ final class AttendanceRows {
             plan.refuse(n, "import.row.required", RowPlan.field("activity"));
         } else {
             activity = activities.get(Cells.nameKey(activityName));
-            if (activity == null) {
+            if (activity == null && others.contains(Cells.nameKey(activityName))) {
+                plan.refuse(n, "import.row.notYourActivity", activityName);
+            } else if (activity == null) {
                 plan.refuse(n, "import.row.unknown", RowPlan.field("activity"), activityName);
             }
         }

@@ -251,7 +251,7 @@ public class Imports {
         LocalDate today = LocalDate.now(clock);
         return switch (kind) {
             case PERSONS -> {
-                PersonRows rows = new PersonRows(persons, validator, words, today);
+                PersonRows rows = new PersonRows(persons, validator, words, today, departments.list());
                 rows.plan(table, columns, choices, plan);
                 yield () -> persons.create(rows.newPersons, rows.newRoles, rows.newMemberships,
                         what);

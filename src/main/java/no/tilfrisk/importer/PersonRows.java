@@ -20,7 +20,9 @@ import no.tilfrisk.platform.Text;
  * Plans a file of persons: each row a person (found by {@link PersonMatcher}'s rule, or new), with an optional role
  * and department membership from a date (today if none) to a date. The person's fields are checked with the
  * registration form's own constraints ({@link PersonForm}); an existing person's fields are left as they are, and
- * only a role or membership they lack is added.
+ * only a role or membership they lack is added. A coordinator puts persons in their own departments only: a row
+ * naming another department is refused and told so, and a new person must be given one of their departments (or
+ * they would register someone they cannot see).
  */
 final class PersonRows {
 
@@ -28,12 +30,15 @@ final class PersonRows {
     private final Validator validator;
     private final Words words;
     private final LocalDate today;
+    private final List<Department> departments;
 
     final List<PersonImport.NewPerson> newPersons = new ArrayList<>();
     final List<PersonImport.NewRole> newRoles = new ArrayList<>();
     final List<PersonImport.NewMembership> newMemberships = new ArrayList<>();
 
-    PersonRows(PersonImport persons, Validator validator, Words words, LocalDate today) {
+    /** @param departments every department of the organisation, so that one the importer may not use is named so */
+    PersonRows(PersonImport persons, Validator validator, Words words, LocalDate today, List<Department> departments) {
+        this.departments = departments;
         this.persons = persons;
         this.validator = validator;
         this.words = words;
@@ -42,11 +47,15 @@ final class PersonRows {
 
     void plan(Table table, Map<String, Integer> columns, Map<Integer, UUID> choices, RowPlan plan) {
         PersonMatcher matcher = new PersonMatcher(persons.candidates());
-        Map<String, Department> departments = new HashMap<>();
-        persons.usableDepartments().forEach(d -> departments.put(Cells.nameKey(d.name()), d));
+        Map<String, Department> usable = new HashMap<>();
+        persons.usableDepartments().forEach(d -> usable.put(Cells.nameKey(d.name()), d));
+        Set<String> others = new java.util.HashSet<>();
+        departments.stream().map(d -> Cells.nameKey(d.name())).filter(d -> !usable.containsKey(d)).forEach(others::add);
+        // a coordinator (who may not use every department) registers persons in their own departments only
+        boolean everywhere = others.isEmpty();
         List<Parsed> parsed = new ArrayList<>();
         for (Table.Row row : table.rows()) {
-            Parsed p = parse(row, columns, departments, plan);
+            Parsed p = parse(row, columns, usable, others, plan);
             if (p != null) {
                 parsed.add(p);
             }
@@ -64,7 +73,10 @@ final class PersonRows {
         for (Parsed p : parsed) {
             List<Candidate> f = matcher.find(p.form.getDisplayName(), p.form.getBirthYear());
             UUID person;
-            if (f.isEmpty()) {
+            if (f.isEmpty() && p.department == null && !everywhere) {
+                plan.refuse(p.row, "import.row.departmentNeeded");
+                continue;
+            } else if (f.isEmpty()) {
                 person = UUID.randomUUID();
                 PersonForm form = p.form;
                 newPersons.add(new PersonImport.NewPerson(person, form.getDisplayName().strip(),
@@ -109,7 +121,8 @@ final class PersonRows {
     private record Parsed(int row, PersonForm form, PersonRole role, UUID department, LocalDate from, LocalDate to) {
     }
 
-    private Parsed parse(Table.Row row, Map<String, Integer> columns, Map<String, Department> departments, RowPlan plan) {
+    private Parsed parse(Table.Row row, Map<String, Integer> columns, Map<String, Department> departments,
+                         Set<String> others, RowPlan plan) {
         int n = row.number();
         Values v = new Values(row, columns, plan);
         String name = v.text("name");
@@ -152,7 +165,9 @@ final class PersonRows {
         String departmentText = v.text("department");
         if (!departmentText.isBlank()) {
             Department d = departments.get(Cells.nameKey(departmentText));
-            if (d == null) {
+            if (d == null && others.contains(Cells.nameKey(departmentText))) {
+                plan.refuse(n, "import.row.notYourDepartment", departmentText);
+            } else if (d == null) {
                 plan.refuse(n, "import.row.unknown", RowPlan.field("department"), departmentText);
             } else {
                 department = d.id();

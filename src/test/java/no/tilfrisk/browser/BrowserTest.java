@@ -221,7 +221,7 @@ class BrowserTest extends ChromiumTest {
         page.getByLabel("Passord").fill(Demo.PASSWORD);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Logg inn")).click();
         for (String path : List.of("/", "/admin/departments", "/admin/users", "/account/tokens", "/persons",
-                "/persons/new", "/admin/audit", "/admin/settings")) {
+                "/persons/new", "/admin/audit", "/admin/settings", "/admin/sign-in")) {
             page.navigate(url(path));
             Number overflow = (Number) page.evaluate("document.documentElement.scrollWidth - window.innerWidth");
             assertThat(overflow.intValue()).as("horizontal overflow on " + path).isLessThanOrEqualTo(0);

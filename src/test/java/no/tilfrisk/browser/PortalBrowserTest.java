@@ -93,6 +93,8 @@ class PortalBrowserTest extends ChromiumTest {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Hvem har sett opplysningene mine?")).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Hvem har sett opplysningene mine?"))).isVisible();
         assertThat(page.locator("main")).containsText("Anders Ansatt");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+                .setName("Last ned opplysningene mine (FHIR, JSON)"))).isVisible();
         assertFitsAndAccessible("who has seen my data");
         page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(Path.of("target/screenshots/phone-innsyn.png")));
     }

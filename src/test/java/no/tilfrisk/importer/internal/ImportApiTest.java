@@ -183,4 +183,16 @@ class ImportApiTest {
         mvc.perform(upload("a.csv", "Navn\r\nOla\r\n", "PERSONS", null, null, bearer("demo-ansatt")))
                 .andExpect(status().isForbidden());
     }
+
+    @Test
+    void theImportApiIsDocumentedWithExamples() throws Exception {
+        String doc = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        for (String path : java.util.List.of("/api/v1/imports", "/api/v1/imports/{batchId}", "/api/v1/imports/files/{id}",
+                "/api/v1/imports/files/{id}/dry-run", "/api/v1/imports/files/{id}/run",
+                "/api/v1/imports/{batchId}/undo")) {
+            assertThat(doc).as(path).contains("\"" + path + "\"");
+        }
+        assertThat(doc).contains("the mapping part of persons", "skipRefused");
+    }
 }

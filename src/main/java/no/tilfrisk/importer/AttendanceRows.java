@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.UUID;
 import no.tilfrisk.activity.AttendanceImport;
 import no.tilfrisk.person.PersonImport;
-import no.tilfrisk.person.PersonImport.Candidate;
 
 /**
  * Plans a file of attendance: each row names an activity and a date (the session: the one on that day, made if
@@ -76,14 +75,8 @@ final class AttendanceRows {
             if (p.person.isEmpty()) {
                 continue;
             }
-            List<Candidate> found = matcher.find(p.person, p.birthYear);
-            UUID chosen = found.size() == 1 ? found.get(0).id() : PersonMatcher.chosen(choices, p.row, found);
-            if (found.isEmpty()) {
-                plan.refuse(p.row, "import.row.unknownPerson", p.person);
-            } else if (chosen == null) {
-                plan.refuse(p.row, "import.row.ambiguous", p.person, found.size());
-                plan.choice(PersonMatcher.choice(p.row, p.person, found));
-            } else {
+            UUID chosen = matcher.resolve(p.row, p.person, p.birthYear, choices, plan);
+            if (chosen != null) {
                 personOfRow.put(p.row, chosen);
                 named.add(chosen);
             }

@@ -15,7 +15,6 @@ import no.tilfrisk.followup.ContactForm;
 import no.tilfrisk.followup.ContactImport;
 import no.tilfrisk.followup.ContactType;
 import no.tilfrisk.person.PersonImport;
-import no.tilfrisk.person.PersonImport.Candidate;
 import no.tilfrisk.platform.Text;
 import no.tilfrisk.platform.web.Dates;
 
@@ -57,14 +56,8 @@ final class ContactRows {
         PersonMatcher matcher = new PersonMatcher(persons.candidates());
         Map<Integer, UUID> personOfRow = new HashMap<>();
         for (Parsed p : parsed) {
-            List<Candidate> found = matcher.find(p.person, p.birthYear);
-            UUID chosen = found.size() == 1 ? found.get(0).id() : PersonMatcher.chosen(choices, p.row, found);
-            if (found.isEmpty()) {
-                plan.refuse(p.row, "import.row.unknownPerson", p.person);
-            } else if (chosen == null) {
-                plan.refuse(p.row, "import.row.ambiguous", p.person, found.size());
-                plan.choice(PersonMatcher.choice(p.row, p.person, found));
-            } else {
+            UUID chosen = matcher.resolve(p.row, p.person, p.birthYear, choices, plan);
+            if (chosen != null) {
                 personOfRow.put(p.row, chosen);
             }
         }

@@ -45,6 +45,22 @@ final class PersonMatcher {
                 .map(c -> new DryRun.Candidate(c.id(), c.displayName(), c.fullName(), c.birthYear())).toList());
     }
 
+    /**
+     * The one person a row names: the only match, or the one the user chose among several. Else null, and the row is
+     * refused with why (nobody found; found more than once, with the choice offered).
+     */
+    UUID resolve(int row, String name, Integer birthYear, Map<Integer, UUID> choices, RowPlan plan) {
+        List<Candidate> found = find(name, birthYear);
+        UUID chosen = found.size() == 1 ? found.get(0).id() : chosen(choices, row, found);
+        if (found.isEmpty()) {
+            plan.refuse(row, "import.row.unknownPerson", name);
+        } else if (chosen == null) {
+            plan.refuse(row, "import.row.ambiguous", name, found.size());
+            plan.choice(choice(row, name, found));
+        }
+        return chosen;
+    }
+
     /** The chosen person where the user chose one of these, else null. */
     static UUID chosen(Map<Integer, UUID> choices, int row, List<Candidate> found) {
         UUID chosen = choices.get(row);

@@ -15,7 +15,6 @@ import no.tilfrisk.People;
 import no.tilfrisk.TestClock;
 import no.tilfrisk.TilfriskTest;
 import no.tilfrisk.followup.ContactLog;
-import no.tilfrisk.organisation.DepartmentForm;
 import no.tilfrisk.organisation.Departments;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import org.junit.jupiter.api.AfterEach;
@@ -61,14 +60,7 @@ class ContactImportsTest {
     @BeforeEach
     void department() {
         tag = UUID.randomUUID().toString().substring(0, 6);
-        People.asSystem(DEMO_RECOVERY, () -> {
-            if (departments.list().stream().noneMatch(d -> d.name().equals(DEPARTMENT))) {
-                DepartmentForm form = new DepartmentForm();
-                form.setName(DEPARTMENT);
-                departments.create(UUID.randomUUID(), form);
-            }
-            return null;
-        });
+        ImportsTest.ensureDepartment(departments, DEPARTMENT);
     }
 
     @AfterEach

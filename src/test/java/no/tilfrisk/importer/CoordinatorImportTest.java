@@ -14,7 +14,6 @@ import no.tilfrisk.People;
 import no.tilfrisk.TilfriskTest;
 import no.tilfrisk.activity.Activities;
 import no.tilfrisk.activity.ActivityFixtures;
-import no.tilfrisk.organisation.DepartmentForm;
 import no.tilfrisk.organisation.Departments;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import org.junit.jupiter.api.Test;
@@ -69,14 +68,7 @@ class CoordinatorImportTest {
     @Test
     void aCoordinatorImportsIntoTheirOwnDepartmentAndIsRefusedRowByRowElsewhere() {
         String tag = UUID.randomUUID().toString().substring(0, 6);
-        People.asSystem(DEMO_RECOVERY, () -> {
-            if (departments.list().stream().noneMatch(d -> d.name().equals(OTHER))) {
-                DepartmentForm form = new DepartmentForm();
-                form.setName(OTHER);
-                departments.create(UUID.randomUUID(), form);
-            }
-            return null;
-        });
+        ImportsTest.ensureDepartment(departments, OTHER);
         LocalDate from = LocalDate.of(2024, 1, 1);
         var own = activities.activity(DEMO_RECOVERY, OWN, "Koordinatorkafé " + tag, true, from, null, List.of());
         var other = activities.activity(DEMO_RECOVERY, OTHER, "Annen kafé " + tag, true, from, null, List.of());

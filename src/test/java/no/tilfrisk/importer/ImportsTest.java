@@ -61,17 +61,22 @@ class ImportsTest {
 
     String tag;
 
-    @BeforeEach
-    void department() {
-        tag = UUID.randomUUID().toString().substring(0, 6);
+    /** The demo organisation's department of that name, made once for the import tests. */
+    static void ensureDepartment(Departments departments, String name) {
         People.asSystem(DEMO_RECOVERY, () -> {
-            if (departments.list().stream().noneMatch(d -> d.name().equals(DEPARTMENT))) {
+            if (departments.list().stream().noneMatch(d -> d.name().equals(name))) {
                 DepartmentForm form = new DepartmentForm();
-                form.setName(DEPARTMENT);
+                form.setName(name);
                 departments.create(UUID.randomUUID(), form);
             }
             return null;
         });
+    }
+
+    @BeforeEach
+    void department() {
+        tag = UUID.randomUUID().toString().substring(0, 6);
+        ensureDepartment(departments, DEPARTMENT);
     }
 
     @AfterEach

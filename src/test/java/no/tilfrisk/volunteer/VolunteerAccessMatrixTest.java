@@ -2,6 +2,7 @@ package no.tilfrisk.volunteer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +12,12 @@ import no.tilfrisk.AccessMatrix;
 import no.tilfrisk.Demo;
 import no.tilfrisk.MatrixRequests;
 import no.tilfrisk.MatrixTarget;
+import no.tilfrisk.People;
 import no.tilfrisk.TilfriskTest;
 import no.tilfrisk.account.TilfriskUser;
 import no.tilfrisk.account.UserAccounts;
 import no.tilfrisk.platform.tenancy.Tenancy;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -156,6 +159,8 @@ class VolunteerAccessMatrixTest {
     @Autowired
     VolunteerFixtures fixtures;
     @Autowired
+    Matches matches;
+    @Autowired
     JdbcClient db;
     @Autowired
     TransactionTemplate tx;
@@ -255,6 +260,22 @@ class VolunteerAccessMatrixTest {
      */
     private final Map<MatrixTarget, UUID[]> demoMatches = new EnumMap<>(MatrixTarget.class);
 
+    /** The demo volunteer's matches this class made: ended afterwards, so that later classes find her with room. */
+    private final List<UUID> fridasMade = new ArrayList<>();
+
+    @AfterEach
+    void endTheDemoVolunteersMatches() {
+        People.asSystem(Demo.DEMO_RECOVERY, () -> {
+            for (UUID match : fridasMade) {
+                if (matches.get(match).match().state().open()) {
+                    matches.act(match, MatchAction.END, EndReason.DID_NOT_WORK);
+                }
+            }
+            return null;
+        });
+        fridasMade.clear();
+    }
+
     private Fixture fixture(MatrixTarget target, boolean frida, boolean dag, boolean shared) {
         UUID org = target.organisation();
         String department = target.department();
@@ -281,6 +302,8 @@ class VolunteerAccessMatrixTest {
                 fixtures.roomFor(org, fridaPerson);
                 fridaMatch = fixtures.active(org, fridaPerson, participant);
                 fridaProposed = fixtures.proposed(org, fridaPerson, other);
+                fridasMade.add(fridaMatch);
+                fridasMade.add(fridaProposed);
             }
             if (frida && shared) {
                 // running with Frida too, but consenting to share with another volunteer only (once per target:
@@ -288,7 +311,7 @@ class VolunteerAccessMatrixTest {
                 UUID unshared = fixtures.participant(org, department, "Uten deling " + tag, false);
                 UUID another = fixtures.volunteer(org, department, "Annen " + tag, fixtures.today().minusDays(30));
                 fixtures.active(org, another, unshared, true);
-                fixtures.active(org, fridaPerson, unshared, false);
+                fridasMade.add(fixtures.active(org, fridaPerson, unshared, false));
             }
             if (dag) {
                 dagMatch = fixtures.proposed(org, free, person("deltaker@demo.tilfrisk.no"));

@@ -260,20 +260,29 @@ class VolunteerAccessMatrixTest {
      */
     private final Map<MatrixTarget, UUID[]> demoMatches = new EnumMap<>(MatrixTarget.class);
 
-    /** The demo volunteer's matches this class made: ended afterwards, so that later classes find her with room. */
+    /**
+     * The demo volunteer's matches this class made, for the shared fixtures and for the current cell's own: ended
+     * when done with, so that she has room in the next cell and later classes find her with room.
+     */
     private final List<UUID> fridasMade = new ArrayList<>();
+    private final List<UUID> fridasForOneCell = new ArrayList<>();
 
     @AfterEach
     void endTheDemoVolunteersMatches() {
+        end(fridasMade);
+        end(fridasForOneCell);
+    }
+
+    private void end(List<UUID> made) {
         People.asSystem(Demo.DEMO_RECOVERY, () -> {
-            for (UUID match : fridasMade) {
+            for (UUID match : made) {
                 if (matches.get(match).match().state().open()) {
                     matches.act(match, MatchAction.END, EndReason.DID_NOT_WORK);
                 }
             }
             return null;
         });
-        fridasMade.clear();
+        made.clear();
     }
 
     private Fixture fixture(MatrixTarget target, boolean frida, boolean dag, boolean shared) {
@@ -299,11 +308,15 @@ class VolunteerAccessMatrixTest {
         } else if (org.equals(Demo.DEMO_RECOVERY)) {
             UUID fridaPerson = person("frivillig@demo.tilfrisk.no");
             if (frida) {
+                if (!shared) {
+                    // a cell's own fixture serves that one call: the previous cell's are done with, and the demo
+                    // volunteer has room for twenty
+                    end(fridasForOneCell);
+                }
                 fixtures.roomFor(org, fridaPerson);
                 fridaMatch = fixtures.active(org, fridaPerson, participant);
                 fridaProposed = fixtures.proposed(org, fridaPerson, other);
-                fridasMade.add(fridaMatch);
-                fridasMade.add(fridaProposed);
+                (shared ? fridasMade : fridasForOneCell).addAll(List.of(fridaMatch, fridaProposed));
             }
             if (frida && shared) {
                 // running with Frida too, but consenting to share with another volunteer only (once per target:

@@ -35,10 +35,13 @@ class MyTasks {
                 .sorted(Comparator.comparing(Task::due)).limit(MAX_TASKS).toList();
     }
 
-    /** The tasks, and this visit recorded (StartPageVisits) in the same transaction: one commit for the page. */
+    /**
+     * The tasks, and this visit recorded (StartPageVisits) in the same transaction: one commit for the page. The
+     * visit is recorded after the reading, so its row lock is held only for the commit.
+     */
     @Transactional
     Listing visit(TenantPrincipal user) {
-        Instant seen = visits.visit(user.userId());
-        return new Listing(of(user), seen);
+        List<Task> tasks = of(user);
+        return new Listing(tasks, visits.visit(user.userId()));
     }
 }

@@ -31,31 +31,24 @@ class StartPageVisits {
 
     /**
      * Records this visit and returns the moment before which tasks are not new to the user: the start of their
-     * previous sitting's last visit, or null on their first visit ever (nothing is marked then).
+     * previous sitting's last visit, or null on their first visit ever (nothing is marked then). One statement, so
+     * the user's row is locked only from here to the commit: the start page calls it after reading the tasks, and
+     * the same user's pages open in several tabs or on two nodes do not wait on each other's reading.
      */
     @Transactional
     Instant visit(UUID userId) {
-        Instant now = Instant.now(clock);
-        record Visit(Timestamp lastVisitAt, Timestamp previousVisitAt) {
-        }
-        Visit before = db.sql("SELECT last_visit_at, previous_visit_at FROM start_page_visit WHERE user_id = ? FOR UPDATE")
-                .param(userId).query(Visit.class).optional().orElse(null);
-        if (before == null) {
-            db.sql("""
-                            INSERT INTO start_page_visit (user_id, organisation_id, last_visit_at) VALUES (?, ?, ?)
-                            ON CONFLICT (user_id) DO NOTHING""")
-                    .params(userId, Tenancy.requireOrganisationId(), now.atOffset(ZoneOffset.UTC)).update();
-            return null;
-        }
-        Instant last = before.lastVisitAt().toInstant();
-        Instant previous = before.previousVisitAt() == null ? null : before.previousVisitAt().toInstant();
-        boolean sameSitting = !now.isAfter(last.plus(SITTING));
-        Instant seen = sameSitting ? previous : last;
-        if (now.isAfter(last)) {
-            db.sql("UPDATE start_page_visit SET last_visit_at = ?, previous_visit_at = ? WHERE user_id = ?")
-                    .params(now.atOffset(ZoneOffset.UTC), seen == null ? null : seen.atOffset(ZoneOffset.UTC), userId)
-                    .update();
-        }
-        return seen;
+        // in the same sitting the mark stays as it was; in a new one it moves to the last visit of the one before
+        Timestamp seen = db.sql("""
+                        INSERT INTO start_page_visit AS v (user_id, organisation_id, last_visit_at)
+                        VALUES (:user, :organisation, :now)
+                        ON CONFLICT (user_id) DO UPDATE SET
+                            previous_visit_at = CASE WHEN :now > v.last_visit_at + make_interval(secs => :sitting)
+                                                     THEN v.last_visit_at ELSE v.previous_visit_at END,
+                            last_visit_at = GREATEST(v.last_visit_at, :now)
+                        RETURNING previous_visit_at""")
+                .param("user", userId).param("organisation", Tenancy.requireOrganisationId())
+                .param("now", Instant.now(clock).atOffset(ZoneOffset.UTC)).param("sitting", SITTING.toSeconds())
+                .query(Timestamp.class).optional().orElse(null);
+        return seen == null ? null : seen.toInstant();
     }
 }

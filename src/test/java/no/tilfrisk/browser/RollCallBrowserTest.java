@@ -16,6 +16,7 @@ import no.tilfrisk.People;
 import no.tilfrisk.activity.Activities;
 import no.tilfrisk.activity.ActivityForm;
 import no.tilfrisk.activity.ActivityFormat;
+import no.tilfrisk.activity.ActivitySession;
 import no.tilfrisk.activity.ActivitySessions;
 import no.tilfrisk.activity.SessionForm;
 import no.tilfrisk.platform.web.Dates;
@@ -81,6 +82,46 @@ class RollCallBrowserTest extends ChromiumTest {
         page.reload();
         assertThat(total).hasText("I alt 4: 1 med navn, 2 uten navn, 1 gjester");
         assertThat(page.locator("#present-list")).containsText(names.get(1));
+    }
+
+    /**
+     * Taps on the steppers as fast as a thumb, none waiting for the answer to the one before (a triple tap, a double
+     * tap, and taps on other steppers in between): every tap counts, on the page and as saved. htmx once dropped the
+     * taps it had queued when the answer replaced the buttons and forms that queued them, so three taps counted one.
+     */
+    @Test
+    void quickTapsOnTheSteppersAllCount() {
+        UUID session = todaysSession("Kveldstreff " + UUID.randomUUID().toString().substring(0, 5));
+        page.setViewportSize(360, 740);
+        signIn(Demo.STAFF);
+        page.navigate(url("/sessions/" + session));
+        Locator total = page.locator("#rollcall-total");
+        assertThat(total).hasText("I alt 0: 0 med navn, 0 uten navn, 0 gjester");
+
+        more("Gjester").click(new Locator.ClickOptions().setClickCount(3));
+        more("Voksne uten navn").click(new Locator.ClickOptions().setClickCount(2));
+        more("Barn").click();
+        more("Gjester").click(new Locator.ClickOptions().setClickCount(2));
+
+        assertThat(total).hasText("I alt 8: 0 med navn, 3 uten navn, 5 gjester");
+        assertThat(count("Voksne uten navn")).hasValue("2");
+        assertThat(count("Barn")).hasValue("1");
+        assertThat(count("Gjester")).hasValue("5");
+        assertFitsAndAccessible("roll call after quick taps on the steppers");
+
+        page.reload();
+        assertThat(total).hasText("I alt 8: 0 med navn, 3 uten navn, 5 gjester");
+        assertThat(count("Gjester")).hasValue("5");
+        ActivitySession saved = People.asSystem(Demo.DEMO_RECOVERY, () -> sessions.get(session));
+        assertThat(List.of(saved.adults(), saved.children(), saved.guests())).containsExactly(2, 1, 5);
+    }
+
+    private Locator more(String field) {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Én mer: " + field));
+    }
+
+    private Locator count(String field) {
+        return page.getByLabel(field, new Page.GetByLabelOptions().setExact(true));
     }
 
     private UUID todaysSession(String name) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,8 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import no.tilfrisk.account.UserAccounts;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.platform.tenancy.TenantPrincipal;
 import no.tilfrisk.platform.web.RequestIds;
@@ -44,14 +47,7 @@ public class AuditTrail {
     /** Records one access. {@code what} names the module and field group, e.g. {@code person.note}. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(UUID personId, AuditAction action, String what) {
-        UUID organisation = Tenancy.requireOrganisationId();
-        UUID actor = actorId();
-        var origin = RequestIds.current();
-        beforeCommit(() -> db.sql("""
-                        INSERT INTO audit_event (organisation_id, actor_id, person_id, action, what, request_id, client_address)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(organisation, actor, personId, action.name(), what, origin.requestId(), origin.clientAddress())
-                .update());
+        recordEach(Collections.singletonList(personId), action, what);
     }
 
     /** One row per person, for a read that shows several persons at once (a roll call, an attendance list). */
@@ -63,44 +59,68 @@ public class AuditTrail {
         UUID organisation = Tenancy.requireOrganisationId();
         UUID actor = actorId();
         var origin = RequestIds.current();
-        UUID[] persons = personIds.toArray(UUID[]::new);
-        beforeCommit(() -> db.sql("""
-                        INSERT INTO audit_event (organisation_id, actor_id, person_id, action, what, request_id, client_address)
-                        SELECT ?, ?, p, ?, ?, ?, ? FROM unnest(?) AS p""")
-                .params(organisation, actor, action.name(), what, origin.requestId(), origin.clientAddress(), persons)
-                .update());
-    }
-
-    /**
-     * Writes the rows just before the caller's transaction commits, still inside it: a transaction that rolls back
-     * writes none, as before. The database chains each organisation's rows under a lock held until the commit;
-     * written at the end, the rows hold that lock for their own writing and the commit only, not for the rest of the
-     * transaction (the start page reads three modules after the first one records), so one organisation's requests
-     * do not wait on each other's reading. What a transaction records is not in the trail it reads itself.
-     */
-    private void beforeCommit(Runnable write) {
+        List<Row> rows = personIds.stream()
+                .map(p -> new Row(organisation, actor, p, action.name(), what, origin.requestId(), origin.clientAddress()))
+                .toList();
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            write.run();
+            insert(rows);
             return;
         }
         PendingRows pending = TransactionSynchronizationManager.getSynchronizations().stream()
                 .filter(PendingRows.class::isInstance).map(PendingRows.class::cast).findFirst()
                 .orElseGet(() -> {
-                    PendingRows created = new PendingRows();
+                    PendingRows created = new PendingRows(this);
                     TransactionSynchronizationManager.registerSynchronization(created);
                     return created;
                 });
-        pending.writes.add(write);
+        pending.rows.addAll(rows);
     }
 
-    /** The audit rows of one transaction, in the order recorded. */
+    /** One audit row as recorded, before the database chains it. */
+    private record Row(UUID organisation, UUID actor, UUID person, String action, String what, String requestId,
+                       String clientAddress) {
+    }
+
+    /** The rows in one statement, in the order given: the database chains them in that order. */
+    private void insert(List<Row> rows) {
+        db.sql("""
+                        INSERT INTO audit_event (organisation_id, actor_id, person_id, action, what, request_id, client_address)
+                        SELECT o, a, p, ac, w, rq, cl
+                          FROM unnest(?, ?, ?, ?, ?, ?, ?) WITH ORDINALITY AS r(o, a, p, ac, w, rq, cl, n)
+                         ORDER BY n""")
+                .params(column(rows, Row::organisation, UUID[]::new), column(rows, Row::actor, UUID[]::new),
+                        column(rows, Row::person, UUID[]::new), column(rows, Row::action, String[]::new),
+                        column(rows, Row::what, String[]::new), column(rows, Row::requestId, String[]::new),
+                        column(rows, Row::clientAddress, String[]::new))
+                .update();
+    }
+
+    private static <T> T[] column(List<Row> rows, Function<Row, T> field,
+                                  IntFunction<T[]> array) {
+        return rows.stream().map(field).toArray(array);
+    }
+
+    /**
+     * The audit rows of one transaction, written in one statement just before it commits, still inside it: a
+     * transaction that rolls back writes none. The database chains each organisation's rows under a lock held until
+     * the commit; written at the end, the rows hold that lock for their own writing and the commit only, not for
+     * the rest of the transaction (the start page reads eight modules, six of which record), so one organisation's
+     * requests do not wait on each other's reading. What a transaction records is not in the trail it reads itself.
+     */
     private static final class PendingRows implements TransactionSynchronization {
 
-        private final List<Runnable> writes = new ArrayList<>();
+        private final AuditTrail trail;
+        private final List<Row> rows = new ArrayList<>();
+
+        PendingRows(AuditTrail trail) {
+            this.trail = trail;
+        }
 
         @Override
         public void beforeCommit(boolean readOnly) {
-            writes.forEach(Runnable::run);
+            if (!rows.isEmpty()) {
+                trail.insert(rows);
+            }
         }
     }
 

@@ -59,9 +59,30 @@ public class AuditTrail {
         UUID organisation = Tenancy.requireOrganisationId();
         UUID actor = actorId();
         var origin = RequestIds.current();
-        List<Row> rows = personIds.stream()
+        pend(personIds.stream()
                 .map(p -> new Row(organisation, actor, p, action.name(), what, origin.requestId(), origin.clientAddress()))
-                .toList();
+                .toList());
+    }
+
+    /** One access of one person, for {@link #recordAll}. */
+    public record Access(UUID personId, AuditAction action, String what) {
+    }
+
+    /** Many accesses, each its own row in this order: what many calls of {@link #record} would write. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAll(List<Access> accesses) {
+        if (accesses.isEmpty()) {
+            return;
+        }
+        UUID organisation = Tenancy.requireOrganisationId();
+        UUID actor = actorId();
+        var origin = RequestIds.current();
+        pend(accesses.stream().map(a -> new Row(organisation, actor, a.personId(), a.action().name(), a.what(),
+                origin.requestId(), origin.clientAddress())).toList());
+    }
+
+    /** Adds the rows to those the transaction writes at its commit, or writes them now outside a transaction. */
+    private void pend(List<Row> rows) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             insert(rows);
             return;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,6 +22,7 @@ import no.tilfrisk.activity.ActivityFormat;
 import no.tilfrisk.activity.ActivityKind;
 import no.tilfrisk.activity.ActivitySession;
 import no.tilfrisk.activity.ActivitySessions;
+import no.tilfrisk.activity.AttendanceHistory;
 import no.tilfrisk.activity.AttendanceRollCall;
 import no.tilfrisk.activity.DistributionForm;
 import no.tilfrisk.activity.DistributionKind;
@@ -34,24 +36,24 @@ import org.springframework.stereotype.Component;
  * Last year and this year of the demo organisation's activities, in the spirit of seed 000: thematic groups (a
  * women's group from 13 May, a men's group), an outdoor group with Medvandrerne, a bonfire group for a period in
  * May with children, bowling twice, a Christmas party and lunch, weekly food distribution, and what was handed
- * out at Christmas. Attendance is taken for sessions up to today.
+ * out at Christmas. Attendance is taken for sessions up to today, written in one go ({@link AttendanceHistory}).
  */
 @Component
 class DemoActivities {
 
     private final Activities activities;
     private final ActivitySessions sessions;
-    private final AttendanceRollCall rollCall;
+    private final AttendanceHistory attendance;
     private final Distributions distributions;
     private final PersonLookup persons;
     private final Clock clock;
 
-    DemoActivities(Activities activities, ActivitySessions sessions, AttendanceRollCall rollCall,
+    DemoActivities(Activities activities, ActivitySessions sessions, AttendanceHistory attendance,
                    Distributions distributions, PersonLookup persons, Clock clock) {
         this.clock = clock;
         this.activities = activities;
         this.sessions = sessions;
-        this.rollCall = rollCall;
+        this.attendance = attendance;
         this.distributions = distributions;
         this.persons = persons;
     }
@@ -103,35 +105,37 @@ class DemoActivities {
 
         List<UUID> tonsbergPeople = people(tonsberg);
         List<UUID> stavangerPeople = people(stavanger);
-        attend(women, skienPeople.subList(0, Math.min(14, skienPeople.size())), 4, 9, 0, 0, today, random);
-        attend(men, skienPeople.subList(Math.min(10, skienPeople.size()), skienPeople.size()), 3, 8, 0, 0, today, random);
-        attend(outdoors, skienPeople, 2, 6, 4, 0, today, random);
+        // the history is drawn session by session as a roll call would be taken, then written in one go
+        Map<UUID, AttendanceRollCall.Attendance> history = new LinkedHashMap<>();
+        attend(history, women, skienPeople.subList(0, Math.min(14, skienPeople.size())), 4, 9, 0, 0, today, random);
+        attend(history, men, skienPeople.subList(Math.min(10, skienPeople.size()), skienPeople.size()), 3, 8, 0, 0, today, random);
+        attend(history, outdoors, skienPeople, 2, 6, 4, 0, today, random);
         // the demo participant came to the outdoor group's latest three, so «Min side» offers its coming sessions
         sessions.list(outdoors.id()).stream().filter(s -> !s.date().isAfter(today))
                 .sorted(Comparator.comparing(ActivitySession::date).reversed()).limit(3)
-                .forEach(s -> {
-                    var attendance = rollCall.attendance(s.id());
+                .forEach(s -> history.computeIfPresent(s.id(), (id, attendance) -> {
                     List<UUID> named = new ArrayList<>(attendance.personIds());
                     if (!named.contains(participant)) {
                         named.add(participant);
                     }
-                    rollCall.replace(s.id(), new AttendanceRollCall.Attendance(named, attendance.adults(),
-                            attendance.children(), attendance.guests()));
-                });
-        attend(food, tonsbergPeople, 0, 3, 25, 0, today, random);
-        attend(selfHelp, stavangerPeople, 2, 6, 0, 0, today, random);
+                    return new AttendanceRollCall.Attendance(named, attendance.adults(), attendance.children(),
+                            attendance.guests());
+                }));
+        attend(history, food, tonsbergPeople, 0, 3, 25, 0, today, random);
+        attend(history, selfHelp, stavangerPeople, 2, 6, 0, 0, today, random);
         activities.list(skien.id(), LocalDate.of(lastYear, 1, 1), endOfYear).stream()
                 .map(o -> o.activity())
                 .filter(a -> a.name().startsWith("Bålgruppe") || a.name().startsWith("Bowling") || a.name().startsWith("Julebord"))
                 .forEach(a -> {
                     boolean bonfire = a.name().startsWith("Bålgruppe");
                     boolean party = a.name().startsWith("Julebord");
-                    attend(a, skienPeople, bonfire ? 1 : party ? 15 : 6, bonfire ? 5 : party ? 25 : 10,
+                    attend(history, a, skienPeople, bonfire ? 1 : party ? 15 : 6, bonfire ? 5 : party ? 25 : 10,
                             bonfire ? 40 : 0, bonfire ? 12 : 0, today, random);
                 });
         activities.list(tonsberg.id(), LocalDate.of(lastYear, 1, 1), endOfYear).stream()
                 .map(o -> o.activity()).filter(a -> a.name().startsWith("Julelunsj"))
-                .forEach(a -> attend(a, tonsbergPeople, 5, 10, 30, 6, today, random));
+                .forEach(a -> attend(history, a, tonsbergPeople, 5, 10, 30, 6, today, random));
+        attendance.replaceAll(history);
 
         for (int year : new int[] {lastYear, today.getYear()}) {
             LocalDate christmas = LocalDate.of(year, 12, 20);
@@ -187,9 +191,14 @@ class DemoActivities {
         weekly(activity, date, null, null, start, end, place);
     }
 
-    /** Attendance for every past session: a few to many of the given people, and head-counts where allowed. */
-    private void attend(Activity activity, List<UUID> people, int minNamed, int maxNamed, int maxAdults,
-                        int maxChildren, LocalDate today, Random random) {
+    /**
+     * Attendance for every past session: a few to many of the given people, and head-counts where allowed. Of those
+     * drawn, only who were in the department on the session's date come: the roll call takes no one else.
+     */
+    private void attend(Map<UUID, AttendanceRollCall.Attendance> history, Activity activity, List<UUID> people,
+                        int minNamed, int maxNamed, int maxAdults, int maxChildren, LocalDate today, Random random) {
+        Map<ActivitySession, AttendanceRollCall.Attendance> drawn = new LinkedHashMap<>();
+        List<PersonLookup.OnDate> candidates = new ArrayList<>();
         for (ActivitySession session : sessions.list(activity.id())) {
             if (session.date().isAfter(today)) {
                 continue;
@@ -200,11 +209,14 @@ class DemoActivities {
             int adults = activity.lowThreshold() && maxAdults > 0 ? random.nextInt(maxAdults + 1) : 0;
             int children = maxChildren > 0 ? random.nextInt(maxChildren + 1) : 0;
             int guests = activity.name().startsWith("Julebord") ? 2 : 0;
-            // of those, only who were in the department that day: the roll call takes no one else
             List<UUID> came = new ArrayList<>(shuffled.subList(0, named));
-            came.retainAll(persons.membersOn(activity.departmentId(), came, session.date()));
-            rollCall.replace(session.id(), new AttendanceRollCall.Attendance(came, adults, children, guests));
+            came.forEach(p -> candidates.add(new PersonLookup.OnDate(p, session.date())));
+            drawn.put(session, new AttendanceRollCall.Attendance(came, adults, children, guests));
         }
+        var members = persons.membersOnDates(activity.departmentId(), candidates);
+        drawn.forEach((session, a) -> history.put(session.id(), new AttendanceRollCall.Attendance(
+                a.personIds().stream().filter(p -> members.contains(new PersonLookup.OnDate(p, session.date()))).toList(),
+                a.adults(), a.children(), a.guests())));
     }
 
     private void distribute(Department department, LocalDate date, DistributionKind kind, int count, String value,

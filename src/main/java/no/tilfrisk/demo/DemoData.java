@@ -93,13 +93,15 @@ class DemoData implements ApplicationRunner {
             log.info("Demo data already present");
             return;
         }
+        long started = System.nanoTime();
         // Set-up runs as a system admin of each demo organisation, through the same services as the pages.
         organisations.create(DEMO_RECOVERY, "Demo Recovery");
         asSystem(DEMO_RECOVERY, this::demoRecovery);
         organisations.create(OTHER_ORGANISATION, "Annen Organisasjon");
         asSystem(OTHER_ORGANISATION, this::otherOrganisation);
         passwordOnly();
-        log.info("Demo data written: sign in as admin@demo.tilfrisk.no with password {}", PASSWORD);
+        log.info("Demo data written in {} ms: sign in as admin@demo.tilfrisk.no with password {}",
+                (System.nanoTime() - started) / 1_000_000, PASSWORD);
     }
 
     /** Set-up runs as Tilfrisk itself with admin rights in one organisation, through the same services as the pages. */

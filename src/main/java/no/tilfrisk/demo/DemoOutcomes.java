@@ -2,6 +2,7 @@ package no.tilfrisk.demo;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.UUID;
 import no.tilfrisk.organisation.Department;
 import no.tilfrisk.outcome.Instrument;
 import no.tilfrisk.outcome.Instruments;
-import no.tilfrisk.outcome.Outcomes;
+import no.tilfrisk.outcome.OutcomeHistory;
 import no.tilfrisk.outcome.ResponseForm;
 import no.tilfrisk.person.PersonDirectory;
 import no.tilfrisk.person.PersonRole;
@@ -28,11 +29,11 @@ import org.springframework.stereotype.Component;
 class DemoOutcomes {
 
     private final PersonDirectory persons;
-    private final Outcomes outcomes;
+    private final OutcomeHistory outcomes;
     private final Instruments instruments;
     private final Clock clock;
 
-    DemoOutcomes(PersonDirectory persons, Outcomes outcomes, Instruments instruments, Clock clock) {
+    DemoOutcomes(PersonDirectory persons, OutcomeHistory outcomes, Instruments instruments, Clock clock) {
         this.clock = clock;
         this.persons = persons;
         this.outcomes = outcomes;
@@ -41,6 +42,7 @@ class DemoOutcomes {
 
     void write(List<Department> departments, UUID dag) {
         Random random = new Random(2026);
+        List<OutcomeHistory.Answered> answered = new ArrayList<>();
         LocalDate today = LocalDate.now(clock);
         for (Department department : departments) {
             List<PersonSummary> participants = persons.search("", department.id(), PersonRole.PARTICIPANT, 0, 100).items();
@@ -60,22 +62,24 @@ class DemoOutcomes {
                     int daysAgo = (isDag ? 45 : 20) + step * (occasions - 1 - k) + random.nextInt(10);
                     LocalDate on = today.minusDays(daysAgo);
                     double t = (double) k / (occasions - 1) * progress;
-                    answer(participant.id(), "who-5", on, who5(t, random));
-                    answer(participant.id(), "livskvalitet", on, Map.of("satisfaction", clamp(3 + (int) Math.round(5 * t) + random.nextInt(3) - 1, 0, 10)));
-                    answer(participant.id(), "meningsfullt-liv", on, Map.of("meaning", clamp(3 + (int) Math.round(6 * t) + random.nextInt(3) - 1, 0, 10)));
+                    answer(answered, participant.id(), "who-5", on, who5(t, random));
+                    answer(answered, participant.id(), "livskvalitet", on, Map.of("satisfaction", clamp(3 + (int) Math.round(5 * t) + random.nextInt(3) - 1, 0, 10)));
+                    answer(answered, participant.id(), "meningsfullt-liv", on, Map.of("meaning", clamp(3 + (int) Math.round(6 * t) + random.nextInt(3) - 1, 0, 10)));
                     boolean clean = k > 0 && t > 0.25 && !(relapses && k == occasions - 2);
-                    answer(participant.id(), "russtatus", on, russtatus(clean, goal, random));
+                    answer(answered, participant.id(), "russtatus", on, russtatus(clean, goal, random));
                     boolean lastOne = k == occasions - 1 || (lapsed && k == occasions - 2);
                     if (k == 0 || lastOne) {
-                        answer(participant.id(), "barc-10", on, barc(t, random));
+                        answer(answered, participant.id(), "barc-10", on, barc(t, random));
                     }
                 }
             }
         }
+        outcomes.recordAll(answered); // in one go: about 750 responses
     }
 
-    private void answer(UUID person, String instrumentId, LocalDate on, Map<String, Integer> answers) {
-        outcomes.record(UUID.randomUUID(), person, ResponseForm.of(instrumentId, on, answers));
+    private static void answer(List<OutcomeHistory.Answered> answered, UUID person, String instrumentId, LocalDate on,
+                               Map<String, Integer> answers) {
+        answered.add(new OutcomeHistory.Answered(UUID.randomUUID(), person, ResponseForm.of(instrumentId, on, answers)));
     }
 
     private Map<String, Integer> who5(double t, Random random) {

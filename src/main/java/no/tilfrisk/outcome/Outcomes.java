@@ -111,9 +111,12 @@ public class Outcomes {
             // the same form sent twice at once: the other request recorded it
             return responses(personId, id).stream().findFirst().orElseThrow(() -> new NotFoundException("Response"));
         }
-        answers.forEach((item, value) -> db.sql("""
-                        INSERT INTO outcome_answer (response_id, organisation_id, item_id, value) VALUES (?, ?, ?, ?)""")
-                .params(id, org, item, value).update());
+        List<String> items = new ArrayList<>(answers.keySet());
+        db.sql("""
+                        INSERT INTO outcome_answer (response_id, organisation_id, item_id, value)
+                        SELECT ?, ?, t.item, t.value FROM unnest(?::text[], ?::int[]) AS t(item, value)""")
+                .params(id, org, items.toArray(String[]::new), items.stream().map(answers::get).toArray(Integer[]::new))
+                .update();
         audit.record(personId, AuditAction.CREATE, "outcome.response");
         return responses(personId, id).get(0);
     }
@@ -204,10 +207,10 @@ public class Outcomes {
     // ---- checks
 
     /** A form that passed every check: its instrument, and the answers as whole numbers in the items' order. */
-    private record Checked(Instrument instrument, Map<String, Integer> answers) {
+    record Checked(Instrument instrument, Map<String, Integer> answers) {
     }
 
-    private Checked checked(ResponseForm form) {
+    Checked checked(ResponseForm form) {
         List<InvalidInputException> broken = new ArrayList<>();
         Instrument instrument = null;
         if (form.getInstrumentId() == null || form.getInstrumentId().isBlank()) {

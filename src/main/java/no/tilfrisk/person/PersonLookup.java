@@ -225,6 +225,32 @@ public class PersonLookup {
                 .query(UUID.class).list());
     }
 
+    /** A person on a date: what {@link #membersOnDates} checks, many at once. */
+    public record OnDate(UUID personId, LocalDate on) {
+    }
+
+    /**
+     * Those of these person-date pairs where the person (not erased) was a member of the department on that date:
+     * {@link #membersOn} for many dates in one query, for attendance written for many sessions at once.
+     */
+    @Transactional(readOnly = true)
+    public Set<OnDate> membersOnDates(UUID departmentId, Collection<OnDate> pairs) {
+        if (pairs.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(db.sql("""
+                        SELECT DISTINCT t.person_id, t.on_date::date AS on_date
+                          FROM unnest(?::uuid[], ?::text[]) AS t(person_id, on_date)
+                          JOIN person_department d ON d.person_id = t.person_id JOIN person p ON p.id = t.person_id
+                         WHERE d.department_id = ? AND p.organisation_id = ? AND p.erased_at IS NULL
+                           AND d.from_date <= t.on_date::date AND (d.to_date IS NULL OR d.to_date >= t.on_date::date)""")
+                .params(pairs.stream().map(OnDate::personId).toArray(UUID[]::new),
+                        pairs.stream().map(d -> d.on().toString()).toArray(String[]::new),
+                        departmentId, Tenancy.requireOrganisationId())
+                .query((rs, i) -> new OnDate(rs.getObject("person_id", UUID.class), rs.getObject("on_date", LocalDate.class)))
+                .list());
+    }
+
     /**
      * Active persons with a current membership in the department whose name matches, for pickers such as the
      * roll call. The search is recorded in the audit trail as a listing in the given context.

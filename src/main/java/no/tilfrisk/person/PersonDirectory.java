@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import no.tilfrisk.audit.AuditAction;
@@ -340,7 +341,9 @@ public class PersonDirectory {
         }
         if (nationalId != null) {
             // the unique index sees one key's fingerprints; while the fingerprint key rotates, the older ones are asked too
-            List<String> older = crypto.fingerprints(nationalId).stream().skip(1).toList();
+            List<String> all = crypto.fingerprints(nationalId);
+            lockNumber(all);
+            List<String> older = all.stream().skip(1).toList();
             if (!older.isEmpty() && db.sql("SELECT count(*) FROM person WHERE national_id_mac IN (:older) AND id <> :id")
                     .param("older", older).param("id", id).query(Long.class).single() > 0) {
                 throw new InvalidInputException("nationalId", "person.nationalId.taken");
@@ -354,6 +357,20 @@ public class PersonDirectory {
                 throw new InvalidInputException("nationalId", "person.nationalId.taken");
             }
         }
+    }
+
+    /**
+     * Makes saves of one national id number wait for each other until the first commits, so that the check of the
+     * older keys' fingerprints sees the other's row: during a rotation of the fingerprint key two nodes (one with
+     * the new key primary, one with the old) make two different fingerprints of one number, which the unique index
+     * alone lets through. Locked on the number's fingerprint under every enabled key (both nodes hold both keys while
+     * the rotation rolls out), in one order so that two saves never wait on each other crosswise; transaction-scoped.
+     */
+    private void lockNumber(List<String> fingerprints) {
+        fingerprints.stream()
+                .mapToLong(f -> HexFormat.fromHexDigitsToLong(f, f.length() - 16, f.length()))
+                .sorted().distinct()
+                .forEach(key -> db.sql("SELECT pg_advisory_xact_lock(?)").param(key).query((rs, i) -> 1).list());
     }
 
     private static String escapeLike(String s) {

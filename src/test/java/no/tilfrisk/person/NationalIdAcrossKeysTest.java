@@ -8,7 +8,6 @@ import com.google.crypto.tink.mac.PredefinedMacParameters;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -24,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import no.tilfrisk.People;
+import no.tilfrisk.Superuser;
 import no.tilfrisk.TilfriskTest;
 import no.tilfrisk.audit.AuditTrail;
 import no.tilfrisk.organisation.Organisations;
@@ -88,7 +88,7 @@ class NationalIdAcrossKeysTest {
 
     @BeforeEach
     void organisationOfItsOwn() throws SQLException {
-        try (Connection superuser = superuser();
+        try (Connection superuser = Superuser.connect(dataSource);
              PreparedStatement s = superuser.prepareStatement(
                      "INSERT INTO organisation (id, name, national_id_enabled) VALUES (?, 'Fnr på to nøkler', true)")) {
             s.setObject(1, organisation);
@@ -99,7 +99,7 @@ class NationalIdAcrossKeysTest {
     /** Every row of the organisation, its audit trail too (a chain of its own), and the organisation. */
     @AfterEach
     void deleteTheOrganisation() throws SQLException {
-        try (Connection superuser = superuser(); Statement s = superuser.createStatement()) {
+        try (Connection superuser = Superuser.connect(dataSource); Statement s = superuser.createStatement()) {
             s.execute("SET session_replication_role = replica"); // no foreign-key order, no append-only triggers
             List<String> tables = new ArrayList<>();
             try (var rs = s.executeQuery("""
@@ -224,11 +224,5 @@ class NationalIdAcrossKeysTest {
                 return number;
             }
         }
-    }
-
-    private Connection superuser() throws SQLException {
-        String url = dataSource.getJdbcUrl();
-        return DriverManager.getConnection(url.substring(0, url.lastIndexOf('/') + 1)
-                + url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", ""), "postgres", "");
     }
 }

@@ -7,14 +7,16 @@ import com.google.crypto.tink.mac.PredefinedMacParameters;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import no.tilfrisk.Superuser;
 import no.tilfrisk.TilfriskTest;
 import no.tilfrisk.platform.scheduling.AsSystem;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,6 +50,8 @@ class FingerprintKeyRotationTest {
     @Value("${tilfrisk.field-encryption.mac-keyset-file}")
     Path macKeysetFile;
 
+    private final List<UUID> organisationsMade = new ArrayList<>();
+
     @Test
     void aNewPrimaryFingerprintKeyFindsTheOldFingerprintsUntilTheRotationHasMadeThemAnew() throws Exception {
         FingerprintColumn nationalId = owners.stream().flatMap(o -> o.fingerprintColumns().stream()).findFirst().orElseThrow();
@@ -55,9 +59,7 @@ class FingerprintKeyRotationTest {
         String before = crypto.fingerprint(number);
         UUID organisation = UUID.randomUUID();
         UUID person = UUID.randomUUID();
-        String url = dataSource.getJdbcUrl();
-        try (Connection superuser = DriverManager.getConnection(url.substring(0, url.lastIndexOf('/') + 1)
-                + url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", ""), "postgres", "")) {
+        try (Connection superuser = Superuser.connect(dataSource)) {
             try {
                 try (PreparedStatement s = superuser.prepareStatement("INSERT INTO organisation (id, name) VALUES (?, 'Fingeravtrykk')")) {
                     s.setObject(1, organisation);
@@ -102,6 +104,77 @@ class FingerprintKeyRotationTest {
                     o.execute();
                 }
             }
+        }
+    }
+
+    /**
+     * One number two persons hold, one fingerprint under the older key and one under the new (made before uniqueness
+     * was checked across keys): the job leaves the older one as it is and reports the pair, and makes the rest anew.
+     * Before, the unique index refused the batch and the job stopped there, every time.
+     */
+    @Test
+    void aNumberTwoPersonsHoldIsLeftAndReportedAndTheRestIsMadeAnew() throws Exception {
+        FingerprintColumn nationalId = owners.stream().flatMap(o -> o.fingerprintColumns().stream()).findFirst().orElseThrow();
+        FieldEncryption rotated = new FieldEncryption(keyset, keysetFile, withNewPrimary(), macKeysetFile);
+        String number = "01010012356";
+        String another = "02030001195";
+        UUID organisation = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID third = UUID.randomUUID();
+        try (Connection superuser = Superuser.connect(dataSource)) {
+            organisationsMade.add(organisation);
+            try (PreparedStatement s = superuser.prepareStatement("INSERT INTO organisation (id, name) VALUES (?, 'Fnr to ganger')")) {
+                s.setObject(1, organisation);
+                s.execute();
+            }
+            insertPerson(superuser, nationalId, organisation, first, number, crypto.fingerprint(number));
+            insertPerson(superuser, nationalId, organisation, second, number, rotated.fingerprint(number));
+            insertPerson(superuser, nationalId, organisation, third, another, crypto.fingerprint(another));
+        }
+        FieldKeyRotation rotation = new FieldKeyRotation(rotated, db, owners, asSystem);
+        assertThat(remaining(rotation, organisation)).isEqualTo(2);
+
+        assertThat(rotation.reencrypt(organisation)).as("the other number made anew").isEqualTo(1);
+
+        assertThat(rotation.duplicates()).containsExactly(
+                new FieldKeyRotation.Duplicate(organisation, "person", first, second));
+        assertThat(found(organisation, List.of(rotated.fingerprint(another)))).containsExactly(third);
+        assertThat(found(organisation, List.of(crypto.fingerprint(number)))).as("left as it was").containsExactly(first);
+        assertThat(found(organisation, List.of(rotated.fingerprint(number)))).containsExactly(second);
+        assertThat(remaining(rotation, organisation)).isEqualTo(1);
+        // the next run: nothing more to do, and the same pair reported
+        assertThat(rotation.reencrypt(organisation)).isZero();
+        assertThat(rotation.duplicates()).hasSize(1);
+    }
+
+    /** Persons and organisations the tests made, with a superuser (they hold no audit trail). */
+    @AfterEach
+    void deleteOrganisationsMade() throws Exception {
+        try (Connection superuser = Superuser.connect(dataSource)) {
+            for (UUID organisation : organisationsMade) {
+                try (PreparedStatement p = superuser.prepareStatement("DELETE FROM person WHERE organisation_id = ?");
+                     PreparedStatement o = superuser.prepareStatement("DELETE FROM organisation WHERE id = ?")) {
+                    p.setObject(1, organisation);
+                    p.execute();
+                    o.setObject(1, organisation);
+                    o.execute();
+                }
+            }
+        }
+        organisationsMade.clear();
+    }
+
+    private void insertPerson(Connection superuser, FingerprintColumn nationalId, UUID organisation, UUID person,
+                              String number, String fingerprint) throws Exception {
+        try (PreparedStatement s = superuser.prepareStatement("""
+                INSERT INTO person (id, organisation_id, display_name, national_id_encrypted, national_id_mac)
+                VALUES (?, ?, 'Fnr', ?, ?)""")) {
+            s.setObject(1, person);
+            s.setObject(2, organisation);
+            s.setBytes(3, crypto.encryptText(number, nationalId.source().associatedData().apply(person, null)));
+            s.setString(4, fingerprint);
+            s.execute();
         }
     }
 

@@ -31,15 +31,17 @@ class StartPageController {
     private final Organisations organisations;
     private final Departments departments;
     private final MyTasks tasks;
+    private final StartPageVisits visits;
     private final List<TodaySource> today;
     private final List<StartSection.Source> sections;
     private final Clock clock;
 
     StartPageController(Organisations organisations, Departments departments, MyTasks tasks,
-                        List<TodaySource> today, List<StartSection.Source> sections, Clock clock) {
+                        StartPageVisits visits, List<TodaySource> today, List<StartSection.Source> sections, Clock clock) {
         this.organisations = organisations;
         this.departments = departments;
         this.tasks = tasks;
+        this.visits = visits;
         this.today = today;
         this.sections = sections;
         this.clock = clock;
@@ -61,9 +63,9 @@ class StartPageController {
         boolean tasksShown = user.roles().stream().anyMatch(Role::seesPersonalData);
         model.addAttribute("tasksShown", tasksShown);
         if (tasksShown) {
-            var listing = tasks.visit(user);
-            model.addAttribute("tasks", TaskGroups.of(listing.tasks(), day));
-            model.addAttribute("seen", listing.seen());
+            // the tasks in one transaction, then the visit in its own short one (StartPageVisits)
+            model.addAttribute("tasks", TaskGroups.of(tasks.of(user), day));
+            model.addAttribute("seen", visits.visit(user.userId()));
         }
         boolean runsSessions = runsSessions(user);
         model.addAttribute("todayShown", runsSessions);

@@ -17,7 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.HexFormat;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,14 +39,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Anchors each organisation's audit trail outside the database (issue 21, item 5). A checkpoint names the trail's
- * last row and its hash, signed with a Tink public-key signature (Ed25519) whose keyset lives outside the database
+ * last row and the last row of each of its lanes (V96), with their hashes, signed with a Tink public-key signature (Ed25519) whose keyset lives outside the database
  * like the field-encryption keyset ({@code tilfrisk.audit.checkpoints.keyset} or its file). Checkpoints are files in
  * a directory, one folder per organisation, and are also sent to a URL when one is configured. Written daily
  * ({@code internal/AuditCheckpointJob}) and when an admin asks. The public keyset is written beside them, so anyone
  * can check a checkpoint without the app.
  *
- * <p>{@link AuditTrail#verify()} then asks for the latest checkpoint whose signature holds: if its row is gone,
- * the trail was cut from the end; if the row is there with another hash, the trail was rewritten. A checkpoint whose
+ * <p>{@link AuditTrail#verify()} then asks for the latest checkpoint whose signature holds: if a row it names is
+ * gone, the trail was cut from the end; if the row is there with another hash, the trail was rewritten. A checkpoint whose
  * signature does not hold (forged, or changed) is refused and counted. Rows written after the latest checkpoint are
  * anchored only by the next one.
  */
@@ -99,19 +99,19 @@ public class AuditCheckpoints {
     @Transactional(readOnly = true)
     public Optional<AuditCheckpoint> write() {
         UUID organisation = Tenancy.requireOrganisationId();
-        record Head(long seq, byte[] hash) {
-        }
-        Optional<Head> head = db.sql("""
-                        SELECT seq, hash FROM audit_event WHERE organisation_id = ? ORDER BY seq DESC LIMIT 1""")
-                .param(organisation).query(Head.class).optional();
-        if (head.isEmpty()) {
+        List<AuditCheckpoint.Tail> tails = db.sql("""
+                        SELECT DISTINCT ON (lane) lane, seq, encode(hash, 'hex') AS hash
+                          FROM audit_event WHERE organisation_id = ? ORDER BY lane, seq DESC""")
+                .param(organisation).query(AuditCheckpoint.Tail.class).list();
+        if (tails.isEmpty()) {
             return Optional.empty();
         }
+        AuditCheckpoint.Tail head = tails.stream().max(Comparator.comparingLong(AuditCheckpoint.Tail::seq)).orElseThrow();
         Optional<AuditCheckpoint> latest = anchor(organisation).latest();
-        if (latest.isPresent() && latest.get().seq() == head.get().seq()) {
+        if (latest.isPresent() && latest.get().seq() == head.seq()) {
             return latest;
         }
-        AuditCheckpoint checkpoint = sign(organisation, head.get().seq(), HexFormat.of().formatHex(head.get().hash()),
+        AuditCheckpoint checkpoint = sign(organisation, head.seq(), head.hash(), tails,
                 Instant.now(clock).truncatedTo(ChronoUnit.MILLIS));
         store(checkpoint);
         send(checkpoint);
@@ -156,10 +156,10 @@ public class AuditCheckpoints {
         }
     }
 
-    AuditCheckpoint sign(UUID organisation, long seq, String hash, Instant at) {
-        var unsigned = new AuditCheckpoint(organisation, seq, hash, at, "");
+    AuditCheckpoint sign(UUID organisation, long seq, String hash, List<AuditCheckpoint.Tail> tails, Instant at) {
+        var unsigned = new AuditCheckpoint(organisation, seq, hash, at, tails, "");
         try {
-            return new AuditCheckpoint(organisation, seq, hash, at,
+            return new AuditCheckpoint(organisation, seq, hash, at, tails,
                     Base64.getEncoder().encodeToString(signer.sign(unsigned.signed())));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Could not sign the audit checkpoint", e);

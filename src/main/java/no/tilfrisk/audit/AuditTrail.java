@@ -6,10 +6,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import no.tilfrisk.account.UserAccounts;
 import java.util.UUID;
@@ -176,8 +176,8 @@ public class AuditTrail {
     }
 
     /**
-     * Checks every row's hash and its link to the row before (a changed, inserted or removed row shows), and the
-     * trail's end against the latest signed checkpoint kept outside the database ({@link AuditCheckpoints}): a trail
+     * Checks every row's hash and its link to the row before it in its lane (V96: a changed, inserted or removed row
+     * shows), and the end of every lane against the latest signed checkpoint kept outside the database ({@link AuditCheckpoints}): a trail
      * cut from its end, or rewritten with new hashes, no longer holds the row the checkpoint names.
      */
     @PreAuthorize("hasRole('ORG_ADMIN')")
@@ -189,7 +189,7 @@ public class AuditTrail {
         Links links = db.sql("""
                         SELECT count(*)::int, min(seq) FILTER (WHERE NOT (intact AND linked))
                           FROM (SELECT seq, hash = sha256(prev_hash || audit_event_content(e)) AS intact,
-                                       prev_hash = coalesce(lag(hash) OVER (ORDER BY seq), '\\x'::bytea) AS linked
+                                       prev_hash = coalesce(lag(hash) OVER (PARTITION BY lane ORDER BY seq), '\\x'::bytea) AS linked
                                   FROM audit_event e WHERE organisation_id = ?) checked""")
                 .param(organisation)
                 .query((rs, i) -> new Links(rs.getInt(1), (Long) rs.getObject(2))).single();
@@ -199,11 +199,18 @@ public class AuditTrail {
                     anchor.refused());
         }
         AuditCheckpoint checkpoint = anchor.latest().get();
-        CheckpointState state = db.sql("SELECT hash FROM audit_event WHERE organisation_id = ? AND seq = ?")
-                .params(organisation, checkpoint.seq()).query(byte[].class).optional()
-                .map(hash -> HexFormat.of().formatHex(hash).equals(checkpoint.hash())
-                        ? CheckpointState.HELD : CheckpointState.REWRITTEN)
-                .orElse(CheckpointState.TAIL_MISSING);
+        CheckpointState state = CheckpointState.HELD;
+        for (AuditCheckpoint.Tail named : checkpoint.rowsNamed()) {
+            Optional<String> hash = db.sql("SELECT encode(hash, 'hex') FROM audit_event WHERE organisation_id = ? AND seq = ?")
+                    .params(organisation, named.seq()).query(String.class).optional();
+            if (hash.isEmpty()) {
+                state = CheckpointState.TAIL_MISSING;
+                break;
+            }
+            if (!hash.get().equals(named.hash())) {
+                state = CheckpointState.REWRITTEN;
+            }
+        }
         return new ChainVerification(links.rows(), links.firstBroken(), state, checkpoint.seq(), checkpoint.at(),
                 anchor.refused());
     }

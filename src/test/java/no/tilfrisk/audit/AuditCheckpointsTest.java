@@ -20,6 +20,10 @@ import java.sql.PreparedStatement;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
 import no.tilfrisk.Demo;
@@ -127,6 +131,52 @@ class AuditCheckpointsTest {
         assertThat(verification.checkpoint()).isEqualTo(CheckpointState.TAIL_MISSING);
         assertThat(verification.checkpointSeq()).isEqualTo(checkpoint.seq());
         assertThat(verification.intact()).isFalse();
+    }
+
+    @Test
+    void aLaneCutFromItsEndIsFoundThoughItIsNotTheTrailsLastRow() throws Exception {
+        // two connections whose rows go to two lanes (V96: a row's lane is its backend's pid modulo 8)
+        List<Connection> connections = new ArrayList<>();
+        try {
+            Map<Integer, Connection> byLane = new TreeMap<>();
+            while (byLane.size() < 2 && connections.size() < 20) {
+                Connection c = DriverManager.getConnection(dataSource.getJdbcUrl(), EmbeddedPostgresServer.OWNER_ROLE,
+                        EmbeddedPostgresServer.OWNER_PASSWORD);
+                connections.add(c);
+                try (var r = c.createStatement().executeQuery("SELECT pg_backend_pid() % 8")) {
+                    r.next();
+                    byLane.putIfAbsent(r.getInt(1), c);
+                }
+            }
+            assertThat(byLane).hasSize(2);
+            List<Long> seqs = new ArrayList<>();
+            for (Connection c : byLane.values()) {
+                try (PreparedStatement ps = c.prepareStatement("""
+                        INSERT INTO audit_event (organisation_id, action, what) VALUES (?, 'READ', 'test.lane')
+                        RETURNING seq, lane""")) {
+                    ps.setObject(1, organisation);
+                    try (var r = ps.executeQuery()) {
+                        r.next();
+                        seqs.add(r.getLong(1));
+                    }
+                }
+            }
+            AuditCheckpoint checkpoint = write();
+            assertThat(checkpoint.seq()).isEqualTo(seqs.get(1));
+            assertThat(checkpoint.tails()).extracting(AuditCheckpoint.Tail::seq).containsExactlyElementsOf(seqs);
+            assertThat(verify().intact()).isTrue();
+
+            // the first lane's last row removed: not the trail's last, and no link in either lane breaks
+            ownerUpdate("DELETE FROM audit_event WHERE organisation_id = ? AND seq = ?", seqs.get(0));
+            var verification = verify();
+            assertThat(verification.linksIntact()).isTrue();
+            assertThat(verification.checkpoint()).isEqualTo(CheckpointState.TAIL_MISSING);
+            assertThat(verification.intact()).isFalse();
+        } finally {
+            for (Connection c : connections) {
+                c.close();
+            }
+        }
     }
 
     @Test

@@ -135,7 +135,7 @@ class AuditCheckpointsTest {
 
     @Test
     void aLaneCutFromItsEndIsFoundThoughItIsNotTheTrailsLastRow() throws Exception {
-        // two connections whose rows go to two lanes (V96: a row's lane is its backend's pid modulo 8)
+        // two connections whose rows go to two lanes (V96: a row's lane is its backend's pid modulo 16)
         List<Connection> connections = new ArrayList<>();
         try {
             Map<Integer, Connection> byLane = new TreeMap<>();
@@ -143,7 +143,7 @@ class AuditCheckpointsTest {
                 Connection c = DriverManager.getConnection(dataSource.getJdbcUrl(), EmbeddedPostgresServer.OWNER_ROLE,
                         EmbeddedPostgresServer.OWNER_PASSWORD);
                 connections.add(c);
-                try (var r = c.createStatement().executeQuery("SELECT pg_backend_pid() % 8")) {
+                try (var r = c.createStatement().executeQuery("SELECT pg_backend_pid() % 16")) {
                     r.next();
                     byLane.putIfAbsent(r.getInt(1), c);
                 }

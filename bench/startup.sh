@@ -18,7 +18,8 @@
 # each with a fresh data directory (initdb, migrations, demo data: a fresh clone's first start) and again on the
 # data it left (every later start). Target: under 12 s to a usable sign-in.
 # The load average is printed with the figures: on a shared machine they are not quiet-machine figures.
-# RUNS=1 MODES=run ./bench/startup.sh measures only the spring-boot:run part.
+# demo_s is the app's own count of the demo data's writing (DemoData's log), jvm_s when the app's JVM logged first
+# (before it: Maven). RUNS=1 MODES=run ./bench/startup.sh measures only the spring-boot:run part.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}
@@ -71,7 +72,7 @@ measure() { # mode run command...
 # ./mvnw spring-boot:run (demo profile) until the demo admin's sign-in succeeds; prints seconds to readiness and to
 # the sign-in. The run is its own process group, so the forked application JVM stops with it.
 measure_run() { # mode run data-dir jvm-options fresh|warm
-    local mode=$1 run=$2 data=$3 jvm=$4 start ready signed pgid csrf
+    local mode=$1 run=$2 data=$3 jvm=$4 start ready signed pgid csrf demo
     local jar="$OUT/cookies-$mode-$run"
     rm -f "$jar"
     start=$(date +%s.%N)
@@ -95,8 +96,15 @@ measure_run() { # mode run data-dir jvm-options fresh|warm
     kill -- -"$pgid" 2>/dev/null || true
     wait "$pgid" 2>/dev/null || true
     while curl -fsS -o /dev/null "http://127.0.0.1:$PORT/actuator/health/liveness" 2>/dev/null; do sleep 0.2; done
-    printf '%-10s %-4s %-6s %8.2f %8.2f\n' "$mode" "$run" "$5" "$(echo "$ready - $start" | bc)" \
-        "$(echo "$signed - $start" | bc)"
+    # the app's own account of the demo data's writing (fresh runs only), and of Maven's part: the JVM's start
+    demo=$(grep -o 'Demo data written in [0-9]*' "$OUT/startup-$mode-$run-$5.log" | awk '{printf "%.2f", $NF / 1000}' || true)
+    printf '%-10s %-4s %-6s %8.2f %8.2f %8s %8.2f\n' "$mode" "$run" "$5" "$(echo "$ready - $start" | bc)" \
+        "$(echo "$signed - $start" | bc)" "${demo:--}" "$(echo "$(jvm_started "$OUT/startup-$mode-$run-$5.log") - $start" | bc)"
+}
+
+# When the application's JVM began (the first timestamp its log prints), as seconds since the epoch.
+jvm_started() {
+    date -d "$(grep -m1 -o '^20[0-9-]*T[0-9:.]*Z' "$1")" +%s.%N
 }
 
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
@@ -110,7 +118,7 @@ fi
 
 ./mvnw -B -q test-compile   # what spring-boot:run compiles first, so that no run below pays for it
 TUNED=$(sed -n 's:.*<tilfrisk.run.jvm>\(.*\)</tilfrisk.run.jvm>.*:\1:p' pom.xml)
-printf '%-10s %-4s %-6s %8s %8s\n' mode run data ready_s signin_s
+printf '%-10s %-4s %-6s %8s %8s %8s %8s\n' mode run data ready_s signin_s demo_s jvm_s
 for i in $(seq 1 "$RUNS"); do
     for mode in run-plain run-tuned; do
         jvm=""; [ "$mode" = run-tuned ] && jvm="$TUNED"

@@ -4,7 +4,8 @@
 # PostgreSQL and the demo data in bench/out/load; node 2 is a second `java -jar` on the same database, as an
 # external one (SPRING_DATASOURCE_URL at node 1's server), with the same keysets. Prints Gatling's global figures:
 # requests, failures and the response-time percentiles 50/95/99, and the load average. WARMUP=0 leaves out the
-# uncounted warm-up round.
+# uncounted warm-up round. PACE=paced (default): each user reads a page 1-3 s before the next; PACE=burst: the five
+# pages back to back, then 0.5-1.5 s (a stress test that fills this machine's two cores; see DailyPagesSimulation).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT="$PWD/bench/out/load"
@@ -40,12 +41,12 @@ fi
 # A warm-up round first, not counted: the same simulation for WARMUP seconds (30), so that the figures are of
 # nodes whose JIT has compiled the daily pages' code, as a node that has run for a while has, not of its first minute.
 if [ "${WARMUP:-30}" != 0 ]; then
-    ./mvnw -B -q -f bench/load/pom.xml gatling:test -DbaseUrls="$URLS" -Dusers="$USERS" -Dseconds="${WARMUP:-30}" \
+    ./mvnw -B -q -f bench/load/pom.xml gatling:test -DbaseUrls="$URLS" -Dusers="$USERS" -Dseconds="${WARMUP:-30}" -Dpace="${PACE:-paced}" \
         > "$OUT/gatling-warmup.log" 2>&1 || echo "the warm-up round had failures; see $OUT/gatling-warmup.log"
 fi
-echo "nodes $NODES ($URLS), users $USERS, $DURATION s after a ${WARMUP:-30} s warm-up; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "nodes $NODES ($URLS), users $USERS, pace ${PACE:-paced}, $DURATION s after a ${WARMUP:-30} s warm-up; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 set +e
-./mvnw -B -f bench/load/pom.xml gatling:test -DbaseUrls="$URLS" -Dusers="$USERS" -Dseconds="$DURATION" \
+./mvnw -B -f bench/load/pom.xml gatling:test -DbaseUrls="$URLS" -Dusers="$USERS" -Dseconds="$DURATION" -Dpace="${PACE:-paced}" \
     > "$OUT/gatling.log" 2>&1
 status=$?
 set -e

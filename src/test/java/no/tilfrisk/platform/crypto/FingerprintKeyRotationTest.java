@@ -65,15 +65,7 @@ class FingerprintKeyRotationTest {
                     s.setObject(1, organisation);
                     s.execute();
                 }
-                try (PreparedStatement s = superuser.prepareStatement("""
-                        INSERT INTO person (id, organisation_id, display_name, national_id_encrypted, national_id_mac)
-                        VALUES (?, ?, 'Fnr', ?, ?)""")) {
-                    s.setObject(1, person);
-                    s.setObject(2, organisation);
-                    s.setBytes(3, crypto.encryptText(number, nationalId.source().associatedData().apply(person, null)));
-                    s.setString(4, before);
-                    s.execute();
-                }
+                insertPerson(superuser, nationalId, organisation, person, number, before);
 
                 FieldEncryption rotated = new FieldEncryption(keyset, keysetFile, withNewPrimary(), macKeysetFile);
                 String after = rotated.fingerprint(number);

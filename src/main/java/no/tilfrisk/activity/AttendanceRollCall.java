@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import no.tilfrisk.activity.internal.ActivityAccess;
 import no.tilfrisk.audit.AuditAction;
 import no.tilfrisk.audit.AuditTrail;
@@ -203,6 +204,14 @@ public class AttendanceRollCall {
      * children, or two taps on a stepper, both land: each writes only what it changes, in one statement on the row.
      */
     public record HeadCountChange(Integer adults, Integer children, Integer guests, String stepped, int step) {
+
+        /** The fields this change sets, typed or stepped, in the page's order. */
+        public List<String> fields() {
+            return Stream.of("adults", "children", "guests")
+                    .filter(f -> f.equals(stepped) || (f.equals("adults") ? adults : f.equals("children") ? children
+                            : guests) != null)
+                    .toList();
+        }
     }
 
     /**

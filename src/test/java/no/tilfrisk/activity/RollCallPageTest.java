@@ -119,12 +119,15 @@ class RollCallPageTest {
         UUID session = todaysSession(tag);
         UserDetails staff = accounts.loadUserByUsername(Demo.STAFF);
 
-        mvc.perform(post("/sessions/" + session + "/counts").param("adults", "4").param("children", "0")
-                        .param("guests", "0").param("step", "adults:-1").header("HX-Request", "true")
+        mvc.perform(post("/sessions/" + session + "/counts").param("adults", "4").param("adultsWas", "0")
+                        .param("children", "0").param("childrenWas", "0").param("guests", "0").param("guestsWas", "0")
+                        .param("step", "adults:-1").header("HX-Request", "true")
                         .with(user(staff)).with(csrf()))
                 .andExpect(status().isOk())
                 // the numbers out of band: the steppers and forms stay, so taps htmx queued meanwhile are sent
                 .andExpect(content().string(containsString("id=\"adults-value\" hx-swap-oob=\"true\"")))
+                // only the number this save set: a number being typed in another box meanwhile is left as typed
+                .andExpect(content().string(not(containsString("id=\"children-value\""))))
                 .andExpect(content().string(not(containsString("id=\"counts\""))))
                 .andExpect(content().string(not(containsString("<button"))))
                 .andExpect(content().string(containsString("I alt 3: 0 med navn, 3 uten navn, 0 gjester")))

@@ -1,5 +1,6 @@
 package no.tilfrisk.activity.internal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import no.tilfrisk.activity.ActivitySession;
@@ -122,7 +123,8 @@ class RollCallController {
 
     /**
      * The head-counts: as typed (saved on change with htmx, by «Lagre antall» without), or one up or down by a
-     * stepper. With htmx the answer is the counts and, out of band, the total; without, back to the page.
+     * stepper. With htmx the answer is the messages and, out of band, the numbers this save set and the total;
+     * without, back to the page.
      */
     @PostMapping("/counts")
     String counts(@PathVariable UUID id, @RequestParam Map<String, String> form,
@@ -131,12 +133,16 @@ class RollCallController {
         boolean counted = false;
         String error = null;
         String field = null;
+        List<String> changed = List.of();
         try {
-            rollCall.recount(id, change(form));
+            var change = change(form);
+            rollCall.recount(id, change);
             counted = true;
+            changed = change.fields();
         } catch (InvalidInputException e) {
             error = e.code();
             field = e.field();
+            changed = field == null ? List.of() : List.of(field);
         }
         if (htmx != null) {
             var call = rollCall.present(id);
@@ -146,6 +152,8 @@ class RollCallController {
             model.addAttribute("counted", counted);
             model.addAttribute("countError", error);
             model.addAttribute("countField", field);
+            // only the numbers this save set: a number being typed in another box meanwhile stays as typed
+            model.addAttribute("countsChanged", changed);
             return "activity/rollcall :: counted";
         }
         redirect.addFlashAttribute("counted", counted);

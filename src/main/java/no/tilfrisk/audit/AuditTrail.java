@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -47,21 +46,13 @@ public class AuditTrail {
     /** Records one access. {@code what} names the module and field group, e.g. {@code person.note}. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(UUID personId, AuditAction action, String what) {
-        recordEach(Collections.singletonList(personId), action, what);
+        recordAll(List.of(new Access(personId, action, what)));
     }
 
     /** One row per person, for a read that shows several persons at once (a roll call, an attendance list). */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordEach(Collection<UUID> personIds, AuditAction action, String what) {
-        if (personIds.isEmpty()) {
-            return;
-        }
-        UUID organisation = Tenancy.requireOrganisationId();
-        UUID actor = actorId();
-        var origin = RequestIds.current();
-        pend(personIds.stream()
-                .map(p -> new Row(organisation, actor, p, action.name(), what, origin.requestId(), origin.clientAddress()))
-                .toList());
+        recordAll(personIds.stream().map(p -> new Access(p, action, what)).toList());
     }
 
     /** One access of one person, for {@link #recordAll}. */

@@ -18,8 +18,6 @@ import no.tilfrisk.platform.tenancy.SystemPrincipal;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -31,10 +29,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The demo organisations of {@code ./mvnw spring-boot:run}: «Demo Recovery» with its departments and one user
  * per role, and «Annen Organisasjon» to try isolation with. Written once; a restart finds them and adds nothing.
+ * {@link DemoStart} writes them while the context starts.
  */
 @Component
 @ConditionalOnProperty(name = "tilfrisk.demo.enabled", havingValue = "true")
-class DemoData implements ApplicationRunner {
+class DemoData {
 
     static final UUID DEMO_RECOVERY = UUID.fromString("00000000-0000-4000-8000-00000000d001");
     static final UUID OTHER_ORGANISATION = UUID.fromString("00000000-0000-4000-8000-00000000a001");
@@ -86,8 +85,7 @@ class DemoData implements ApplicationRunner {
         this.tx = tx;
     }
 
-    @Override
-    public void run(ApplicationArguments args) {
+    void write() {
         if (Tenancy.runAs(DEMO_RECOVERY, () -> organisations.find(DEMO_RECOVERY).isPresent())) {
             passwordOnly(); // also for demo data written before organisations had the setting
             log.info("Demo data already present");

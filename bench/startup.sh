@@ -12,7 +12,7 @@
 #
 # Then the demo as a developer starts it (issue 21, item 9): `./mvnw spring-boot:run` until the demo admin can sign
 # in (readiness UP, which comes only after the demo data is written, and a sign-in through the login form that
-# succeeds), in two ways:
+# succeeds, then the start page it leads to), in two ways:
 #   run-plain  the JVM with no options (-Dtilfrisk.run.jvm=)
 #   run-tuned  the pom's run options (tilfrisk.run.jvm), as `./mvnw spring-boot:run` does
 # each with a fresh data directory (initdb, migrations, demo data: a fresh clone's first start) and again on the
@@ -69,8 +69,8 @@ measure() { # mode run command...
         $(( (jvm_kb + pg_kb) / 1024 )) $(( jvm_kb / 1024 )) $(( pg_kb / 1024 ))
 }
 
-# ./mvnw spring-boot:run (demo profile) until the demo admin's sign-in succeeds; prints seconds to readiness and to
-# the sign-in. The run is its own process group, so the forked application JVM stops with it.
+# ./mvnw spring-boot:run (demo profile) until the demo admin's sign-in succeeds and the start page it leads to has
+# answered; prints seconds to readiness and to that start page (signin_s). The run is its own process group, so the forked application JVM stops with it.
 measure_run() { # mode run data-dir jvm-options fresh|warm
     local mode=$1 run=$2 data=$3 jvm=$4 start ready signed pgid csrf demo
     local jar="$OUT/cookies-$mode-$run"
@@ -91,6 +91,10 @@ measure_run() { # mode run data-dir jvm-options fresh|warm
         --data-urlencode email=admin@demo.tilfrisk.no --data-urlencode password=tilfrisk-demo \
         --data-urlencode "_csrf=$csrf" "http://127.0.0.1:$PORT/login" | grep -q error; then
         echo "the demo admin could not sign in ($mode $run $5)" >&2; kill -- -"$pgid"; exit 1
+    fi
+    # the start page the sign-in leads to, with the demo's figures on it
+    if ! curl -fsS -b "$jar" "http://127.0.0.1:$PORT/" | grep -q 'Demo Recovery'; then
+        echo "the start page did not answer after the sign-in ($mode $run $5)" >&2; kill -- -"$pgid"; exit 1
     fi
     signed=$(date +%s.%N)
     kill -- -"$pgid" 2>/dev/null || true

@@ -19,12 +19,17 @@ class OperationsTest {
     MockMvc mvc;
 
     @Test
-    void theStylesheetAndHtmxAreServedToAnyoneAndPagesLinkThem() throws Exception {
+    void theStylesheetTheIconAndHtmxAreServedToAnyoneAndPagesLinkThem() throws Exception {
         mvc.perform(get("/css/tilfrisk.css")).andExpect(status().isOk())
                 .andExpect(content().string(containsString(".skip-link")));
+        // the icon of the browser's tab and bookmarks; without the link every page also asked for /favicon.ico
+        mvc.perform(get("/css/favicon.svg")).andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("image/svg+xml"))
+                .andExpect(content().string(containsString("<title>Tilfrisk</title>")));
         mvc.perform(get("/webjars/htmx.org/dist/htmx.min.js")).andExpect(status().isOk());
         mvc.perform(get("/login")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("href=\"/css/tilfrisk.css\"")))
+                .andExpect(content().string(containsString("<link rel=\"icon\" type=\"image/svg+xml\" href=\"/css/favicon.svg\">")))
                 .andExpect(content().string(containsString("/webjars/htmx.org/")));
     }
 

@@ -23,6 +23,7 @@ import no.tilfrisk.outcome.OutcomeAggregates;
 import no.tilfrisk.outcome.OutcomeSettings;
 import no.tilfrisk.person.PersonDetails;
 import no.tilfrisk.person.PersonDirectory;
+import no.tilfrisk.person.PersonSpans;
 import no.tilfrisk.person.PersonForm;
 import no.tilfrisk.person.PersonRole;
 import no.tilfrisk.plan.GoalForm;
@@ -71,6 +72,8 @@ class ApiParityWalkTest {
     Departments departments;
     @Autowired
     PersonDirectory persons;
+    @Autowired
+    PersonSpans spans;
     @Autowired
     ActivityFixtures activities;
     @Autowired
@@ -172,7 +175,7 @@ class ApiParityWalkTest {
         pair("POST /persons/{id}/relatives/{linkId}/remove", "confirmed=true", "DELETE", "/relatives/{linkId}", "",
                 p -> {
                     People.asSystem(DEMO_RECOVERY, () -> {
-                        persons.linkRelative(p, relative, "søster");
+                        spans.linkRelative(p, relative, "søster");
                         return null;
                     });
                     return detail(p).relatives().get(0).linkId().toString();

@@ -21,6 +21,7 @@ import no.tilfrisk.person.ConsentMethod;
 import no.tilfrisk.person.ConsentPurpose;
 import no.tilfrisk.person.Consents;
 import no.tilfrisk.person.PersonDirectory;
+import no.tilfrisk.person.PersonSpans;
 import no.tilfrisk.person.PersonRole;
 import no.tilfrisk.person.PersonSummary;
 import org.springframework.stereotype.Component;
@@ -47,14 +48,17 @@ class DemoContacts {
             "Snakket om nettverk og fritid. Interessert i å bli med på bowling."};
 
     private final PersonDirectory persons;
+    private final PersonSpans spans;
     private final Consents consents;
     private final ContactLog contacts;
     private final Tallies tallies;
     private final Clock clock;
 
-    DemoContacts(PersonDirectory persons, Consents consents, ContactLog contacts, Tallies tallies, Clock clock) {
+    DemoContacts(PersonDirectory persons, PersonSpans spans, Consents consents, ContactLog contacts, Tallies tallies,
+                 Clock clock) {
         this.clock = clock;
         this.persons = persons;
+        this.spans = spans;
         this.consents = consents;
         this.contacts = contacts;
         this.tallies = tallies;
@@ -73,7 +77,7 @@ class DemoContacts {
                 // some participants have a relative they consent to involve in family talks
                 if (!relatives.isEmpty() && random.nextInt(3) == 0) {
                     relative = relatives.remove(random.nextInt(relatives.size())).id();
-                    persons.linkRelative(participant.id(), relative, random.nextBoolean() ? "mor" : "søsken");
+                    spans.linkRelative(participant.id(), relative, random.nextBoolean() ? "mor" : "søsken");
                     consents.give(participant.id(), new ConsentForm(ConsentPurpose.INVOLVE_RELATIVE,
                             ConsentMethod.SIGNED, relative, null));
                 }

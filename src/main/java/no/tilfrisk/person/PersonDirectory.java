@@ -256,38 +256,6 @@ public class PersonDirectory {
         audit.record(id, AuditAction.UPDATE, "person.memberships");
     }
 
-    /** Links a relative to a participant; both must be within the caller's access. */
-    @Transactional
-    public void linkRelative(UUID participantId, UUID relativeId, String relation) {
-        access.require(participantId);
-        if (relativeId == null) {
-            throw new InvalidInputException("relativeId", "relative.required");
-        }
-        access.require(relativeId);
-        if (relation != null && relation.length() > 100) {
-            throw new InvalidInputException("relation", "relative.relation.size");
-        }
-        records.linkRelative(participantId, relativeId, relation);
-        audit.record(participantId, AuditAction.UPDATE, "person.relatives");
-        audit.record(relativeId, AuditAction.UPDATE, "person.relatives");
-    }
-
-    @Transactional
-    public void unlinkRelative(UUID personId, UUID linkId) {
-        access.require(personId);
-        records.unlinkRelative(personId, linkId);
-        audit.record(personId, AuditAction.UPDATE, "person.relatives");
-    }
-
-    /**
-     * The names of persons with the relative role that the caller may see: the choices when linking a relative,
-     * shown on a page whose reading is already in the audit trail.
-     */
-    @Transactional(readOnly = true)
-    public List<PersonSummary> relativesToChoose() {
-        return records.visibleWithRole(PersonRole.RELATIVE, PersonAccess.isAdmin(), PersonAccess.departments());
-    }
-
     @Transactional
     public void endMembership(UUID id, UUID membershipId, LocalDate to) {
         access.require(id);

@@ -18,10 +18,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A person's roles and department memberships as spans with their own dates, and their relatives, for the API: a
- * span may be added with any start (and an end, so a past year can be loaded), its dates changed (backdated), and
- * ended. A span added under an id that exists already (a retried request with the same Idempotency-Key) adds
- * nothing. Every call is in the audit trail, in the same transaction.
+ * A person's roles and department memberships as spans with their own dates, for the API: a span may be added with
+ * any start (and an end, so a past year can be loaded), its dates changed (backdated), and ended. A span added under
+ * an id that exists already (a retried request with the same Idempotency-Key) adds nothing. And a participant's
+ * relatives, for the API and the person page alike. Every call is in the audit trail, in the same transaction.
  */
 @Service
 @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF')")
@@ -35,17 +35,15 @@ public class PersonSpans {
     private final PersonRecords records;
     private final PersonAccess access;
     private final Departments departments;
-    private final PersonDirectory directory;
     private final AuditTrail audit;
     private final Clock clock;
 
-    PersonSpans(JdbcClient db, PersonRecords records, PersonAccess access, Departments departments,
-                PersonDirectory directory, AuditTrail audit, Clock clock) {
+    PersonSpans(JdbcClient db, PersonRecords records, PersonAccess access, Departments departments, AuditTrail audit,
+                Clock clock) {
         this.db = db;
         this.records = records;
         this.access = access;
         this.departments = departments;
-        this.directory = directory;
         this.audit = audit;
         this.clock = clock;
     }
@@ -171,17 +169,41 @@ public class PersonSpans {
         return records.relatives(personId);
     }
 
-    /** Links a relative (again: the relation is replaced, one link stays) and answers the link. */
+    /**
+     * Links a relative to a participant, both within the caller's access (again: the relation is replaced, one link
+     * stays), and answers the link.
+     */
     @Transactional
     public Relative linkRelative(UUID participantId, UUID relativeId, String relation) {
-        directory.linkRelative(participantId, relativeId, relation);
+        access.require(participantId);
+        if (relativeId == null) {
+            throw new InvalidInputException("relativeId", "relative.required");
+        }
+        access.require(relativeId);
+        if (relation != null && relation.length() > 100) {
+            throw new InvalidInputException("relation", "relative.relation.size");
+        }
+        records.linkRelative(participantId, relativeId, relation);
+        audit.record(participantId, AuditAction.UPDATE, "person.relatives");
+        audit.record(relativeId, AuditAction.UPDATE, "person.relatives");
         return records.relatives(participantId).stream().filter(r -> r.personId().equals(relativeId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("Relative"));
     }
 
     @Transactional
     public void unlinkRelative(UUID personId, UUID linkId) {
-        directory.unlinkRelative(personId, linkId);
+        access.require(personId);
+        records.unlinkRelative(personId, linkId);
+        audit.record(personId, AuditAction.UPDATE, "person.relatives");
+    }
+
+    /**
+     * The names of persons with the relative role that the caller may see: the choices when linking a relative,
+     * shown on a page whose reading is already in the audit trail.
+     */
+    @Transactional(readOnly = true)
+    public List<PersonSummary> relativesToChoose() {
+        return records.visibleWithRole(PersonRole.RELATIVE, PersonAccess.isAdmin(), PersonAccess.departments());
     }
 
     private RoleSpan role(UUID personId, UUID spanId) {

@@ -31,6 +31,7 @@ import no.tilfrisk.person.ConsentPurpose;
 import no.tilfrisk.person.Consents;
 import no.tilfrisk.person.DataSubjectRights;
 import no.tilfrisk.person.PersonDirectory;
+import no.tilfrisk.person.PersonSpans;
 import no.tilfrisk.plan.ActionForm;
 import no.tilfrisk.plan.GoalForm;
 import no.tilfrisk.plan.LifeArea;
@@ -61,6 +62,8 @@ class ContactLogTest {
     TransactionTemplate tx;
     @Autowired
     PersonDirectory persons;
+    @Autowired
+    PersonSpans relatives;
     @Autowired
     Consents consents;
     @Autowired
@@ -267,7 +270,7 @@ class ContactLogTest {
         UUID mother = people.register(DEMO_RECOVERY, "Skien", "Mor " + UUID.randomUUID());
         UUID neighbour = people.register(DEMO_RECOVERY, "Skien", "Nabo " + UUID.randomUUID());
         People.asSystem(DEMO_RECOVERY, () -> {
-            persons.linkRelative(participant, mother, "mor");
+            relatives.linkRelative(participant, mother, "mor");
             return null;
         });
         // linked, but no consent yet
@@ -512,7 +515,7 @@ class ContactLogTest {
         UUID participant = people.register(DEMO_RECOVERY, "Skien", "Slettes " + UUID.randomUUID());
         UUID brother = people.register(DEMO_RECOVERY, "Skien", "Bror " + UUID.randomUUID());
         People.asSystem(DEMO_RECOVERY, () -> {
-            persons.linkRelative(participant, brother, "bror");
+            relatives.linkRelative(participant, brother, "bror");
             consents.give(participant, new ConsentForm(ConsentPurpose.INVOLVE_RELATIVE, ConsentMethod.SIGNED, brother, null));
             return null;
         });

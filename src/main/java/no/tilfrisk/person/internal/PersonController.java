@@ -19,6 +19,7 @@ import no.tilfrisk.person.PersonExport;
 import no.tilfrisk.person.Gender;
 import no.tilfrisk.person.PersonDetails;
 import no.tilfrisk.person.PersonDirectory;
+import no.tilfrisk.person.PersonSpans;
 import no.tilfrisk.person.PersonForm;
 import no.tilfrisk.person.Membership;
 import no.tilfrisk.person.PersonOverview;
@@ -59,6 +60,7 @@ class PersonController {
     private static final int PAGE_SIZE = 25;
 
     private final PersonDirectory persons;
+    private final PersonSpans relatives;
     private final PersonOverview overview;
     private final Consents consents;
     private final Departments departments;
@@ -68,8 +70,10 @@ class PersonController {
     private final MessageSource messages;
     private final Dates dates;
 
-    PersonController(PersonDirectory persons, PersonOverview overview, Consents consents, Departments departments,
-                     DataSubjectRights rights, PdfRendering pdfs, Clock clock, MessageSource messages, Dates dates) {
+    PersonController(PersonDirectory persons, PersonSpans relatives, PersonOverview overview, Consents consents,
+                     Departments departments, DataSubjectRights rights, PdfRendering pdfs, Clock clock,
+                     MessageSource messages, Dates dates) {
+        this.relatives = relatives;
         this.pdfs = pdfs;
         this.clock = clock;
         this.persons = persons;
@@ -192,7 +196,7 @@ class PersonController {
         model.addAttribute("actions", view.actions().stream().map(a -> new Shown(
                 text(a.labelKey(), a.args(), locale), null, a.href(), false)).toList());
         model.addAttribute("timeline", view.timeline());
-        model.addAttribute("relativeChoices", persons.relativesToChoose().stream().filter(p -> !p.id().equals(id)).toList());
+        model.addAttribute("relativeChoices", relatives.relativesToChoose().stream().filter(p -> !p.id().equals(id)).toList());
         model.addAttribute("partnerNames", consents.partnerNames());
         if (!model.containsAttribute("consentForm")) {
             model.addAttribute("consentForm", new ConsentChecklist());
@@ -292,7 +296,7 @@ class PersonController {
     @PostMapping("/{id}/relatives")
     String linkRelative(@PathVariable UUID id, @RequestParam(required = false) UUID relativeId,
                         @RequestParam(required = false) String relation, RedirectAttributes redirect) {
-        return act(id, redirect, () -> persons.linkRelative(id, relativeId, relation), "saved");
+        return act(id, redirect, () -> relatives.linkRelative(id, relativeId, relation), "saved");
     }
 
     @PostMapping("/{id}/relatives/{linkId}/remove")
@@ -306,7 +310,7 @@ class PersonController {
             return Confirmation.ask(model, request, "/persons/" + id, "relatives.remove", "confirm.unlinkRelative",
                     relative.displayName(), person.displayName());
         }
-        return act(id, redirect, () -> persons.unlinkRelative(id, linkId), "saved");
+        return act(id, redirect, () -> relatives.unlinkRelative(id, linkId), "saved");
     }
 
     /** The purposes ticked, all or none; a form sent twice records nothing twice (the form's id). */

@@ -36,6 +36,7 @@ import no.tilfrisk.person.ConsentPurpose;
 import no.tilfrisk.person.Consents;
 import no.tilfrisk.person.Gender;
 import no.tilfrisk.person.PersonDirectory;
+import no.tilfrisk.person.PersonSpans;
 import no.tilfrisk.person.PersonForm;
 import no.tilfrisk.person.PersonRole;
 import org.springframework.stereotype.Component;
@@ -91,16 +92,18 @@ class DemoLeisure {
     private final Decisions decisions;
     private final Lending lending;
     private final PersonDirectory persons;
+    private final PersonSpans spans;
     private final Consents consents;
     private final Clock clock;
 
     DemoLeisure(Catalogue catalogue, Inclusions inclusions, Decisions decisions, Lending lending,
-                PersonDirectory persons, Consents consents, Clock clock) {
+                PersonDirectory persons, PersonSpans spans, Consents consents, Clock clock) {
         this.catalogue = catalogue;
         this.inclusions = inclusions;
         this.decisions = decisions;
         this.lending = lending;
         this.persons = persons;
+        this.spans = spans;
         this.consents = consents;
         this.clock = clock;
     }
@@ -251,8 +254,8 @@ class DemoLeisure {
         form.setPhone(String.format("9%02d %02d %03d", birthYear % 100, name.length(), birthYear % 1000));
         form.setConfirmDuplicate(true);
         UUID id = ((PersonDirectory.Registered) persons.register(UUID.randomUUID(), form)).id();
-        persons.addRole(id, role, since);
-        persons.addMembership(id, department.id(), since);
+        spans.addRole(id, role, since);
+        spans.addMembership(id, department.id(), since);
         consents.give(id, new ConsentForm(ConsentPurpose.REGISTRATION, ConsentMethod.SIGNED, null, null));
         return id;
     }

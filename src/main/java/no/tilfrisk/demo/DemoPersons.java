@@ -12,6 +12,7 @@ import no.tilfrisk.person.ConsentPurpose;
 import no.tilfrisk.person.Consents;
 import no.tilfrisk.person.Gender;
 import no.tilfrisk.person.PersonDirectory;
+import no.tilfrisk.person.PersonSpans;
 import no.tilfrisk.person.PersonForm;
 import no.tilfrisk.person.PersonRole;
 import org.springframework.stereotype.Component;
@@ -29,12 +30,14 @@ class DemoPersons {
             "Hagen", "Johannessen", "Andreassen", "Jacobsen", "Dahl", "Lie", "Halvorsen", "Moen", "Solberg"};
 
     private final PersonDirectory persons;
+    private final PersonSpans spans;
     private final Consents consents;
     private final Clock clock;
 
-    DemoPersons(PersonDirectory persons, Consents consents, Clock clock) {
+    DemoPersons(PersonDirectory persons, PersonSpans spans, Consents consents, Clock clock) {
         this.clock = clock;
         this.persons = persons;
+        this.spans = spans;
         this.consents = consents;
     }
 
@@ -82,10 +85,10 @@ class DemoPersons {
         form.setConfirmDuplicate(true);
         UUID id = ((PersonDirectory.Registered) persons.register(UUID.randomUUID(), form)).id();
         if (since != null) {
-            persons.addRole(id, role, since);
-            persons.addMembership(id, department.id(), since);
+            spans.addRole(id, role, since);
+            spans.addMembership(id, department.id(), since);
         } else {
-            persons.addMembership(id, department.id(), LocalDate.now(clock).minusWeeks(4));
+            spans.addMembership(id, department.id(), LocalDate.now(clock).minusWeeks(4));
         }
         consents.give(id, new ConsentForm(ConsentPurpose.REGISTRATION, ConsentMethod.SIGNED, null, null));
         if (random.nextInt(10) < 8) {

@@ -15,6 +15,7 @@ import no.tilfrisk.person.ConsentPurpose;
 import no.tilfrisk.person.Consents;
 import no.tilfrisk.person.Gender;
 import no.tilfrisk.person.PersonDirectory;
+import no.tilfrisk.person.PersonSpans;
 import no.tilfrisk.person.PersonForm;
 import no.tilfrisk.person.PersonRole;
 import no.tilfrisk.transition.ChecklistCode;
@@ -42,16 +43,18 @@ class DemoTransitions {
     private final TransitionSettings settings;
     private final TransitionAlerts alerts;
     private final PersonDirectory persons;
+    private final PersonSpans spans;
     private final Consents consents;
     private final ContactLog contacts;
     private final Clock clock;
 
     DemoTransitions(Transitions transitions, TransitionSettings settings, TransitionAlerts alerts,
-                    PersonDirectory persons, Consents consents, ContactLog contacts, Clock clock) {
+                    PersonDirectory persons, PersonSpans spans, Consents consents, ContactLog contacts, Clock clock) {
         this.transitions = transitions;
         this.settings = settings;
         this.alerts = alerts;
         this.persons = persons;
+        this.spans = spans;
         this.consents = consents;
         this.contacts = contacts;
         this.clock = clock;
@@ -137,8 +140,8 @@ class DemoTransitions {
         form.setMunicipality(department.municipality());
         form.setConfirmDuplicate(true);
         UUID id = ((PersonDirectory.Registered) persons.register(UUID.randomUUID(), form)).id();
-        persons.addRole(id, PersonRole.PARTICIPANT, since);
-        persons.addMembership(id, department.id(), since);
+        spans.addRole(id, PersonRole.PARTICIPANT, since);
+        spans.addMembership(id, department.id(), since);
         consents.give(id, new ConsentForm(ConsentPurpose.REGISTRATION, ConsentMethod.SIGNED, null, null));
         return id;
     }

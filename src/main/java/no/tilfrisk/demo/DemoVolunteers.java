@@ -16,6 +16,7 @@ import no.tilfrisk.person.ConsentPurpose;
 import no.tilfrisk.person.Consents;
 import no.tilfrisk.person.Gender;
 import no.tilfrisk.person.PersonDirectory;
+import no.tilfrisk.person.PersonSpans;
 import no.tilfrisk.person.PersonForm;
 import no.tilfrisk.person.PersonRole;
 import no.tilfrisk.plan.Goal;
@@ -82,6 +83,7 @@ class DemoVolunteers {
                     List.of("TUESDAY:EVENING"), Set.of()));
 
     private final PersonDirectory persons;
+    private final PersonSpans spans;
     private final Consents consents;
     private final UserAccounts accounts;
     private final Mappings mappings;
@@ -91,9 +93,11 @@ class DemoVolunteers {
     private final Matches matches;
     private final Clock clock;
 
-    DemoVolunteers(PersonDirectory persons, Consents consents, UserAccounts accounts, Mappings mappings, Plans plans,
-                   Volunteers volunteers, VolunteerWishes wishes, Matches matches, Clock clock) {
+    DemoVolunteers(PersonDirectory persons, PersonSpans spans, Consents consents, UserAccounts accounts,
+                   Mappings mappings, Plans plans, Volunteers volunteers, VolunteerWishes wishes, Matches matches,
+                   Clock clock) {
         this.persons = persons;
+        this.spans = spans;
         this.consents = consents;
         this.accounts = accounts;
         this.mappings = mappings;
@@ -208,8 +212,8 @@ class DemoVolunteers {
         form.setPhone(String.format("4%02d %02d %03d", birthYear % 100, name.length(), birthYear));
         form.setConfirmDuplicate(true);
         UUID id = ((PersonDirectory.Registered) persons.register(UUID.randomUUID(), form)).id();
-        persons.addRole(id, role, since);
-        persons.addMembership(id, department.id(), since);
+        spans.addRole(id, role, since);
+        spans.addMembership(id, department.id(), since);
         consents.give(id, new ConsentForm(ConsentPurpose.REGISTRATION, ConsentMethod.SIGNED, null, null));
         return id;
     }

@@ -29,8 +29,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The persons of an organisation: registration with the least data that serves, search, their page, roles and
- * department memberships, deactivation. Every read and write of a person's data is in the audit trail, in the
+ * The persons of an organisation: registration with the least data that serves, search, their page, deactivation
+ * (their roles, memberships and relatives after registration: {@link PersonSpans}). Every read and write of a person's data is in the audit trail, in the
  * same transaction. Other modules read persons through this service.
  */
 @Service
@@ -230,40 +230,6 @@ public class PersonDirectory {
         db.sql("UPDATE person SET active = true, deactivated_at = NULL, deactivation_reason = NULL, updated_at = now() WHERE id = ?")
                 .param(id).update();
         audit.record(id, AuditAction.REACTIVATE, "person.status");
-    }
-
-    @Transactional
-    public void addRole(UUID id, PersonRole role, LocalDate from) {
-        access.require(id);
-        records.addRole(id, role, from);
-        audit.record(id, AuditAction.UPDATE, "person.roles");
-    }
-
-    @Transactional
-    public void endRole(UUID id, UUID roleId, LocalDate to) {
-        access.require(id);
-        records.endRole(id, roleId, to);
-        audit.record(id, AuditAction.UPDATE, "person.roles");
-    }
-
-    @Transactional
-    public void addMembership(UUID id, UUID departmentId, LocalDate from) {
-        access.require(id);
-        if (!PersonAccess.mayUseDepartment(departmentId)) {
-            throw new InvalidInputException("departmentId", "person.department.notYours");
-        }
-        records.addMembership(id, departmentId, from);
-        audit.record(id, AuditAction.UPDATE, "person.memberships");
-    }
-
-    @Transactional
-    public void endMembership(UUID id, UUID membershipId, LocalDate to) {
-        access.require(id);
-        records.memberships(id).stream().filter(m -> m.id().equals(membershipId)).findFirst()
-                .filter(m -> PersonAccess.mayUseDepartment(m.departmentId()))
-                .orElseThrow(() -> new InvalidInputException("departmentId", "person.department.notYours"));
-        records.endMembership(id, membershipId, to);
-        audit.record(id, AuditAction.UPDATE, "person.memberships");
     }
 
     /** The municipality in its official spelling, from the shipped list. */

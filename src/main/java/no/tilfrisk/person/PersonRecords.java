@@ -211,15 +211,6 @@ class PersonRecords {
         touch(id);
     }
 
-    void endRole(UUID id, UUID roleId, LocalDate to) {
-        int ended = db.sql("UPDATE person_role SET to_date = ? WHERE id = ? AND person_id = ? AND from_date <= ?")
-                .params(to, roleId, id, to).update();
-        if (ended == 0) {
-            throw new InvalidInputException("to", "person.end.invalid");
-        }
-        touch(id);
-    }
-
     void addMembership(UUID id, UUID departmentId, LocalDate from) {
         // only a department of this organisation: a foreign key alone would accept another organisation's id
         if (departmentId == null || departments.list().stream().noneMatch(d -> d.id().equals(departmentId))) {
@@ -229,15 +220,6 @@ class PersonRecords {
                 .params(UUID.randomUUID(), Tenancy.requireOrganisationId(), id, departmentId,
                         from == null ? LocalDate.now(clock) : from)
                 .update();
-        touch(id);
-    }
-
-    void endMembership(UUID id, UUID membershipId, LocalDate to) {
-        int ended = db.sql("UPDATE person_department SET to_date = ? WHERE id = ? AND person_id = ? AND from_date <= ?")
-                .params(to, membershipId, id, to).update();
-        if (ended == 0) {
-            throw new InvalidInputException("to", "person.end.invalid");
-        }
         touch(id);
     }
 

@@ -18,10 +18,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A person's roles and department memberships as spans with their own dates, for the API: a span may be added with
- * any start (and an end, so a past year can be loaded), its dates changed (backdated), and ended. A span added under
- * an id that exists already (a retried request with the same Idempotency-Key) adds nothing. And a participant's
- * relatives, for the API and the person page alike. Every call is in the audit trail, in the same transaction.
+ * A person's roles and department memberships as spans with their own dates, and a participant's relatives: the one
+ * place that writes them, for the person page and the API alike. A span may be added with any start (and an end, so
+ * a past year can be loaded), its dates changed (backdated), and ended. A span added under an id that exists already
+ * (a retried request with the same Idempotency-Key) adds nothing. Every call is in the audit trail, in the same
+ * transaction.
  */
 @Service
 @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF')")
@@ -58,6 +59,17 @@ public class PersonSpans {
     /** Adds a role from {@code from} (today when left out) to {@code to} (open when left out). */
     @Transactional
     public RoleSpan addRole(UUID personId, UUID spanId, PersonRole role, LocalDate from, LocalDate to) {
+        insertRole(personId, spanId, role, from, to);
+        return role(personId, spanId);
+    }
+
+    /** Adds a role from {@code from} (today when left out), with no end: the person page's form. */
+    @Transactional
+    public void addRole(UUID personId, PersonRole role, LocalDate from) {
+        insertRole(personId, UUID.randomUUID(), role, from, null);
+    }
+
+    private void insertRole(UUID personId, UUID spanId, PersonRole role, LocalDate from, LocalDate to) {
         access.require(personId);
         List<InvalidInputException> broken = new ArrayList<>();
         if (role == null) {
@@ -74,7 +86,6 @@ public class PersonSpans {
             records.touch(personId);
             audit.record(personId, AuditAction.UPDATE, "person.roles");
         }
-        return role(personId, spanId);
     }
 
     /** Sets a role's dates: a new start (backdated or not) and an end, or none. */
@@ -113,6 +124,17 @@ public class PersonSpans {
     /** Adds a membership of one of the caller's departments, with its dates as {@link #addRole}. */
     @Transactional
     public Membership addMembership(UUID personId, UUID spanId, UUID departmentId, LocalDate from, LocalDate to) {
+        insertMembership(personId, spanId, departmentId, from, to);
+        return membership(personId, spanId);
+    }
+
+    /** Adds a membership from {@code from} (today when left out), with no end: the person page's form. */
+    @Transactional
+    public void addMembership(UUID personId, UUID departmentId, LocalDate from) {
+        insertMembership(personId, UUID.randomUUID(), departmentId, from, null);
+    }
+
+    private void insertMembership(UUID personId, UUID spanId, UUID departmentId, LocalDate from, LocalDate to) {
         access.require(personId);
         List<InvalidInputException> broken = new ArrayList<>();
         if (departmentId == null || !departments.exists(departmentId)) {
@@ -131,7 +153,6 @@ public class PersonSpans {
             records.touch(personId);
             audit.record(personId, AuditAction.UPDATE, "person.memberships");
         }
-        return membership(personId, spanId);
     }
 
     /** Sets a membership's dates; only of a department the caller may use. */

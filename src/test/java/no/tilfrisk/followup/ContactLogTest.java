@@ -30,7 +30,6 @@ import no.tilfrisk.person.ConsentMethod;
 import no.tilfrisk.person.ConsentPurpose;
 import no.tilfrisk.person.Consents;
 import no.tilfrisk.person.DataSubjectRights;
-import no.tilfrisk.person.PersonDirectory;
 import no.tilfrisk.person.PersonSpans;
 import no.tilfrisk.plan.ActionForm;
 import no.tilfrisk.plan.GoalForm;
@@ -61,9 +60,7 @@ class ContactLogTest {
     @Autowired
     TransactionTemplate tx;
     @Autowired
-    PersonDirectory persons;
-    @Autowired
-    PersonSpans relatives;
+    PersonSpans spans;
     @Autowired
     Consents consents;
     @Autowired
@@ -249,7 +246,7 @@ class ContactLogTest {
                 "UPDATE person_department SET from_date = ?, to_date = ? WHERE person_id = ?")
                 .params(today().minusDays(30), today().minusDays(1), person).update()));
         People.asSystem(DEMO_RECOVERY, () -> {
-            persons.addMembership(person, people.department("Stavanger").id(), today());
+            spans.addMembership(person, people.department("Stavanger").id(), today());
             return null;
         });
         mvc.perform(get("/contacts/" + contact).with(user(staff()))).andExpect(status().isNotFound());
@@ -270,7 +267,7 @@ class ContactLogTest {
         UUID mother = people.register(DEMO_RECOVERY, "Skien", "Mor " + UUID.randomUUID());
         UUID neighbour = people.register(DEMO_RECOVERY, "Skien", "Nabo " + UUID.randomUUID());
         People.asSystem(DEMO_RECOVERY, () -> {
-            relatives.linkRelative(participant, mother, "mor");
+            spans.linkRelative(participant, mother, "mor");
             return null;
         });
         // linked, but no consent yet
@@ -515,7 +512,7 @@ class ContactLogTest {
         UUID participant = people.register(DEMO_RECOVERY, "Skien", "Slettes " + UUID.randomUUID());
         UUID brother = people.register(DEMO_RECOVERY, "Skien", "Bror " + UUID.randomUUID());
         People.asSystem(DEMO_RECOVERY, () -> {
-            relatives.linkRelative(participant, brother, "bror");
+            spans.linkRelative(participant, brother, "bror");
             consents.give(participant, new ConsentForm(ConsentPurpose.INVOLVE_RELATIVE, ConsentMethod.SIGNED, brother, null));
             return null;
         });

@@ -4,6 +4,9 @@ import static no.tilfrisk.Demo.DEMO_RECOVERY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
@@ -266,6 +269,40 @@ class PersonPageTest {
 
     private <T> T system(Supplier<T> work) {
         return People.asSystem(DEMO_RECOVERY, () -> tx.execute(s -> work.get()));
+    }
+
+    /**
+     * The page's role and membership forms write through the same service as the API (PersonSpans), so they refuse
+     * what the API refuses: a date outside 1900–2100 is a message, and no role or membership is added.
+     */
+    @Test
+    void theRoleAndMembershipFormsRefuseADateTheApiRefuses() throws Exception {
+        UUID person = people.register(DEMO_RECOVERY, "Skien", "Spenn " + UUID.randomUUID().toString().substring(0, 8));
+        UUID skien = system(() -> people.department("Skien").id());
+        int roles = system(() -> db.sql("SELECT count(*) FROM person_role WHERE person_id = ?").param(person)
+                .query(Integer.class).single());
+        mvc.perform(post("/persons/" + person + "/roles").param("role", "VOLUNTEER").param("from", "2999-01-01")
+                        .with(user(staff())).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("actionError", "person.span.date.range"));
+        mvc.perform(post("/persons/" + person + "/memberships").param("departmentId", skien.toString())
+                        .param("from", "1850-06-01").with(user(staff())).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("actionError", "person.span.date.range"));
+        assertThat(system(() -> db.sql("SELECT count(*) FROM person_role WHERE person_id = ?").param(person)
+                .query(Integer.class).single())).isEqualTo(roles);
+        assertThat(system(() -> db.sql("""
+                        SELECT count(*) FROM person_department WHERE person_id = ? AND from_date < '1900-01-01'""")
+                .param(person).query(Integer.class).single())).isZero();
+        // and a date in range is saved, from the page as from the API
+        mvc.perform(post("/persons/" + person + "/roles").param("role", "VOLUNTEER").param("from", "2024-03-01")
+                        .with(user(staff())).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("saved", true));
+        assertThat(system(() -> db.sql("""
+                        SELECT count(*) FROM person_role
+                        WHERE person_id = ? AND role = 'VOLUNTEER' AND from_date = '2024-03-01'""")
+                .param(person).query(Integer.class).single())).isEqualTo(1);
     }
 
     private UserDetails staff() {

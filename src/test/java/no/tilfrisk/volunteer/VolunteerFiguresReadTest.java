@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import no.tilfrisk.People;
 import no.tilfrisk.TilfriskTest;
-import no.tilfrisk.person.PersonDirectory;
+import no.tilfrisk.person.PersonSpans;
 import no.tilfrisk.person.PersonRole;
 import no.tilfrisk.platform.tenancy.Tenancy;
 import no.tilfrisk.volunteer.VolunteerFigures.Figures;
@@ -31,7 +31,7 @@ class VolunteerFiguresReadTest {
     @Autowired
     People people;
     @Autowired
-    PersonDirectory persons;
+    PersonSpans spans;
     @Autowired
     JdbcClient db;
     @Autowired
@@ -49,7 +49,7 @@ class VolunteerFiguresReadTest {
         UUID v2 = people.register(DEMO_RECOVERY, "Skien", "Tall frivillig 2 " + tag);
         People.asSystem(DEMO_RECOVERY, () -> {
             // v1 was a participant from 2018 and became a volunteer in April 2019; v2 only a participant from today
-            persons.addRole(v1, PersonRole.PARTICIPANT, LocalDate.of(2018, 1, 1));
+            spans.addRole(v1, PersonRole.PARTICIPANT, LocalDate.of(2018, 1, 1));
             return null;
         });
         Tenancy.runAs(DEMO_RECOVERY, () -> tx.execute(status -> {

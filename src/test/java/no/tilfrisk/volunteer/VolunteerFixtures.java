@@ -10,7 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import no.tilfrisk.People;
 import no.tilfrisk.person.ConsentMethod;
-import no.tilfrisk.person.PersonDirectory;
+import no.tilfrisk.person.PersonSpans;
 import no.tilfrisk.person.PersonRole;
 import no.tilfrisk.plan.GoalForm;
 import no.tilfrisk.plan.LifeArea;
@@ -24,7 +24,7 @@ import org.springframework.boot.test.context.TestComponent;
 public class VolunteerFixtures {
 
     private final People people;
-    private final PersonDirectory persons;
+    private final PersonSpans spans;
     private final Volunteers volunteers;
     private final VolunteerWishes wishes;
     private final Matches matches;
@@ -35,11 +35,11 @@ public class VolunteerFixtures {
     /** Each participant's plan goal «Delt mål …», which their proposals share (their other goal stays private). */
     private final Map<UUID, UUID> sharedGoal = new ConcurrentHashMap<>();
 
-    VolunteerFixtures(People people, PersonDirectory persons, Volunteers volunteers,
+    VolunteerFixtures(People people, PersonSpans spans, Volunteers volunteers,
                       VolunteerWishes wishes, Matches matches, Plans plans, Clock clock) {
         this.plans = plans;
         this.people = people;
-        this.persons = persons;
+        this.spans = spans;
         this.volunteers = volunteers;
         this.wishes = wishes;
         this.matches = matches;
@@ -54,7 +54,7 @@ public class VolunteerFixtures {
     public UUID volunteer(UUID organisation, String department, String name, LocalDate policeSeenOn) {
         UUID id = people.register(organisation, department, name);
         return People.asSystem(organisation, () -> {
-            persons.addRole(id, PersonRole.VOLUNTEER, today().minusYears(1));
+            spans.addRole(id, PersonRole.VOLUNTEER, today().minusYears(1));
             VolunteerProfileForm p = new VolunteerProfileForm();
             p.setKind(VolunteerKind.TIDGIVER);
             p.setCapacity(2);

@@ -60,7 +60,7 @@ class PersonController {
     private static final int PAGE_SIZE = 25;
 
     private final PersonDirectory persons;
-    private final PersonSpans relatives;
+    private final PersonSpans spans;
     private final PersonOverview overview;
     private final Consents consents;
     private final Departments departments;
@@ -70,10 +70,10 @@ class PersonController {
     private final MessageSource messages;
     private final Dates dates;
 
-    PersonController(PersonDirectory persons, PersonSpans relatives, PersonOverview overview, Consents consents,
+    PersonController(PersonDirectory persons, PersonSpans spans, PersonOverview overview, Consents consents,
                      Departments departments, DataSubjectRights rights, PdfRendering pdfs, Clock clock,
                      MessageSource messages, Dates dates) {
-        this.relatives = relatives;
+        this.spans = spans;
         this.pdfs = pdfs;
         this.clock = clock;
         this.persons = persons;
@@ -196,7 +196,7 @@ class PersonController {
         model.addAttribute("actions", view.actions().stream().map(a -> new Shown(
                 text(a.labelKey(), a.args(), locale), null, a.href(), false)).toList());
         model.addAttribute("timeline", view.timeline());
-        model.addAttribute("relativeChoices", relatives.relativesToChoose().stream().filter(p -> !p.id().equals(id)).toList());
+        model.addAttribute("relativeChoices", spans.relativesToChoose().stream().filter(p -> !p.id().equals(id)).toList());
         model.addAttribute("partnerNames", consents.partnerNames());
         if (!model.containsAttribute("consentForm")) {
             model.addAttribute("consentForm", new ConsentChecklist());
@@ -254,7 +254,7 @@ class PersonController {
     @PostMapping("/{id}/roles")
     String addRole(@PathVariable UUID id, @RequestParam(required = false) PersonRole role,
                    @RequestParam(required = false) LocalDate from, RedirectAttributes redirect) {
-        return act(id, redirect, () -> persons.addRole(id, role, from), "saved");
+        return act(id, redirect, () -> spans.addRole(id, role, from), "saved");
     }
 
     @PostMapping("/{id}/roles/{roleId}/end")
@@ -268,13 +268,13 @@ class PersonController {
             return Confirmation.ask(model, request, "/persons/" + id, "persons.end", "confirm.endRole",
                     label("personRole." + role.role()), person.displayName());
         }
-        return act(id, redirect, () -> persons.endRole(id, roleId, to == null ? LocalDate.now(clock) : to), "saved");
+        return act(id, redirect, () -> spans.endRole(id, roleId, to), "saved");
     }
 
     @PostMapping("/{id}/memberships")
     String addMembership(@PathVariable UUID id, @RequestParam(required = false) UUID departmentId,
                          @RequestParam(required = false) LocalDate from, RedirectAttributes redirect) {
-        return act(id, redirect, () -> persons.addMembership(id, departmentId, from), "saved");
+        return act(id, redirect, () -> spans.addMembership(id, departmentId, from), "saved");
     }
 
     @PostMapping("/{id}/memberships/{membershipId}/end")
@@ -289,14 +289,13 @@ class PersonController {
             return Confirmation.ask(model, request, "/persons/" + id, "persons.end", "confirm.endMembership",
                     membership.departmentName(), person.displayName());
         }
-        return act(id, redirect, () -> persons.endMembership(id, membershipId, to == null ? LocalDate.now(clock) : to),
-                "saved");
+        return act(id, redirect, () -> spans.endMembership(id, membershipId, to), "saved");
     }
 
     @PostMapping("/{id}/relatives")
     String linkRelative(@PathVariable UUID id, @RequestParam(required = false) UUID relativeId,
                         @RequestParam(required = false) String relation, RedirectAttributes redirect) {
-        return act(id, redirect, () -> relatives.linkRelative(id, relativeId, relation), "saved");
+        return act(id, redirect, () -> spans.linkRelative(id, relativeId, relation), "saved");
     }
 
     @PostMapping("/{id}/relatives/{linkId}/remove")
@@ -310,7 +309,7 @@ class PersonController {
             return Confirmation.ask(model, request, "/persons/" + id, "relatives.remove", "confirm.unlinkRelative",
                     relative.displayName(), person.displayName());
         }
-        return act(id, redirect, () -> relatives.unlinkRelative(id, linkId), "saved");
+        return act(id, redirect, () -> spans.unlinkRelative(id, linkId), "saved");
     }
 
     /** The purposes ticked, all or none; a form sent twice records nothing twice (the form's id). */

@@ -47,6 +47,7 @@ import no.tilfrisk.outcome.Instruments;
 import no.tilfrisk.outcome.Outcomes;
 import no.tilfrisk.outcome.ResponseForm;
 import no.tilfrisk.person.PersonDirectory;
+import no.tilfrisk.person.PersonSpans;
 import no.tilfrisk.person.PersonForm;
 import no.tilfrisk.person.PersonRole;
 import no.tilfrisk.platform.web.Dates;
@@ -99,6 +100,8 @@ class AnnualReportTest {
     @Autowired
     PersonDirectory persons;
     @Autowired
+    PersonSpans spans;
+    @Autowired
     Activities activities;
     @Autowired
     ActivitySessions sessions;
@@ -144,7 +147,7 @@ class AnnualReportTest {
             for (int i = 1; i <= 6; i++) {
                 p.put("P" + i, person("P" + i, PersonRole.PARTICIPANT, LocalDate.of(YEAR - 1, 6, 1), null));
             }
-            persons.addRole(p.get("P1"), PersonRole.VOLUNTEER, LocalDate.of(YEAR, 5, 1));
+            spans.addRole(p.get("P1"), PersonRole.VOLUNTEER, LocalDate.of(YEAR, 5, 1));
             // P7 comes next year, P8's role ended the year before: neither counts
             p.put("P7", person("P7", PersonRole.PARTICIPANT, LocalDate.of(YEAR + 1, 2, 1), null));
             p.put("P8", person("P8", PersonRole.PARTICIPANT, LocalDate.of(YEAR - 2, 1, 1), LocalDate.of(YEAR - 1, 12, 31)));
@@ -852,12 +855,12 @@ class AnnualReportTest {
         form.setDisplayName(name + " " + departmentName);
         form.setConfirmDuplicate(true);
         UUID id = ((PersonDirectory.Registered) persons.register(UUID.randomUUID(), form)).id();
-        persons.addRole(id, role, from);
+        spans.addRole(id, role, from);
         if (to != null) {
             UUID roleId = persons.get(id).roles().get(0).id();
-            persons.endRole(id, roleId, to);
+            spans.endRole(id, roleId, to);
         }
-        persons.addMembership(id, department, from);
+        spans.addMembership(id, department, from);
         return id;
     }
 

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.LocalDate;
 import no.tilfrisk.TilfriskTest;
+import no.tilfrisk.platform.web.Dates;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -30,7 +31,7 @@ class ReportReaderParticipantsTest {
 
     @Test
     void theRegisterHasNoNumbersOfParticipantsForAReportReader() throws Exception {
-        String year = String.valueOf(LocalDate.now().getYear() - 1);
+        String year = String.valueOf(LocalDate.now(Dates.OSLO).getYear() - 1);
         mvc.perform(get("/collaboration").param("year", year).with(user(accounts.loadUserByUsername("styret@demo.tilfrisk.no"))))
                 .andExpect(status().isOk()).andExpect(content().string(not(containsString(">Antall deltakere</th>"))));
         mvc.perform(get("/collaboration").param("year", year).with(user(accounts.loadUserByUsername("admin@demo.tilfrisk.no"))))

@@ -37,12 +37,16 @@ class DemoContactsTest {
 
     @Test
     void theDemoHasContactsTalliesAndFollowUpsForTheGuide() throws Exception {
-        int year = LocalDate.now(Dates.OSLO).getYear();
+        LocalDate today = LocalDate.now(Dates.OSLO);
+        int year = today.getYear();
         for (int y : new int[] {year - 1, year}) {
+            // the demo spreads its contacts and tallies from 1 January last year to the day it is written: in this
+            // year's first two months there may be none yet, and that is all that is not checked
+            boolean young = y == year && today.getMonthValue() <= 2;
             mvc.perform(get("/api/v1/contacts?from=" + y + "-01-01&to=" + y + "-12-31").header("Authorization", bearer("demo-admin")))
-                    .andExpect(jsonPath("$.total", greaterThan(20)));
+                    .andExpect(jsonPath("$.total", greaterThan(young ? -1 : 20)));
             mvc.perform(get("/api/v1/tallies?type=PHONE&from=" + y + "-01-01&to=" + y + "-12-31").header("Authorization", bearer("demo-admin")))
-                    .andExpect(jsonPath("$.total", greaterThan(0)));
+                    .andExpect(jsonPath("$.total", greaterThan(young ? -1 : 0)));
         }
         mvc.perform(get("/").with(user(accounts.loadUserByUsername(Demo.STAFF))))
                 .andExpect(content().string(containsString("Følg opp Dag")));

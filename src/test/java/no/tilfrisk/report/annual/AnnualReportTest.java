@@ -785,8 +785,11 @@ class AnnualReportTest {
 
     @Test
     void theDemoOrganisationFillsEverySectionLastYearAndThisYear() {
-        int thisYear = LocalDate.now(Dates.OSLO).getYear();
-        for (int year : new int[] {thisYear - 1, thisYear}) {
+        LocalDate today = LocalDate.now(Dates.OSLO);
+        int thisYear = today.getYear();
+        // the demo's data runs up to the day it is written: in January this year has had no monthly delivery yet
+        int[] years = today.getMonthValue() == 1 ? new int[] {thisYear - 1} : new int[] {thisYear - 1, thisYear};
+        for (int year : years) {
             ReportDocument doc = People.asSystem(DEMO_RECOVERY, () -> report.build(AnnualReport.Request.year(year, null, false), NB));
             for (Section s : doc.sections()) {
                 assertThat(s.blocks()).as(year + " " + s.key())

@@ -19,10 +19,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A person's roles and department memberships as spans with their own dates, and a participant's relatives: the one
- * place that writes them, for the person page and the API alike. A span may be added with any start (and an end, so
- * a past year can be loaded), its dates changed (backdated), and ended. A span added under an id that exists already
- * (a retried request with the same Idempotency-Key) adds nothing. Every call is in the audit trail, in the same
- * transaction.
+ * place that changes them after registration (which writes the first role and membership), for the person page and
+ * the API alike. A span may be added with any start (and an end, so a past year can be loaded), its dates changed
+ * (backdated), and ended. A span added under an id that exists already (a retried request with the same
+ * Idempotency-Key) adds nothing. Every call is in the audit trail, in the same transaction.
  */
 @Service
 @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF')")

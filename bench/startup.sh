@@ -70,7 +70,8 @@ measure() { # mode run command...
 }
 
 # ./mvnw spring-boot:run (demo profile) until the demo admin's sign-in succeeds and the start page it leads to has
-# answered; prints seconds to readiness and to that start page (signin_s). The run is its own process group, so the forked application JVM stops with it.
+# answered; prints seconds to readiness and to that start page (signin_s). The run is its own process group, so the
+# forked application JVM stops with it.
 measure_run() { # mode run data-dir jvm-options fresh|warm
     local mode=$1 run=$2 data=$3 jvm=$4 start ready signed pgid csrf demo
     local jar="$OUT/cookies-$mode-$run"

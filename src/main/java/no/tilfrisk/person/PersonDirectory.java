@@ -30,8 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The persons of an organisation: registration with the least data that serves, search, their page, deactivation
- * (their roles, memberships and relatives after registration: {@link PersonSpans}). Every read and write of a person's data is in the audit trail, in the
- * same transaction. Other modules read persons through this service.
+ * (their roles, memberships and relatives after registration: {@link PersonSpans}). Every read and write of a
+ * person's data is in the audit trail, in the same transaction. Other modules read persons through this service.
  */
 @Service
 @PreAuthorize("hasAnyRole('ORG_ADMIN', 'COORDINATOR', 'STAFF')")

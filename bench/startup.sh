@@ -13,8 +13,11 @@
 # Then the demo as a developer starts it (issue 21, item 9): `./mvnw spring-boot:run` until the demo admin can sign
 # in (readiness UP, which comes only after the demo data is written, and a sign-in through the login form that
 # succeeds, then the start page it leads to), in two ways:
-#   run-plain  the JVM with no options (-Dtilfrisk.run.jvm=)
-#   run-tuned  the pom's run options (tilfrisk.run.jvm), as `./mvnw spring-boot:run` does
+#   run-plain  the JVM with no options (-Dtilfrisk.run.jvm= -P!cds: no class-data archive either)
+#   run-tuned  the pom's run options (tilfrisk.run.jvm and the cds profile's archive), as `./mvnw spring-boot:run`
+#              does
+#   run-nocds  the pom's run options without the class-data archive (-P!cds), with RUN_MODES="run-tuned run-nocds"
+# (RUN_MODES chooses among them; all but run-nocds by default).
 # each with a fresh data directory (initdb, migrations, demo data: a fresh clone's first start) and again on the
 # data it left (every later start). Target: under 12 s to a usable sign-in.
 # The load average is printed with the figures: on a shared machine they are not quiet-machine figures.
@@ -72,17 +75,18 @@ measure() { # mode run command...
 # ./mvnw spring-boot:run (demo profile) until the demo admin's sign-in succeeds and the start page it leads to has
 # answered; prints seconds to readiness and to that start page (signin_s). The run is its own process group, so the
 # forked application JVM stops with it.
-measure_run() { # mode run data-dir jvm-options fresh|warm
-    local mode=$1 run=$2 data=$3 jvm=$4 start ready signed pgid csrf demo
-    local jar="$OUT/cookies-$mode-$run"
+measure_run() { # mode run data-dir fresh|warm maven-options...
+    local mode=$1 run=$2 data=$3 kind=$4 start ready signed pgid csrf demo
+    shift 4
+    local jar="$OUT/cookies-$mode-$run" log="$OUT/startup-$mode-$run-$kind.log"
     rm -f "$jar"
     start=$(date +%s.%N)
-    setsid ./mvnw -q spring-boot:run -Dtilfrisk.run.jvm="$jvm" \
+    setsid ./mvnw -q spring-boot:run "$@" \
         -Dspring-boot.run.arguments="--server.port=$PORT --tilfrisk.data-dir=$data" \
-        > "$OUT/startup-$mode-$run-$5.log" 2>&1 &
+        > "$log" 2>&1 &
     pgid=$!
     until curl -fsS "http://127.0.0.1:$PORT/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; do
-        if ! kill -0 "$pgid" 2>/dev/null; then echo "the run died; see $OUT/startup-$mode-$run-$5.log" >&2; exit 1; fi
+        if ! kill -0 "$pgid" 2>/dev/null; then echo "the run died; see $log" >&2; exit 1; fi
         sleep 0.1
     done
     ready=$(date +%s.%N)
@@ -91,20 +95,20 @@ measure_run() { # mode run data-dir jvm-options fresh|warm
     if curl -fsS -o /dev/null -c "$jar" -b "$jar" -w '%{redirect_url}\n' \
         --data-urlencode email=admin@demo.tilfrisk.no --data-urlencode password=tilfrisk-demo \
         --data-urlencode "_csrf=$csrf" "http://127.0.0.1:$PORT/login" | grep -q error; then
-        echo "the demo admin could not sign in ($mode $run $5)" >&2; kill -- -"$pgid"; exit 1
+        echo "the demo admin could not sign in ($mode $run $kind)" >&2; kill -- -"$pgid"; exit 1
     fi
     # the start page the sign-in leads to, with the demo's figures on it
     if ! curl -fsS -b "$jar" "http://127.0.0.1:$PORT/" | grep -q 'Demo Recovery'; then
-        echo "the start page did not answer after the sign-in ($mode $run $5)" >&2; kill -- -"$pgid"; exit 1
+        echo "the start page did not answer after the sign-in ($mode $run $kind)" >&2; kill -- -"$pgid"; exit 1
     fi
     signed=$(date +%s.%N)
     kill -- -"$pgid" 2>/dev/null || true
     wait "$pgid" 2>/dev/null || true
     while curl -fsS -o /dev/null "http://127.0.0.1:$PORT/actuator/health/liveness" 2>/dev/null; do sleep 0.2; done
     # the app's own account of the demo data's writing (fresh runs only), and of Maven's part: the JVM's start
-    demo=$(grep -o 'Demo data written in [0-9]*' "$OUT/startup-$mode-$run-$5.log" | awk '{printf "%.2f", $NF / 1000}' || true)
-    printf '%-10s %-4s %-6s %8.2f %8.2f %8s %8.2f\n' "$mode" "$run" "$5" "$(echo "$ready - $start" | bc)" \
-        "$(echo "$signed - $start" | bc)" "${demo:--}" "$(echo "$(jvm_started "$OUT/startup-$mode-$run-$5.log") - $start" | bc)"
+    demo=$(grep -o 'Demo data written in [0-9]*' "$log" | awk '{printf "%.2f", $NF / 1000}' || true)
+    printf '%-10s %-4s %-6s %8.2f %8.2f %8s %8.2f\n' "$mode" "$run" "$kind" "$(echo "$ready - $start" | bc)" \
+        "$(echo "$signed - $start" | bc)" "${demo:--}" "$(echo "$(jvm_started "$log") - $start" | bc)"
 }
 
 # When the application's JVM began (the first timestamp its log prints), as seconds since the epoch.
@@ -121,15 +125,19 @@ if [ "${MODES:-all}" != run ]; then
     done
 fi
 
-./mvnw -B -q test-compile   # what spring-boot:run compiles first, so that no run below pays for it
-TUNED=$(sed -n 's:.*<tilfrisk.run.jvm>\(.*\)</tilfrisk.run.jvm>.*:\1:p' pom.xml)
+# what spring-boot:run compiles first (and the cds profile's class-data archive), so that no run below pays for it
+./mvnw -B -q test-compile
 printf '%-10s %-4s %-6s %8s %8s %8s %8s\n' mode run data ready_s signin_s demo_s jvm_s
 for i in $(seq 1 "$RUNS"); do
-    for mode in run-plain run-tuned; do
-        jvm=""; [ "$mode" = run-tuned ] && jvm="$TUNED"
+    for mode in ${RUN_MODES:-run-plain run-tuned}; do
+        case $mode in
+            run-plain) options=(-Dtilfrisk.run.jvm= '-P!cds') ;;
+            run-nocds) options=('-P!cds') ;;
+            *) options=() ;;
+        esac
         data=$(mktemp -d "$OUT/run-data.XXXX")
-        measure_run "$mode" "$i" "$data" "$jvm" fresh
-        measure_run "$mode" "$i" "$data" "$jvm" warm
+        measure_run "$mode" "$i" "$data" fresh "${options[@]}"
+        measure_run "$mode" "$i" "$data" warm "${options[@]}"
         rm -rf "$data"
     done
 done

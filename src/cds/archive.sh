@@ -10,7 +10,8 @@
 # before its last archived jar. So the run's class path starts with a jar that names, in its manifest, every
 # dependency and then target/classes: the archive covers the jars, and the app's own classes, which change with
 # every build, are read from target/classes as before. The archive's class path is that one jar, a prefix of the
-# run's.
+# run's. So under spring-boot:run a resource in a jar comes before one of the same name in target/classes; the only
+# such name today is META-INF/spring.factories, which Spring reads from every jar and folder alike.
 #
 # Arguments: the JDK's home, the runtime class path (Maven's), the folder to write to, the class list (gzip).
 set -uo pipefail

@@ -26,7 +26,7 @@ for entry in "${entries[@]}"; do
 done
 classes=$(cd "$out/../classes" 2>/dev/null && pwd) || classes="$out/../classes"
 
-key=$(printf '%s\n' "${jars[@]}"; cat "$java_home/release" 2>/dev/null; md5sum < "$list"; md5sum < "$0")
+key=$(printf '%s\n' "$out" "${jars[@]}"; cat "$java_home/release" 2>/dev/null; md5sum < "$list"; md5sum < "$0")
 if [ -s "$out/run.jsa" ] && [ "$(cat "$out/key" 2>/dev/null)" = "$key" ]; then
     exit 0
 fi

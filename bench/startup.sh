@@ -12,7 +12,7 @@
 #
 # Then the demo as a developer starts it (issue 21, item 9): `./mvnw spring-boot:run` until the demo admin can sign
 # in (readiness UP, which comes only after the demo data is written, and a sign-in through the login form that
-# succeeds, then the start page it leads to), in two ways:
+# succeeds, then the start page it leads to), in these ways:
 #   run-plain  the JVM with no options (-Dtilfrisk.run.jvm= -P!cds: no class-data archive either)
 #   run-tuned  the pom's run options (tilfrisk.run.jvm and the cds profile's archive), as `./mvnw spring-boot:run`
 #              does

@@ -75,16 +75,25 @@ public class PersonSpans {
         if (role == null) {
             broken.add(new InvalidInputException("role", "person.role.required"));
         }
+        insertSpan("""
+                        INSERT INTO person_role (id, organisation_id, person_id, role, from_date, to_date)
+                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""",
+                personId, spanId, role == null ? null : role.name(), from, to, broken, "person.roles");
+    }
+
+    /**
+     * Checks the dates beside what the caller found {@code broken}, then inserts the span once (a repeated
+     * {@code spanId} adds nothing) and records the change: the part that roles and memberships share.
+     */
+    private void insertSpan(String insert, UUID personId, UUID spanId, Object value, LocalDate from, LocalDate to,
+            List<InvalidInputException> broken, String audited) {
         LocalDate start = from == null ? LocalDate.now(clock) : from;
         checkDates(start, to, broken);
         InvalidInputException.throwIfAny(broken);
-        int added = db.sql("""
-                        INSERT INTO person_role (id, organisation_id, person_id, role, from_date, to_date)
-                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")
-                .params(spanId, Tenancy.requireOrganisationId(), personId, role.name(), start, to).update();
+        int added = db.sql(insert).params(spanId, Tenancy.requireOrganisationId(), personId, value, start, to).update();
         if (added > 0) {
             records.touch(personId);
-            audit.record(personId, AuditAction.UPDATE, "person.roles");
+            audit.record(personId, AuditAction.UPDATE, audited);
         }
     }
 
@@ -142,17 +151,10 @@ public class PersonSpans {
         } else if (!PersonAccess.mayUseDepartment(departmentId)) {
             broken.add(new InvalidInputException("departmentId", "person.department.notYours"));
         }
-        LocalDate start = from == null ? LocalDate.now(clock) : from;
-        checkDates(start, to, broken);
-        InvalidInputException.throwIfAny(broken);
-        int added = db.sql("""
+        insertSpan("""
                         INSERT INTO person_department (id, organisation_id, person_id, department_id, from_date, to_date)
-                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")
-                .params(spanId, Tenancy.requireOrganisationId(), personId, departmentId, start, to).update();
-        if (added > 0) {
-            records.touch(personId);
-            audit.record(personId, AuditAction.UPDATE, "person.memberships");
-        }
+                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""",
+                personId, spanId, departmentId, from, to, broken, "person.memberships");
     }
 
     /** Sets a membership's dates; only of a department the caller may use. */
